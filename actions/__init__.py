@@ -1,0 +1,1 @@
+"""Custom Rasa actions (rasa_sdk). Thin: the logic lives in the `bot` package."""

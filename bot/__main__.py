@@ -1,0 +1,85 @@
+"""Command line: `python -m bot serve | gateway | train`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from bot.supervisor import ServeOptions, Supervisor
+
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        rasa_port=args.rasa_port,
+        actions_port=args.actions_port,
+        idle_timeout=args.idle_timeout,
+        max_conversations=args.max_conversations,
+        model=Path(args.model),
+        embed_origins=args.embed_origin,
+    )
+    return Supervisor(options).run()
+
+
+def _gateway(args: argparse.Namespace) -> int:
+    from bot.gateway import Settings, serve
+
+    logging.basicConfig(level=logging.WARNING, format="gateway %(levelname)s %(message)s")
+    serve(
+        Settings(
+            host=args.host,
+            port=args.port,
+            rasa_url=args.rasa_url,
+            actions_url=args.actions_url,
+            rasa_timeout=args.timeout,
+            embed_origins=args.embed_origin,
+        )
+    )
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from bot.training import train
+
+    return train(force=args.force)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bot.supervisor import MODEL_PATH
+
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="start action server, Rasa and gateway, and supervise them")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--rasa-port", type=int, default=5005)
+    serve.add_argument("--actions-port", type=int, default=5055)
+    serve.add_argument("--idle-timeout", type=int, default=30 * 60, help="seconds (default 1800)")
+    serve.add_argument("--max-conversations", type=int, default=10_000)
+    serve.add_argument("--model", default=str(MODEL_PATH))
+    serve.add_argument("--embed-origin", action="append", default=[], help="allowed embedding origin")
+    serve.set_defaults(func=_serve)
+
+    gateway = sub.add_parser("gateway", help="run only the gateway")
+    gateway.add_argument("--host", default="127.0.0.1")
+    gateway.add_argument("--port", type=int, default=8080)
+    gateway.add_argument("--rasa-url", default="http://127.0.0.1:5005")
+    gateway.add_argument("--actions-url", default="http://127.0.0.1:5055")
+    gateway.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for Rasa")
+    gateway.add_argument("--embed-origin", action="append", default=[])
+    gateway.set_defaults(func=_gateway)
+
+    train = sub.add_parser("train", help="train the model if its inputs changed")
+    train.add_argument("--force", action="store_true")
+    train.set_defaults(func=_train)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,285 @@
+"""The public face of the service: an aiohttp app in front of Rasa.
+
+It validates input, passes the text to Rasa's REST channel on 127.0.0.1, turns Rasa's output into
+the messages of the HTTP contract (see DESIGN.md), and answers with a crisis card from
+resources.yml when Rasa fails or is slow. It never logs message text, session ids or addresses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import yaml
+from aiohttp import web
+
+from bot import PROJECT_ROOT, texts
+from bot.render import crisis_card, render
+from bot.resources import LiveCatalogue
+
+log = logging.getLogger(__name__)
+
+SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+PAYLOAD_RE = re.compile(r"^/([a-z_]+)$")
+MAX_TEXT = 1000
+MAX_BODY = 16 * 1024
+BOT_LANGUAGES = ("sv", "en")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; "
+    "frame-ancestors {frame_ancestors}"
+)
+
+
+@dataclass
+class Settings:
+    """Where the gateway listens and what it talks to."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    rasa_url: str = "http://127.0.0.1:5005"
+    actions_url: str = "http://127.0.0.1:5055"
+    rasa_timeout: float = 3.0
+    embed_origins: list[str] = field(default_factory=list)
+    resources_path: Path = PROJECT_ROOT / "resources.yml"
+    widget_dir: Path = PROJECT_ROOT / "widget"
+    domain_dir: Path = PROJECT_ROOT / "domain"
+
+
+class BadRequest(Exception):
+    """Input that breaks the contract; `code` and the user-facing text key say why."""
+
+    def __init__(self, code: str, text_key: str, status: int = 400):
+        super().__init__(code)
+        self.code, self.text_key, self.status = code, text_key, status
+
+
+def known_intents(domain_dir: Path) -> frozenset[str]:
+    """Intent names declared in the split domain: the only `/payloads` passed to Rasa."""
+    names: set[str] = {"restart"}
+    for path in sorted(Path(domain_dir).glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for intent in doc.get("intents") or []:
+            names.add(next(iter(intent)) if isinstance(intent, dict) else intent)
+    return frozenset(names)
+
+
+def bot_language(lang: str) -> str:
+    """The language the bot answers in for a requested `lang` (Swedish unless it speaks it)."""
+    base = lang.split("-")[0]
+    return base if base in BOT_LANGUAGES else "sv"
+
+
+def message_for_rasa(text: str, lang: str, intents: frozenset[str]) -> str:
+    """The text Rasa gets: a known button payload carries the language; other text is plain.
+
+    A text that only looks like a payload ("/something") loses its slash, so that it goes
+    through the NLU pipeline and the danger detector like any other message.
+    """
+    match = PAYLOAD_RE.match(text)
+    if match and match.group(1) in intents:
+        return f'/{match.group(1)}{{"language": "{lang}"}}'
+    return text.lstrip("/").strip() or text
+
+
+def parse_chat_request(body: Any) -> tuple[str, str, str]:
+    """Validate a /api/chat body; return (session, text, lang) or raise BadRequest."""
+    if not isinstance(body, dict):
+        raise BadRequest("bad_json", "bad_request")
+    session, text, lang = body.get("session"), body.get("text"), body.get("lang", "sv")
+    if not isinstance(session, str) or not SESSION_RE.match(session):
+        raise BadRequest("bad_session", "bad_session")
+    if not isinstance(lang, str) or not LANG_RE.match(lang):
+        raise BadRequest("bad_lang", "bad_request")
+    if not isinstance(text, str):
+        raise BadRequest("bad_text", "bad_request")
+    text = text.strip()
+    if not text:
+        raise BadRequest("empty_text", "empty")
+    if len(text) > MAX_TEXT:
+        raise BadRequest("text_too_long", "too_long")
+    return session, text, lang
+
+
+def error_response(error: BadRequest, lang: str = "sv") -> web.Response:
+    return web.json_response(
+        {"error": {"code": error.code, "message": texts.text(error.text_key, lang)}},
+        status=error.status,
+    )
+
+
+async def read_json(request: web.Request) -> Any:
+    """The request's JSON body, or BadRequest for a body that is not JSON."""
+    try:
+        return json.loads(await request.text())
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise BadRequest("bad_json", "bad_request") from None
+
+
+class Gateway:
+    """The request handlers, sharing one HTTP client session and one live resource catalogue."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.resources = LiveCatalogue(settings.resources_path)
+        self.intents = known_intents(settings.domain_dir)
+        self.client: aiohttp.ClientSession | None = None
+
+    async def start(self, _app: web.Application) -> None:
+        self.client = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=self.settings.rasa_timeout)
+        )
+
+    async def stop(self, _app: web.Application) -> None:
+        if self.client:
+            await self.client.close()
+
+    async def ask_rasa(self, session: str, text: str, lang: str) -> list[dict[str, Any]] | None:
+        """Rasa's answer, or None when Rasa is down, failing or slower than the timeout."""
+        assert self.client is not None
+        payload = {"sender": session, "message": text, "metadata": {"lang": lang}}
+        try:
+            async with self.client.post(
+                f"{self.settings.rasa_url}/webhooks/rest/webhook", json=payload
+            ) as resp:
+                if resp.status != 200:
+                    log.warning("Rasa answered HTTP %d", resp.status)
+                    return None
+                answer = await resp.json()
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as e:
+            log.warning("Rasa unavailable: %s", type(e).__name__)
+            return None
+        return answer if isinstance(answer, list) and answer else None
+
+    async def chat(self, request: web.Request) -> web.Response:
+        try:
+            session, text, lang = parse_chat_request(await read_json(request))
+        except BadRequest as e:
+            return error_response(e)
+        reply_lang = bot_language(lang)
+        catalogue = self.resources.current()
+        answer = await self.ask_rasa(session, message_for_rasa(text, reply_lang, self.intents), reply_lang)
+        if answer is None:
+            return web.json_response({"messages": crisis_card(catalogue, reply_lang), "degraded": True})
+        messages = render(answer, catalogue, reply_lang)
+        return web.json_response({"messages": messages, "degraded": False})
+
+    async def end(self, request: web.Request) -> web.Response:
+        try:
+            body = await read_json(request)
+            session = body.get("session") if isinstance(body, dict) else None
+            if not isinstance(session, str) or not SESSION_RE.match(session):
+                raise BadRequest("bad_session", "bad_session")
+        except BadRequest as e:
+            return error_response(e)
+        # Rasa's action_restart makes the tracker store delete the conversation.
+        await self.ask_rasa(session, "/restart", "sv")
+        return web.Response(status=204)
+
+    async def list_resources(self, request: web.Request) -> web.Response:
+        q = request.query
+        lang = bot_language(q.get("lang", "sv")) if LANG_RE.match(q.get("lang", "sv")) else "sv"
+        found = self.resources.current().find(
+            audience=q.get("audience") or None,
+            topic=q.get("topic") or None,
+            area=q.get("area") or None,
+            open_now=q.get("open_now") in ("1", "true"),
+        )
+        return web.json_response({"resources": [r.public(lang) for r in found]})
+
+    async def healthz(self, _request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def _answers(self, url: str) -> bool:
+        assert self.client is not None
+        try:
+            async with self.client.get(url, timeout=aiohttp.ClientTimeout(total=2)) as resp:
+                return resp.status == 200
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            return False
+
+    async def readyz(self, _request: web.Request) -> web.Response:
+        rasa, actions = await asyncio.gather(
+            self._answers(f"{self.settings.rasa_url}/"),
+            self._answers(f"{self.settings.actions_url}/health"),
+        )
+        status = {"rasa": "up" if rasa else "down", "actions": "up" if actions else "down"}
+        return web.json_response(status, status=200 if rasa and actions else 503)
+
+    async def index(self, _request: web.Request) -> web.FileResponse:
+        return web.FileResponse(self.settings.widget_dir / "index.html")
+
+
+def security_headers(settings: Settings):
+    """Middleware: the privacy headers of DESIGN.md on every response, errors included."""
+    frame_ancestors = " ".join(settings.embed_origins) or "'none'"
+    csp = CONTENT_SECURITY_POLICY.format(frame_ancestors=frame_ancestors)
+
+    @web.middleware
+    async def middleware(request: web.Request, handler):
+        try:
+            response = await handler(request)
+        except web.HTTPException as e:
+            response = web.json_response(
+                {"error": {"code": e.reason.lower().replace(" ", "_"), "message": e.reason}},
+                status=e.status,
+            )
+        except Exception as e:  # never a stack trace to the client, never text in the log
+            log.error("Unhandled %s in %s", type(e).__name__, request.path)
+            response = web.json_response(
+                {"error": {"code": "server_error", "message": texts.text("server_error", "sv")}},
+                status=500,
+            )
+        origin = request.headers.get("Origin")
+        if origin and origin in settings.embed_origins:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+        response.headers["Content-Security-Policy"] = csp
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if request.path.startswith("/api/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return middleware
+
+
+def create_app(settings: Settings | None = None) -> web.Application:
+    """The gateway application (also used in-process by the tests)."""
+    settings = settings or Settings()
+    gateway = Gateway(settings)
+    app = web.Application(middlewares=[security_headers(settings)], client_max_size=MAX_BODY)
+    app["gateway"] = gateway
+    app.on_startup.append(gateway.start)
+    app.on_cleanup.append(gateway.stop)
+    app.router.add_post("/api/chat", gateway.chat)
+    app.router.add_post("/api/end", gateway.end)
+    app.router.add_get("/api/resources", gateway.list_resources)
+    app.router.add_get("/healthz", gateway.healthz)
+    app.router.add_get("/readyz", gateway.readyz)
+    app.router.add_get("/", gateway.index)
+    app.router.add_static("/widget/", settings.widget_dir, show_index=False)
+    return app
+
+
+# The access log carries method, path, status, size and time: never the client address.
+ACCESS_LOG_FORMAT = '"%r" %s %b %Tf'
+
+
+def serve(settings: Settings) -> None:
+    """Run the gateway until stopped."""
+    web.run_app(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        access_log_format=ACCESS_LOG_FORMAT,
+        print=None,
+    )

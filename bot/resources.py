@@ -1,0 +1,243 @@
+"""The editors' resources.yml: load it, look services up, and present them to users.
+
+Every phone number, link and opening hour the bot shows comes from here. A `Catalogue` is an
+immutable snapshot of the file; `LiveCatalogue` swaps in a new snapshot when the file changes and
+keeps the last good one when an edit is broken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+from opening_hours import OpeningHours
+
+from bot import PROJECT_ROOT
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = PROJECT_ROOT / "resources.yml"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+LANGUAGES = ("sv", "en")
+
+
+class ResourceError(ValueError):
+    """resources.yml cannot be used; the message says where and how to fix it."""
+
+
+def _text(value: Any, lang: str) -> str | None:
+    """Pick the text for `lang` from a {sv, en} mapping, falling back to Swedish."""
+    if not isinstance(value, dict):
+        return value
+    return value.get(lang) or value.get("sv")
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One service: who it is for, how to reach it, when it is open."""
+
+    id: str
+    name: dict[str, str]
+    description: dict[str, str]
+    audiences: tuple[str, ...]
+    topics: tuple[str, ...]
+    area: str
+    phone: str | None = None
+    sms: str | None = None
+    chat_url: str | None = None
+    url: str | None = None
+    address: str | None = None
+    hours: str | None = None
+    hours_text: dict[str, str] | None = None
+    languages: tuple[str, ...] = ()
+    interpreter: bool | None = None
+    anonymous: bool | None = None
+    free: bool | None = None
+    verified: dt.date | None = None
+    source: str | None = None
+    opening: OpeningHours | None = field(default=None, compare=False, repr=False)
+
+    def open_now(self, at: dt.datetime | None = None) -> bool | None:
+        """True/False when the hours are known, None when they are not."""
+        if self.opening is None:
+            return None
+        return bool(self.opening.is_open((at or dt.datetime.now(STOCKHOLM)).astimezone(STOCKHOLM)))
+
+    def public(self, lang: str, at: dt.datetime | None = None) -> dict[str, Any]:
+        """The resource object of the HTTP contract, in `lang`, with only the fields it has."""
+        obj: dict[str, Any] = {
+            "id": self.id,
+            "name": _text(self.name, lang),
+            "description": _text(self.description, lang),
+            "phone": self.phone,
+            "sms": self.sms,
+            "chat_url": self.chat_url,
+            "url": self.url,
+            "address": self.address,
+            "hours": _text(self.hours_text, lang) if self.hours_text else self.hours,
+            "anonymous": self.anonymous,
+            "free": self.free,
+            "languages": list(self.languages),
+            "area": self.area,
+            "audiences": list(self.audiences),
+            "topics": list(self.topics),
+        }
+        obj = {k: v for k, v in obj.items() if v is not None}
+        obj["open_now"] = self.open_now(at)
+        obj["verified"] = self.verified.isoformat() if self.verified else False
+        return obj
+
+
+class Catalogue:
+    """An immutable snapshot of resources.yml with look-ups by id and by need."""
+
+    def __init__(self, resources: Iterable[Resource]):
+        self._by_id = {r.id: r for r in resources}
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, resource_id: object) -> bool:
+        return resource_id in self._by_id
+
+    def get(self, resource_id: str) -> Resource:
+        return self._by_id[resource_id]
+
+    def all(self) -> list[Resource]:
+        return list(self._by_id.values())
+
+    def find(
+        self,
+        audience: str | None = None,
+        topic: str | None = None,
+        area: str | None = None,
+        lang: str | None = None,
+        open_now: bool = False,
+        at: dt.datetime | None = None,
+    ) -> list[Resource]:
+        """Resources matching every given filter, in file order.
+
+        `audience` also matches services for everyone; `open_now` keeps only those known to be
+        open at `at` (default: now in Stockholm).
+        """
+        found = []
+        for r in self._by_id.values():
+            if audience and audience not in r.audiences and "everyone" not in r.audiences:
+                continue
+            if topic and topic not in r.topics:
+                continue
+            if area and r.area != area:
+                continue
+            if lang and r.languages and lang not in r.languages and not r.interpreter:
+                continue
+            if open_now and r.open_now(at) is not True:
+                continue
+            found.append(r)
+        return found
+
+
+def _resource_from_entry(entry: dict[str, Any]) -> Resource:
+    known = {f for f in Resource.__dataclass_fields__ if f != "opening"}
+    unknown = set(entry) - known
+    if unknown:
+        raise ResourceError(f"unknown field(s) {', '.join(sorted(unknown))}")
+    data = dict(entry)
+    for key in ("audiences", "topics", "languages"):
+        data[key] = tuple(data.get(key) or ())
+    if data.get("verified") is False:
+        data["verified"] = None
+    for key in ("phone", "sms"):
+        if data.get(key) is not None:
+            data[key] = str(data[key])
+    hours = data.get("hours")
+    if hours:
+        data["opening"] = OpeningHours(hours, timezone=STOCKHOLM, country="SE")
+    return Resource(**data)
+
+
+def parse(text: str) -> Catalogue:
+    """Build a Catalogue from the text of resources.yml; raise ResourceError when it is unusable.
+
+    This is the quick structural check used when (re)loading; `bot check` reports every problem
+    with its line number.
+    """
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ResourceError(f"not valid YAML: {e}") from None
+    entries = doc.get("resources") if isinstance(doc, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise ResourceError("the file must have a non-empty list under 'resources:'")
+    resources = []
+    for i, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not entry.get("id"):
+            raise ResourceError(f"entry {i} has no id")
+        try:
+            resources.append(_resource_from_entry(entry))
+        except (TypeError, ValueError, SyntaxError) as e:
+            raise ResourceError(f"entry '{entry['id']}': {e}") from None
+    ids = [r.id for r in resources]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ResourceError(f"duplicate id(s): {', '.join(sorted(duplicates))}")
+    return Catalogue(resources)
+
+
+def load(path: Path = DEFAULT_PATH) -> Catalogue:
+    """Read and parse resources.yml."""
+    return parse(Path(path).read_text(encoding="utf-8"))
+
+
+class LiveCatalogue:
+    """The current Catalogue of a file, reloaded when the file changes.
+
+    A changed file is checked at most once per `interval` seconds (a cheap stat). A valid new file
+    replaces the snapshot atomically; a broken one is logged and the last good snapshot kept.
+    """
+
+    def __init__(self, path: Path = DEFAULT_PATH, interval: float = 1.0):
+        self.path = Path(path)
+        self.interval = interval
+        self._lock = threading.Lock()
+        self._catalogue = load(self.path)
+        self._stamp = self._file_stamp()
+        self._checked = time.monotonic()
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def current(self) -> Catalogue:
+        """The latest good snapshot (reloading first if the file changed)."""
+        now = time.monotonic()
+        if now - self._checked >= self.interval:
+            self._checked = now
+            self.reload_if_changed()
+        return self._catalogue
+
+    def reload_if_changed(self) -> bool:
+        """Reload when the file's stamp changed; True when a new snapshot was taken."""
+        stamp = self._file_stamp()
+        if stamp is None or stamp == self._stamp:
+            return False
+        with self._lock:
+            self._stamp = stamp
+            try:
+                self._catalogue = load(self.path)
+            except (OSError, ResourceError) as e:
+                log.error("resources.yml rejected, keeping the last good version: %s", e)
+                return False
+        log.info("resources.yml reloaded: %d resources", len(self._catalogue))
+        return True

@@ -1,0 +1,102 @@
+"""A Rasa tracker store that forgets: conversations live in memory only, and not for long.
+
+Rasa's own InMemoryTrackerStore keeps every conversation until the process stops. This one:
+- drops a conversation after `idle_timeout` seconds without a message (default 30 minutes);
+- holds at most `max_conversations`, evicting the least recently used;
+- deletes a conversation at once when it is restarted (the gateway's /api/end and the user's
+  "radera"/"avsluta" both end in Rasa's `action_restart`), so nothing of it is kept.
+
+Named in endpoints.yml as `type: bot.tracker_store.ForgetfulTrackerStore`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Restarted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+log = logging.getLogger(__name__)
+
+DEFAULT_IDLE_TIMEOUT = 30 * 60
+DEFAULT_MAX_CONVERSATIONS = 10_000
+
+
+class ForgetfulTrackerStore(InMemoryTrackerStore):
+    """In-memory tracker store with idle expiry, a size cap and delete-on-restart."""
+
+    def __init__(
+        self,
+        domain: Domain,
+        event_broker: EventBroker | None = None,
+        idle_timeout: float | None = None,
+        max_conversations: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(domain, event_broker, **kwargs)
+        self.store: OrderedDict[str, str] = OrderedDict()
+        self._last_seen: dict[str, float] = {}
+        self.idle_timeout = float(
+            idle_timeout or os.environ.get("BOT_IDLE_TIMEOUT") or DEFAULT_IDLE_TIMEOUT
+        )
+        self.max_conversations = int(
+            max_conversations or os.environ.get("BOT_MAX_CONVERSATIONS") or DEFAULT_MAX_CONVERSATIONS
+        )
+        self._clock = clock
+        log.info(
+            "ForgetfulTrackerStore: idle timeout %.0f s, at most %d conversations",
+            self.idle_timeout,
+            self.max_conversations,
+        )
+
+    def expire(self) -> int:
+        """Drop conversations idle for longer than the timeout; return how many were dropped."""
+        deadline = self._clock() - self.idle_timeout
+        dropped = 0
+        # The store is ordered by last use, so the idle ones are at the front.
+        while self.store:
+            oldest = next(iter(self.store))
+            if self._last_seen[oldest] > deadline:
+                break
+            self.delete(oldest)
+            dropped += 1
+        return dropped
+
+    def delete(self, sender_id: str) -> None:
+        """Forget one conversation now (no error if it is already gone)."""
+        self.store.pop(sender_id, None)
+        self._last_seen.pop(sender_id, None)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Store the conversation, or delete it when it has been restarted."""
+        self.expire()
+        sender_id = tracker.sender_id
+        if any(isinstance(e, Restarted) for e in tracker.events):
+            self.delete(sender_id)
+            return
+        await super().save(tracker)
+        self.store.move_to_end(sender_id)
+        self._last_seen[sender_id] = self._clock()
+        while len(self.store) > self.max_conversations:
+            self.delete(next(iter(self.store)))
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        self.expire()
+        return await super().retrieve(sender_id)
+
+    async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
+        self.expire()
+        return await super().retrieve_full_tracker(sender_id)
+
+    async def keys(self) -> Iterable[str]:
+        self.expire()
+        return list(self.store.keys())
