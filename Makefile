@@ -15,7 +15,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 run: setup
 	$(PY) -m bot serve
 
-test: setup browser validate stories pytest
+test: setup browser lint validate stories pytest
 
 setup: $(STAMP) model
 

@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    serve = sub.add_parser("serve", help="start action server, Rasa and gateway, and supervise them")
+    serve = sub.add_parser(
+        "serve", help="start action server, Rasa and gateway, and supervise them"
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--rasa-port", type=int, default=5005)
@@ -61,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--idle-timeout", type=int, default=30 * 60, help="seconds (default 1800)")
     serve.add_argument("--max-conversations", type=int, default=10_000)
     serve.add_argument("--model", default=str(MODEL_PATH))
-    serve.add_argument("--embed-origin", action="append", default=[], help="allowed embedding origin")
+    serve.add_argument(
+        "--embed-origin", action="append", default=[], help="allowed embedding origin"
+    )
     serve.set_defaults(func=_serve)
 
     gateway = sub.add_parser("gateway", help="run only the gateway")

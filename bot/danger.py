@@ -22,7 +22,9 @@ SUICIDAL = "suicidal"
 # Latin letters lose their accents (å->a, ö->o, ł->l ...); Arabic-script diacritics and the
 # zero-width non-joiner used in Persian are dropped; Arabic and Persian letter variants are unified.
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")
-_LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ł": "l"})
+_LETTER_VARIANTS = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ł": "l"}
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -85,7 +87,6 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(samoboj\w*|chce umrzec|zabic sie|zabije sie)\b",
     ],
 }
-
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

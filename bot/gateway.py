@@ -166,9 +166,13 @@ class Gateway:
             return error_response(e)
         reply_lang = bot_language(lang)
         catalogue = self.resources.current()
-        answer = await self.ask_rasa(session, message_for_rasa(text, reply_lang, self.intents), reply_lang)
+        answer = await self.ask_rasa(
+            session, message_for_rasa(text, reply_lang, self.intents), reply_lang
+        )
         if answer is None:
-            return web.json_response({"messages": crisis_card(catalogue, reply_lang), "degraded": True})
+            return web.json_response(
+                {"messages": crisis_card(catalogue, reply_lang), "degraded": True}
+            )
         messages = render(answer, catalogue, reply_lang)
         return web.json_response({"messages": messages, "degraded": False})
 

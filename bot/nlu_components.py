@@ -43,9 +43,7 @@ class _Stateless(GraphComponent):
         return cls()
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class LanguageTagger(_Stateless):
     """Adds a `language` entity from the message metadata (`{"lang": "en"}`)."""
 
@@ -64,9 +62,7 @@ class LanguageTagger(_Stateless):
         return messages
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class DangerDetector(_Stateless):
     """Sets the intent to `danger_now` / `suicidal` with confidence 1.0 when a pattern matches."""
 
@@ -81,5 +77,7 @@ class DangerDetector(_Stateless):
             ]
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
-            message.set("danger", {"kind": verdict.kind, "pattern": verdict.pattern}, add_to_output=True)
+            message.set(
+                "danger", {"kind": verdict.kind, "pattern": verdict.pattern}, add_to_output=True
+            )
         return messages

@@ -22,9 +22,7 @@ log = logging.getLogger(__name__)
 class QuietRestInput(RestInput):
     """REST input channel that never logs message text."""
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def handle_quietly(message: UserMessage) -> None:
             try:
                 await on_new_message(message)

@@ -68,7 +68,11 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
     """The command line of each child."""
     py = sys.executable
     return {
-        "actions": [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(options.actions_port)],
+        "actions": [
+            py, "-m", "rasa_sdk",
+            "--actions", "actions",
+            "--port", str(options.actions_port),
+        ],
         "rasa": [
             py, "-m", "rasa", "run",
             "--model", str(options.model),
@@ -133,7 +137,10 @@ class Supervisor:
 
     def run(self) -> int:
         if not self.options.model.exists():
-            print(f"No trained model at {self.options.model}. Run 'make run' (it trains).", file=sys.stderr)
+            print(
+                f"No trained model at {self.options.model}. Run 'make run' (it trains).",
+                file=sys.stderr,
+            )
             return 1
         signal.signal(signal.SIGINT, self._request_stop)
         signal.signal(signal.SIGTERM, self._request_stop)
@@ -164,7 +171,10 @@ class Supervisor:
                 if name not in next_start:
                     self.restarts[name] = self.restarts.get(name, 0) + 1
                     delay = min(30.0, 0.5 * 2 ** (self.restarts[name] - 1))
-                    print(f"{name} exited ({proc.returncode}); restarting in {delay:.1f} s", flush=True)
+                    print(
+                        f"{name} exited ({proc.returncode}); restarting in {delay:.1f} s",
+                        flush=True,
+                    )
                     next_start[name] = now + delay
                 elif now >= next_start[name]:
                     del next_start[name]

@@ -49,7 +49,9 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
             idle_timeout or os.environ.get("BOT_IDLE_TIMEOUT") or DEFAULT_IDLE_TIMEOUT
         )
         self.max_conversations = int(
-            max_conversations or os.environ.get("BOT_MAX_CONVERSATIONS") or DEFAULT_MAX_CONVERSATIONS
+            max_conversations
+            or os.environ.get("BOT_MAX_CONVERSATIONS")
+            or DEFAULT_MAX_CONVERSATIONS
         )
         self._clock = clock
         log.info(

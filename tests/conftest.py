@@ -1,0 +1,132 @@
+"""Shared fixtures: the resource catalogue, the trained Rasa agent, and the running service."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.resources import load
+
+MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load(PROJECT_ROOT / "resources.yml")
+
+
+def new_session() -> str:
+    """A session id like the widget makes: random, 48 hex characters."""
+    return secrets.token_hex(24)
+
+
+@pytest.fixture(scope="session")
+def agent():
+    """The trained model loaded in-process, with the forgetful tracker store and quiet logs."""
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    logging.basicConfig(level=logging.WARNING)
+    configure_structlog(logging.WARNING)
+    logging.getLogger().setLevel(logging.WARNING)
+    from rasa.core.tracker_store import create_tracker_store
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load(str(PROJECT_ROOT / "domain"))
+    store = create_tracker_store(
+        EndpointConfig(type="bot.tracker_store.ForgetfulTrackerStore"), domain
+    )
+    return Agent.load(str(MODEL), tracker_store=store)
+
+
+async def say(agent, session: str, text: str, lang: str = "sv") -> list[dict]:
+    """What the in-process bot answers to `text` (raw Rasa messages)."""
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+    collector = CollectingOutputChannel()
+    await agent.handle_message(UserMessage(text, collector, session, metadata={"lang": lang}))
+    return collector.messages
+
+
+@dataclass
+class Service:
+    """A `python -m bot serve` started by the tests, with what its processes printed."""
+
+    url: str
+    process: subprocess.Popen
+    output: list[str] = field(default_factory=list)
+
+    def printed(self) -> str:
+        return "".join(self.output)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def service() -> Iterator[Service]:
+    """The real service (action server, Rasa, gateway) on free ports; output kept in memory."""
+    port, rasa_port, actions_port = _free_port(), _free_port(), _free_port()
+    env = dict(os.environ, PYTHONUNBUFFERED="1", RASA_TELEMETRY_ENABLED="false")
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "bot", "serve",
+            "--port", str(port), "--rasa-port", str(rasa_port), "--actions-port", str(actions_port),
+        ],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    svc = Service(url=f"http://127.0.0.1:{port}", process=proc)
+    reader = threading.Thread(target=lambda: svc.output.extend(iter(proc.stdout.readline, "")))
+    reader.daemon = True
+    reader.start()
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and "Ready in" not in svc.printed():
+        if proc.poll() is not None:
+            pytest.fail("bot serve exited during start-up:\n" + svc.printed()[-3000:])
+        time.sleep(0.2)
+    if "Ready in" not in svc.printed():
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("bot serve did not become ready:\n" + svc.printed()[-3000:])
+    yield svc
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    reader.join(timeout=5)
+
+
+def post_json(url: str, body: dict) -> tuple[int, dict | None, dict[str, str]]:
+    """POST JSON with the standard library; returns (status, parsed body or None, headers)."""
+    import json
+    import urllib.error
+
+    req = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=15) as resp:
+            raw = resp.read()
+            return resp.status, (json.loads(raw) if raw else None), dict(resp.headers)
+    except urllib.error.HTTPError as e:
+        raw = e.read()
+        return e.code, (json.loads(raw) if raw else None), dict(e.headers)

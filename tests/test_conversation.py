@@ -1,0 +1,75 @@
+"""Conversations with the trained model loaded in-process (Rasa's Agent)."""
+
+import pytest
+
+from bot.render import render
+from tests.conftest import new_session, say
+
+
+async def test_greeting_offers_the_menu(agent):
+    messages = await say(agent, new_session(), "Hej")
+    assert messages[0]["text"].startswith("Hej!")
+    assert len(messages[0]["buttons"]) >= 2
+
+
+async def test_english_request_gets_english_answer(agent):
+    messages = await say(agent, new_session(), "hello", lang="en")
+    assert messages[0]["text"].startswith("Hi!")
+
+
+async def test_button_payload_carries_the_language(agent):
+    messages = await say(agent, new_session(), '/victim{"language": "en"}', lang="en")
+    assert messages[0]["text"].startswith("It is not your fault")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Han slår mig nu", "sv"), ("hjälp han har en kniv", "sv"), ("he is hitting me now", "en")],
+)
+async def test_danger_puts_112_in_the_first_bubble(agent, catalogue, text, lang):
+    messages = render(await say(agent, new_session(), text, lang), catalogue, lang)
+    assert "112" in messages[0]["text"]
+    assert messages[0]["emergency"] is True
+    assert any(r["phone"] for m in messages[1:] for r in m.get("resources", []))
+
+
+async def test_suicidal_thoughts_route_to_112_and_mind(agent, catalogue):
+    messages = render(await say(agent, new_session(), "jag vill inte leva längre"), catalogue, "sv")
+    assert "112" in messages[0]["text"]
+    assert "90101" in " ".join(m.get("text", "") for m in messages)
+
+
+async def test_danger_detector_overrides_the_classifier(agent):
+    # "hej" would be a greeting; the knife makes it danger whatever the classifier thinks.
+    parsed = await agent.parse_message("hej, han har en kniv")
+    assert parsed["intent"]["name"] == "danger_now"
+    assert parsed["intent"]["confidence"] == 1.0
+
+
+async def test_gibberish_gets_the_menu_not_a_dead_end(agent):
+    messages = await say(agent, new_session(), "xqzv wpfk")
+    assert messages[0]["buttons"]
+
+
+@pytest.mark.parametrize("payload", ["/victim", "/uses_violence", "/honour", "/concerned"])
+async def test_each_audience_gets_a_concrete_number(agent, catalogue, payload):
+    messages = render(await say(agent, new_session(), payload), catalogue, "sv")
+    phones = [r["phone"] for m in messages for r in m.get("resources", []) if "phone" in r]
+    assert phones, f"{payload} answered without a number"
+    assert any(m.get("buttons") for m in messages), f"{payload} is a dead end"
+
+
+async def test_restart_deletes_the_conversation(agent):
+    session = new_session()
+    await say(agent, session, "Hej")
+    assert await agent.tracker_store.retrieve(session) is not None
+    await say(agent, session, "/restart")
+    assert await agent.tracker_store.retrieve(session) is None
+
+
+async def test_radera_deletes_the_conversation(agent):
+    session = new_session()
+    await say(agent, session, "Hej")
+    messages = await say(agent, session, "radera")
+    assert "raderat" in messages[0]["text"]
+    assert await agent.tracker_store.retrieve(session) is None

@@ -1,0 +1,194 @@
+"""The gateway in-process, in front of a stand-in Rasa: contract, validation, degraded mode."""
+
+import asyncio
+import json
+
+import pytest
+from aiohttp import web
+
+from bot.gateway import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
+from tests.conftest import new_session
+
+GREETING = [
+    {
+        "recipient_id": "x",
+        "text": "Hej! Ring [[emergency.phone]].",
+        "buttons": [{"title": "A", "payload": "/victim"}],
+    },
+    {"recipient_id": "x", "custom": {"resources": ["kvinnofridslinjen"], "emergency": True}},
+]
+
+
+class FakeRasa:
+    """A stand-in for Rasa's REST channel that records what it was sent."""
+
+    def __init__(self):
+        self.received: list[dict] = []
+        self.answer = GREETING
+        self.delay = 0.0
+        self.status = 200
+
+    async def webhook(self, request):
+        self.received.append(await request.json())
+        await asyncio.sleep(self.delay)
+        return web.json_response(self.answer, status=self.status)
+
+    async def root(self, _request):
+        return web.Response(text="Hello from Rasa")
+
+    def app(self):
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", self.webhook)
+        app.router.add_get("/", self.root)
+        return app
+
+
+@pytest.fixture
+async def rasa(aiohttp_server):
+    fake = FakeRasa()
+    fake.server = await aiohttp_server(fake.app())
+    return fake
+
+
+@pytest.fixture
+async def client(aiohttp_client, rasa):
+    url = str(rasa.server.make_url("")).rstrip("/")
+    settings = Settings(rasa_url=url, actions_url="http://127.0.0.1:9", rasa_timeout=0.5)
+    return await aiohttp_client(create_app(settings))
+
+
+async def chat(client, text, lang="sv", session=None):
+    body = {"session": session or new_session(), "text": text, "lang": lang}
+    return await client.post("/api/chat", json=body)
+
+
+async def test_chat_renders_numbers_and_cards_from_resources(client):
+    resp = await chat(client, "Hej")
+    assert resp.status == 200
+    data = await resp.json()
+    assert data["degraded"] is False
+    first = data["messages"][0]
+    assert first["text"] == "Hej! Ring 112."
+    assert first["buttons"] == [{"title": "A", "payload": "/victim"}]
+    assert first["emergency"] is True
+    assert first["resources"][0]["phone"] == "020-50 50 50"
+
+
+async def test_language_is_passed_to_rasa_as_metadata(client, rasa):
+    await chat(client, "hello", lang="en")
+    assert rasa.received[-1]["metadata"] == {"lang": "en"}
+
+
+async def test_unsupported_language_falls_back_to_swedish(client, rasa):
+    await chat(client, "hallo", lang="de")
+    assert rasa.received[-1]["metadata"] == {"lang": "sv"}
+
+
+async def test_rasa_down_gives_crisis_card(aiohttp_client):
+    settings = Settings(rasa_url="http://127.0.0.1:9", actions_url="http://127.0.0.1:9")
+    client = await aiohttp_client(create_app(settings))
+    resp = await chat(client, "Hej")
+    data = await resp.json()
+    assert resp.status == 200 and data["degraded"] is True
+    assert "112" in data["messages"][0]["text"]
+    ids = [r["id"] for r in data["messages"][0]["resources"]]
+    assert ids == ["emergency", "kvinnofridslinjen", "socialjouren"]
+
+
+async def test_slow_rasa_gives_crisis_card(client, rasa):
+    rasa.delay = 2.0
+    data = await (await chat(client, "Hej")).json()
+    assert data["degraded"] is True
+
+
+@pytest.mark.parametrize("status", [500, 404])
+async def test_rasa_error_gives_crisis_card(client, rasa, status):
+    rasa.status = status
+    data = await (await chat(client, "Hej")).json()
+    assert data["degraded"] is True
+
+
+async def test_empty_rasa_answer_gives_crisis_card(client, rasa):
+    rasa.answer = []
+    data = await (await chat(client, "Hej")).json()
+    assert data["degraded"] is True
+
+
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        ("not json", "bad_json"),
+        ("[1, 2]", "bad_json"),
+        (json.dumps({"session": "short", "text": "hej"}), "bad_session"),
+        (json.dumps({"session": "a" * 20 + "!", "text": "hej"}), "bad_session"),
+        (json.dumps({"session": "a" * 20, "text": ""}), "empty_text"),
+        (json.dumps({"session": "a" * 20, "text": "   "}), "empty_text"),
+        (json.dumps({"session": "a" * 20, "text": 5}), "bad_text"),
+        (json.dumps({"session": "a" * 20, "text": "x" * 1001}), "text_too_long"),
+        (json.dumps({"session": "a" * 20, "text": "hej", "lang": "<script>"}), "bad_lang"),
+    ],
+)
+async def test_bad_input_gets_400_with_a_message(client, rasa, body, code):
+    resp = await client.post("/api/chat", data=body, headers={"Content-Type": "application/json"})
+    assert resp.status == 400
+    data = await resp.json()
+    assert data["error"]["code"] == code and data["error"]["message"]
+    assert rasa.received == []
+
+
+async def test_end_sends_restart_to_rasa(client, rasa):
+    session = new_session()
+    resp = await client.post("/api/end", json={"session": session})
+    assert resp.status == 204
+    assert rasa.received[-1]["sender"] == session
+    assert rasa.received[-1]["message"] == "/restart"
+
+
+async def test_security_headers_on_every_response(client):
+    for resp in [
+        await chat(client, "Hej"),
+        await client.get("/healthz"),
+        await client.get("/nope"),
+    ]:
+        assert "unsafe-inline" not in resp.headers["Content-Security-Policy"]
+        assert resp.headers["Referrer-Policy"] == "no-referrer"
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert "Set-Cookie" not in resp.headers
+    assert (await chat(client, "Hej")).headers["Cache-Control"] == "no-store"
+
+
+async def test_unknown_path_is_json_404(client):
+    resp = await client.get("/nope")
+    assert resp.status == 404
+    assert (await resp.json())["error"]["code"]
+
+
+async def test_readyz_reports_which_part_is_down(client):
+    resp = await client.get("/readyz")
+    assert resp.status == 503
+    assert await resp.json() == {"rasa": "up", "actions": "down"}
+
+
+async def test_demo_page_is_served(client):
+    resp = await client.get("/")
+    assert resp.status == 200
+    assert "widget.js" in await resp.text()
+
+
+def test_known_payload_carries_language():
+    assert message_for_rasa("/victim", "en", frozenset({"victim"})) == '/victim{"language": "en"}'
+
+
+def test_unknown_payload_is_sent_as_plain_text():
+    # so that it passes the NLU pipeline and the danger detector like any text
+    assert message_for_rasa("/han slår mig nu", "sv", frozenset({"victim"})) == "han slår mig nu"
+    assert message_for_rasa('/victim{"x": 1}', "sv", frozenset({"victim"})) == 'victim{"x": 1}'
+
+
+def test_parse_chat_request_defaults_to_swedish():
+    assert parse_chat_request({"session": "a" * 16, "text": " hej "}) == ("a" * 16, "hej", "sv")
+
+
+def test_parse_chat_request_rejects_non_object():
+    with pytest.raises(BadRequest):
+        parse_chat_request("hej")
