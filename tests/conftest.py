@@ -109,10 +109,12 @@ def service() -> Iterator[Service]:
     yield svc
     proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(timeout=20)
+        returncode = proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("bot serve did not stop within 20 s of SIGTERM")
     reader.join(timeout=5)
+    assert returncode == 0 and "Stopped." in svc.printed(), "bot serve did not stop cleanly"
 
 
 def post_json(url: str, body: dict) -> tuple[int, dict | None, dict[str, str]]:

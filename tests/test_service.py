@@ -1,8 +1,12 @@
 """End to end: the real gateway, Rasa and action server started by `python -m bot serve`."""
 
 import json
+import os
 import secrets
+import signal
+import time
 import urllib.request
+from pathlib import Path
 
 from tests.conftest import new_session, post_json
 
@@ -61,3 +65,34 @@ def test_message_text_never_appears_in_the_logs(service):
     assert "Ready in" in printed  # the output is really captured
     assert marker not in printed
     assert session not in printed
+
+
+def _children(pid: int) -> dict[int, str]:
+    """Child pids of `pid` with their command lines (from /proc)."""
+    children = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
+            children[int(child)] = cmdline.decode(errors="replace")
+    return children
+
+
+def test_supervisor_restarts_a_child_that_dies(service):
+    # Runs last in this file: the action server is killed and must come back.
+    actions = [pid for pid, cmd in _children(service.process.pid).items() if "rasa_sdk" in cmd]
+    assert len(actions) == 1
+    os.kill(actions[0], signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        try:
+            with urllib.request.urlopen(f"{service.url}/readyz") as resp:
+                if resp.status == 200:
+                    break
+        except OSError:
+            continue
+    else:
+        raise AssertionError("the action server did not come back")
+    assert "actions exited" in service.printed()
+    new = [pid for pid, cmd in _children(service.process.pid).items() if "rasa_sdk" in cmd]
+    assert new and new != actions

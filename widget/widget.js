@@ -146,11 +146,16 @@
       item.appendChild(buttons);
     }
     log.appendChild(item);
-    item.scrollIntoView({ block: "nearest" });
+    return item;
+  }
+
+  /* Show the start of an answer (its first bubble holds 112 when there is danger). */
+  function showAnswer(bubbles) {
+    if (bubbles.length) log.scrollTop = bubbles[0].offsetTop - 8; // the log is the offsetParent
   }
 
   function send(text, shown) {
-    addBubble("user", { text: shown || text });
+    addBubble("user", { text: shown || text }).scrollIntoView({ block: "nearest" });
     typing.hidden = false;
     return postJson("/chat", { session: session, text: text, lang: lang })
       .then(function (resp) {
@@ -158,10 +163,14 @@
         return resp.json();
       })
       .then(function (data) {
-        if (data.error) addBubble("bot", { text: data.error.message, emergency: true });
-        (data.messages || []).forEach(function (m) { addBubble("bot", m); });
+        var bubbles = [];
+        if (data.error) bubbles.push(addBubble("bot", { text: data.error.message, emergency: true }));
+        (data.messages || []).forEach(function (m) { bubbles.push(addBubble("bot", m)); });
+        showAnswer(bubbles);
       })
-      .catch(function () { addBubble("bot", { text: t("error"), emergency: true, resources: crisisCards }); })
+      .catch(function () {
+        showAnswer([addBubble("bot", { text: t("error"), emergency: true, resources: crisisCards })]);
+      })
       .then(function () { typing.hidden = true; });
   }
 
