@@ -2,7 +2,7 @@
 # make test  - set up if needed and run every check and test
 VENV   := .venv
 PY     := $(VENV)/bin/python
-RASA   := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
+RASA   := $(PY) -m bot.rasa_cli
 STAMP  := $(VENV)/.installed
 
 export RASA_TELEMETRY_ENABLED := false

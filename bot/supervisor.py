@@ -72,9 +72,10 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             py, "-m", "rasa_sdk",
             "--actions", "actions",
             "--port", str(options.actions_port),
+            "--quiet",
         ],
         "rasa": [
-            py, "-m", "rasa", "run",
+            py, "-m", "bot.rasa_cli", "run",
             "--model", str(options.model),
             "--interface", "127.0.0.1",
             "--port", str(options.rasa_port),

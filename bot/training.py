@@ -44,7 +44,7 @@ def train(force: bool = False) -> int:
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3")
     result = subprocess.run(
         [
-            sys.executable, "-m", "rasa", "train",
+            sys.executable, "-m", "bot.rasa_cli", "train",
             "--config", "config.yml", "--domain", "domain", "--data", "data",
             "--out", str(MODELS_DIR), "--fixed-model-name", MODEL_NAME, "--force",
         ],

@@ -32,24 +32,29 @@ def new_session() -> str:
 
 
 @pytest.fixture(scope="session")
-def agent():
+def tracker_store():
+    """The forgetful tracker store, as endpoints.yml configures it."""
+    from rasa.core.tracker_store import create_tracker_store
+    from rasa.shared.core.domain import Domain
+    from rasa.utils.endpoints import read_endpoint_config
+
+    config = read_endpoint_config(str(PROJECT_ROOT / "endpoints.yml"), "tracker_store")
+    return create_tracker_store(config, Domain.load(str(PROJECT_ROOT / "domain")))
+
+
+@pytest.fixture(scope="session")
+def agent(tracker_store):
     """The trained model loaded in-process, with the forgetful tracker store and quiet logs."""
+    import skops.io  # noqa: F401  (before rasa: 10 s faster, see bot/rasa_cli.py)
+
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     from rasa.core.agent import Agent
-    from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
 
     logging.basicConfig(level=logging.WARNING)
     configure_structlog(logging.WARNING)
     logging.getLogger().setLevel(logging.WARNING)
-    from rasa.core.tracker_store import create_tracker_store
-    from rasa.shared.core.domain import Domain
-
-    domain = Domain.load(str(PROJECT_ROOT / "domain"))
-    store = create_tracker_store(
-        EndpointConfig(type="bot.tracker_store.ForgetfulTrackerStore"), domain
-    )
-    return Agent.load(str(MODEL), tracker_store=store)
+    return Agent.load(str(MODEL), tracker_store=tracker_store)
 
 
 async def say(agent, session: str, text: str, lang: str = "sv") -> list[dict]:

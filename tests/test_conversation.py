@@ -1,5 +1,7 @@
 """Conversations with the trained model loaded in-process (Rasa's Agent)."""
 
+import asyncio
+
 import pytest
 
 from bot.render import render
@@ -59,17 +61,31 @@ async def test_each_audience_gets_a_concrete_number(agent, catalogue, payload):
     assert any(m.get("buttons") for m in messages), f"{payload} is a dead end"
 
 
-async def test_restart_deletes_the_conversation(agent):
+async def test_restart_deletes_the_conversation(agent, tracker_store):
     session = new_session()
     await say(agent, session, "Hej")
-    assert await agent.tracker_store.retrieve(session) is not None
+    assert session in tracker_store.store
     await say(agent, session, "/restart")
-    assert await agent.tracker_store.retrieve(session) is None
+    assert session not in tracker_store.store
 
 
-async def test_radera_deletes_the_conversation(agent):
+async def test_idle_conversation_is_forgotten(agent, tracker_store):
+    store = tracker_store
+    session = new_session()
+    timeout = store.idle_timeout
+    store.idle_timeout = 0.5
+    try:
+        await say(agent, session, "Hej")
+        assert await store.retrieve(session) is not None
+        await asyncio.sleep(0.6)
+        assert await store.retrieve(session) is None
+    finally:
+        store.idle_timeout = timeout
+
+
+async def test_radera_deletes_the_conversation(agent, tracker_store):
     session = new_session()
     await say(agent, session, "Hej")
     messages = await say(agent, session, "radera")
     assert "raderat" in messages[0]["text"]
-    assert await agent.tracker_store.retrieve(session) is None
+    assert session not in tracker_store.store
