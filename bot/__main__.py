@@ -1,4 +1,4 @@
-"""Command line: `python -m bot serve | gateway | train`."""
+"""Command line: `python -m bot serve | gateway | train | check | evaluate`."""
 
 from __future__ import annotations
 
@@ -47,6 +47,18 @@ def _train(args: argparse.Namespace) -> int:
     return train(force=args.force)
 
 
+def _check(args: argparse.Namespace) -> int:
+    from bot.check import main as check
+
+    return check(Path(args.resources) if args.resources else None)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from bot.evaluation import main as evaluate
+
+    return evaluate(Path(args.model), [Path(c) for c in args.config], args.misses)
+
+
 def main(argv: list[str] | None = None) -> int:
     from bot.supervisor import MODEL_PATH
 
@@ -80,6 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     train = sub.add_parser("train", help="train the model if its inputs changed")
     train.add_argument("--force", action="store_true")
     train.set_defaults(func=_train)
+
+    check = sub.add_parser("check", help="check resources.yml and the resource ids responses use")
+    check.add_argument("resources", nargs="?", help="another resources file to check")
+    check.set_defaults(func=_check)
+
+    evaluate = sub.add_parser("evaluate", help="score the NLU on tests/eval/messages.yml")
+    evaluate.add_argument("--model", default=str(MODEL_PATH))
+    evaluate.add_argument("--config", action="append", default=[], help="also train and score")
+    evaluate.add_argument("--misses", action="store_true", help="list the wrong predictions")
+    evaluate.set_defaults(func=_evaluate)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -22,6 +22,7 @@ from aiohttp import web
 from bot import PROJECT_ROOT, texts
 from bot.render import crisis_card, render
 from bot.resources import LiveCatalogue
+from bot.stod_page import render_page
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +219,11 @@ class Gateway:
         status = {"rasa": "up" if rasa else "down", "actions": "up" if actions else "down"}
         return web.json_response(status, status=200 if rasa and actions else 503)
 
+    async def stod(self, request: web.Request) -> web.Response:
+        lang = bot_language(request.query.get("lang", "sv"))
+        html = render_page(self.resources.current(), lang)
+        return web.Response(text=html, content_type="text/html")
+
     async def index(self, _request: web.Request) -> web.FileResponse:
         return web.FileResponse(self.settings.widget_dir / "index.html")
 
@@ -270,6 +276,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/healthz", gateway.healthz)
     app.router.add_get("/readyz", gateway.readyz)
     app.router.add_get("/", gateway.index)
+    app.router.add_get("/stod", gateway.stod)
     app.router.add_static("/widget/", settings.widget_dir, show_index=False)
     return app
 

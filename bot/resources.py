@@ -22,6 +22,7 @@ import yaml
 from opening_hours import OpeningHours
 
 from bot import PROJECT_ROOT
+from bot.resource_check import validate
 
 log = logging.getLogger(__name__)
 
@@ -146,10 +147,6 @@ class Catalogue:
 
 
 def _resource_from_entry(entry: dict[str, Any]) -> Resource:
-    known = {f for f in Resource.__dataclass_fields__ if f != "opening"}
-    unknown = set(entry) - known
-    if unknown:
-        raise ResourceError(f"unknown field(s) {', '.join(sorted(unknown))}")
     data = dict(entry)
     for key in ("audiences", "topics", "languages"):
         data[key] = tuple(data.get(key) or ())
@@ -158,43 +155,26 @@ def _resource_from_entry(entry: dict[str, Any]) -> Resource:
     for key in ("phone", "sms"):
         if data.get(key) is not None:
             data[key] = str(data[key])
-    hours = data.get("hours")
-    if hours:
-        data["opening"] = OpeningHours(hours, timezone=STOCKHOLM, country="SE")
+    if data.get("hours"):
+        data["opening"] = OpeningHours(data["hours"], timezone=STOCKHOLM, country="SE")
     return Resource(**data)
 
 
-def parse(text: str) -> Catalogue:
-    """Build a Catalogue from the text of resources.yml; raise ResourceError when it is unusable.
+def parse(text: str, file: str = "resources.yml") -> Catalogue:
+    """Build a Catalogue from the text of resources.yml.
 
-    This is the quick structural check used when (re)loading; `bot check` reports every problem
-    with its line number.
+    Raises ResourceError listing every error (see bot.resource_check); warnings do not stop it.
     """
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise ResourceError(f"not valid YAML: {e}") from None
-    entries = doc.get("resources") if isinstance(doc, dict) else None
-    if not isinstance(entries, list) or not entries:
-        raise ResourceError("the file must have a non-empty list under 'resources:'")
-    resources = []
-    for i, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not entry.get("id"):
-            raise ResourceError(f"entry {i} has no id")
-        try:
-            resources.append(_resource_from_entry(entry))
-        except (TypeError, ValueError, SyntaxError) as e:
-            raise ResourceError(f"entry '{entry['id']}': {e}") from None
-    ids = [r.id for r in resources]
-    duplicates = {i for i in ids if ids.count(i) > 1}
-    if duplicates:
-        raise ResourceError(f"duplicate id(s): {', '.join(sorted(duplicates))}")
-    return Catalogue(resources)
+    errors = [str(f) for f in validate(text, file) if f.error]
+    if errors:
+        raise ResourceError("\n".join(errors))
+    return Catalogue(_resource_from_entry(entry) for entry in yaml.safe_load(text)["resources"])
 
 
 def load(path: Path = DEFAULT_PATH) -> Catalogue:
     """Read and parse resources.yml."""
-    return parse(Path(path).read_text(encoding="utf-8"))
+    path = Path(path)
+    return parse(path.read_text(encoding="utf-8"), path.name)
 
 
 class LiveCatalogue:

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from bot import PROJECT_ROOT
@@ -63,3 +64,31 @@ def test_nothing_is_stored_and_no_request_leaves_the_origin(page, service):
     storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
     assert storage == [0, 0, ""]
     assert page.requests and all(url.startswith(service.url) for url in page.requests)
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
+
+
+def test_stod_page_works_without_javascript_and_is_accessible(browser, service):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(service.url + "/stod")
+    assert page.get_by_role("heading", name="Akut fara").is_visible()
+    assert page.locator('a[href="tel:112"]').count() >= 1
+    assert page.locator(".stod-card").count() >= 10
+    context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(service.url + "/stod?lang=en")
+    assert page.get_by_role("heading", name="Immediate danger").is_visible()
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_open_chat_has_no_accessibility_violations(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").click()
+    page.locator(".stod-card").first.wait_for()
+    assert axe_violations(page) == []

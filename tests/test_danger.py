@@ -12,6 +12,7 @@ DANGER_MESSAGES = [
     "han har en kniv",
     "Han tog strypgrepp på mig igår",
     "min pappa hotar att döda mig",
+    "han ska ta livet av mig",
     "jag är inlåst i badrummet",
     "han står utanför dörren",
     "de ska gifta bort mig i sommar",
@@ -22,6 +23,7 @@ DANGER_MESSAGES = [
     "they locked me in",
     "he is outside my door",
     "they want to send me back home to marry",
+    "my family is taking me abroad next week",
     "يضربني",  # Arabic: he hits me
     "منو میزنه",  # Persian: he hits me
     "wuu i garaacayaa",  # Somali: he is beating me
@@ -34,6 +36,8 @@ SUICIDAL_MESSAGES = [
     "Jag vill dö",
     "jag tänker på självmord",
     "sjalvmord",
+    "jag vill ta livet av mig",
+    "har tänkt ta livet av mig",
     "I want to kill myself",
     "i don't want to live",
     "أفكر في الانتحار",  # Arabic

@@ -2,10 +2,14 @@
 
 import asyncio
 import json
+import os
+import shutil
+import time
 
 import pytest
 from aiohttp import web
 
+from bot import PROJECT_ROOT
 from bot.gateway import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
 from tests.conftest import new_session
 
@@ -192,3 +196,38 @@ def test_parse_chat_request_defaults_to_swedish():
 def test_parse_chat_request_rejects_non_object():
     with pytest.raises(BadRequest):
         parse_chat_request("hej")
+
+
+async def test_stod_page_lists_resources_by_need(client):
+    resp = await client.get("/stod")
+    html = await resp.text()
+    assert resp.status == 200 and resp.headers["Content-Type"].startswith("text/html")
+    assert "Akut fara" in html and 'href="tel:112"' in html and "Välj att sluta" in html
+    assert "<script" not in html
+
+
+async def test_resources_api_filters(client):
+    data = await (await client.get("/api/resources?audience=young&lang=en")).json()
+    ids = {r["id"] for r in data["resources"]}
+    assert {"bris", "emergency"} <= ids and "valj_att_sluta" not in ids
+    assert all(set(r) >= {"id", "name", "open_now", "verified"} for r in data["resources"])
+
+
+async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client, rasa, tmp_path):
+    path = tmp_path / "resources.yml"
+    shutil.copy(PROJECT_ROOT / "resources.yml", path)
+    url = str(rasa.server.make_url("")).rstrip("/")
+    app = create_app(Settings(rasa_url=url, resources_path=path))
+    app["gateway"].resources.interval = 0
+    client = await aiohttp_client(app)
+
+    def phone(data):
+        return data["messages"][0]["resources"][0]["phone"]
+
+    path.write_text(path.read_text().replace('"020-50 50 50"', '"020-50 50 51"'))
+    os.utime(path, (time.time() + 1, time.time() + 1))
+    assert phone(await (await chat(client, "Hej")).json()) == "020-50 50 51"
+    path.write_text(path.read_text().replace('"020-50 50 51"', '"nope"'))
+    os.utime(path, (time.time() + 2, time.time() + 2))
+    resp = await chat(client, "Hej")
+    assert resp.status == 200 and phone(await resp.json()) == "020-50 50 51"

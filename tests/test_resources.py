@@ -1,0 +1,207 @@
+"""resources.yml: validation with line numbers, look-ups, opening hours and hot reload."""
+
+import datetime as dt
+import logging
+import os
+import shutil
+import time
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.check import check_references, run
+from bot.resource_check import validate
+from bot.resources import STOCKHOLM, LiveCatalogue, ResourceError, load, parse
+
+TODAY = dt.date(2026, 11, 30)
+GOOD = """\
+resources:
+  - id: linjen
+    name: {sv: "Linjen", en: "The line"}
+    description: {sv: "Stöd.", en: "Support."}
+    audiences: [subjected]
+    topics: [talk]
+    area: national
+    phone: "020-50 50 50"
+    url: "https://example.se"
+    hours: "Mo-Fr 08:00-17:00; PH off"
+    verified: 2026-11-01
+"""
+
+
+def findings(text, errors_only=True):
+    return [str(f) for f in validate(text, today=TODAY) if f.error or not errors_only]
+
+
+def edit(old, new):
+    assert old in GOOD
+    return GOOD.replace(old, new)
+
+
+def test_good_file_has_no_findings():
+    assert findings(GOOD, errors_only=False) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            edit("area: national", "area: national\n  bad: [unclosed"),
+            "resources.yml:8: the file is not valid YAML",
+        ),
+        (edit("    area:", "    aera:"), "resources.yml:7: unknown field 'aera'"),
+        (
+            edit('    name: {sv: "Linjen", en: "The line"}\n', ""),
+            "resources.yml:2: 'linjen' has no 'name'",
+        ),
+        (
+            edit('{sv: "Linjen", en: "The line"}', '{sv: "Linjen"}'),
+            "resources.yml:3: 'name' of 'linjen' needs both languages",
+        ),
+        (
+            edit('"020-50 50 50"', '"020-50"'),
+            "resources.yml:8: 'phone' of 'linjen' is not a valid Swedish phone number",
+        ),
+        (
+            edit('"https://example.se"', '"www.example.se"'),
+            "resources.yml:9: 'url' of 'linjen' is not a valid link",
+        ),
+        (
+            edit('"Mo-Fr 08:00-17:00; PH off"', '"vardagar 8-17"'),
+            "resources.yml:10: 'hours' of 'linjen' cannot be read",
+        ),
+        (
+            GOOD + GOOD.split("\n", 1)[1],
+            "resources.yml:12: id 'linjen' is used twice (also on line 2)",
+        ),
+        (
+            edit("[subjected]", "[victims]"),
+            "resources.yml:5: 'audiences' of 'linjen' has 'victims'",
+        ),
+        (
+            edit("verified: 2026-11-01", "verified: soon"),
+            "resources.yml:11: 'verified' of 'linjen' must be a date",
+        ),
+        ("resources: []\n", "resources.yml:1: the file must start with 'resources:'"),
+    ],
+)
+def test_each_error_names_its_line(text, expected):
+    assert any(f.startswith(expected) for f in findings(text)), findings(text)
+
+
+@pytest.mark.parametrize(
+    "number", ["112", "114 14", "116 111", "116 006", "1177", "90101", "019-21 10 00"]
+)
+def test_real_service_numbers_are_valid(number):
+    assert findings(edit('"020-50 50 50"', f'"{number}"')) == []
+
+
+def test_old_or_missing_verification_is_a_warning_not_an_error():
+    old = findings(edit("2026-11-01", "2026-01-01"), errors_only=False)
+    assert old and "warning:" in old[0] and "more than 180 days ago" in old[0]
+    missing = findings(edit("    verified: 2026-11-01\n", ""), errors_only=False)
+    assert missing and "warning: 'linjen' is not verified" in missing[0]
+    assert findings(edit("2026-11-01", "2026-01-01")) == []
+
+
+def test_unknown_resource_id_in_a_response_is_reported(tmp_path):
+    (tmp_path / "domain").mkdir()
+    (tmp_path / "domain" / "x.yml").write_text(
+        'responses:\n  utter_x:\n    - text: "Ring [[linjen.phone]]"\n'
+        "      custom: {resources: [linjen, lost]}\n"
+    )
+    found = [
+        str(f)
+        for f in check_references(
+            {"linjen", "emergency", "kvinnofridslinjen", "socialjouren"}, tmp_path
+        )
+    ]
+    assert found == [
+        "domain/x.yml:4: unknown resource id 'lost'. Add it to resources.yml or fix the spelling"
+    ]
+
+
+def test_shipped_project_has_no_errors():
+    assert [str(f) for f in run() if f.error] == []
+
+
+def test_broken_file_is_rejected_with_every_error():
+    with pytest.raises(ResourceError) as e:
+        parse(edit('"020-50 50 50"', '"12"').replace("https://", "http://"))
+    assert "phone" in str(e.value) and "url" in str(e.value)
+
+
+def test_find_by_audience_includes_services_for_everyone(catalogue):
+    ids = [r.id for r in catalogue.find(audience="uses_violence")]
+    assert "valj_att_sluta" in ids and "emergency" in ids
+    assert "bris" not in ids
+
+
+def test_find_by_topic_and_area(catalogue):
+    assert [r.id for r in catalogue.find(topic="suicide")] == ["mind_sjalvmordslinjen"]
+    assert {r.area for r in catalogue.find(area="orebro_kommun")} == {"orebro_kommun"}
+
+
+def at(iso):
+    return dt.datetime.fromisoformat(iso).replace(tzinfo=STOCKHOLM)
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        ("2026-12-02 10:00", True),  # Wednesday, office hours
+        ("2026-12-02 22:00", False),  # Wednesday night
+        ("2026-12-05 10:00", False),  # Saturday
+        ("2026-12-25 10:00", False),  # Christmas Day, a Friday: public holiday
+        ("2027-01-06 10:00", False),  # Epiphany, a Wednesday: public holiday
+    ],
+)
+def test_open_now_follows_hours_and_swedish_holidays(catalogue, when, expected):
+    assert catalogue.get("servicecenter").open_now(at(when)) is expected
+
+
+def test_open_now_around_the_clock_and_unknown(catalogue):
+    assert catalogue.get("kvinnofridslinjen").open_now(at("2026-12-25 03:00")) is True
+    assert catalogue.get("socialjouren").open_now(at("2026-12-25 03:00")) is None
+
+
+def test_open_now_uses_stockholm_time(catalogue):
+    # 16:30 UTC on a winter Wednesday is 17:30 in Stockholm: Servicecenter has closed.
+    utc = dt.datetime(2026, 12, 2, 16, 30, tzinfo=dt.timezone.utc)
+    assert catalogue.get("servicecenter").open_now(utc) is False
+
+
+def test_public_object_never_shows_unverified_as_verified(catalogue):
+    assert catalogue.get("tris").public("sv")["verified"] is False
+    assert catalogue.get("kvinnofridslinjen").public("en")["verified"] == "2026-11-30"
+
+
+@pytest.fixture
+def live(tmp_path):
+    path = tmp_path / "resources.yml"
+    shutil.copy(PROJECT_ROOT / "resources.yml", path)
+    return LiveCatalogue(path, interval=0)
+
+
+def rewrite(path, old, new):
+    text = path.read_text().replace(old, new)
+    path.write_text(text)
+    stamp = time.time() + 1  # make sure the change is seen even on coarse clocks
+    os.utime(path, (stamp, stamp))
+
+
+def test_valid_edit_is_picked_up(live):
+    rewrite(live.path, '{sv: "Kvinnofridslinjen",', '{sv: "Kvinnofridslinjen (ny)",')
+    assert live.current().get("kvinnofridslinjen").name["sv"] == "Kvinnofridslinjen (ny)"
+
+
+def test_broken_edit_is_rejected_and_last_good_version_kept(live, caplog):
+    rewrite(live.path, 'phone: "020-50 50 50"', 'phone: "020-50"')
+    with caplog.at_level(logging.ERROR):
+        current = live.current()
+    assert current.get("kvinnofridslinjen").phone == "020-50 50 50"
+    assert "resources.yml rejected" in caplog.text and "resources.yml:" in caplog.text
+
+
+def test_shipped_file_loads(catalogue):
+    assert len(load()) == len(catalogue) >= 10
