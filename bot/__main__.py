@@ -20,6 +20,7 @@ def _serve(args: argparse.Namespace) -> int:
         max_conversations=args.max_conversations,
         model=Path(args.model),
         embed_origins=args.embed_origin,
+        debug=args.debug,
     )
     return Supervisor(options).run()
 
@@ -27,7 +28,8 @@ def _serve(args: argparse.Namespace) -> int:
 def _gateway(args: argparse.Namespace) -> int:
     from bot.gateway import Settings, serve
 
-    logging.basicConfig(level=logging.WARNING, format="gateway %(levelname)s %(message)s")
+    level = logging.DEBUG if args.debug else logging.WARNING
+    logging.basicConfig(level=level, format="gateway %(levelname)s %(name)s %(message)s")
     serve(
         Settings(
             host=args.host,
@@ -78,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--embed-origin", action="append", default=[], help="allowed embedding origin"
     )
+    serve.add_argument(
+        "--debug", action="store_true", help="more logging for developers (still never any text)"
+    )
     serve.set_defaults(func=_serve)
 
     gateway = sub.add_parser("gateway", help="run only the gateway")
@@ -87,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway.add_argument("--actions-url", default="http://127.0.0.1:5055")
     gateway.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for Rasa")
     gateway.add_argument("--embed-origin", action="append", default=[])
+    gateway.add_argument("--debug", action="store_true")
     gateway.set_defaults(func=_gateway)
 
     train = sub.add_parser("train", help="train the model if its inputs changed")

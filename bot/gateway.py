@@ -20,8 +20,10 @@ import yaml
 from aiohttp import web
 
 from bot import PROJECT_ROOT, texts
-from bot.render import crisis_card, render
-from bot.resources import LiveCatalogue
+from bot.rate_limit import AddressKey, RateLimiter
+from bot.redaction import Redactor
+from bot.render import crisis_card, fill, render
+from bot.resources import Catalogue, LiveCatalogue
 from bot.stod_page import render_page
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,8 @@ class Settings:
     actions_url: str = "http://127.0.0.1:5055"
     rasa_timeout: float = 3.0
     embed_origins: list[str] = field(default_factory=list)
+    session_rate: tuple[float, int] = (0.5, 10)  # per second, burst: 30 a minute
+    address_rate: tuple[float, int] = (3.0, 60)  # many people may share one address
     resources_path: Path = PROJECT_ROOT / "resources.yml"
     widget_dir: Path = PROJECT_ROOT / "widget"
     domain_dir: Path = PROJECT_ROOT / "domain"
@@ -110,10 +114,14 @@ def parse_chat_request(body: Any) -> tuple[str, str, str]:
     return session, text, lang
 
 
-def error_response(error: BadRequest, lang: str = "sv") -> web.Response:
+def error_response(
+    error: BadRequest, lang: str = "sv", catalogue: Catalogue | None = None
+) -> web.Response:
+    message = texts.text(error.text_key, lang)
+    if catalogue is not None:
+        message = fill(message, catalogue, lang)
     return web.json_response(
-        {"error": {"code": error.code, "message": texts.text(error.text_key, lang)}},
-        status=error.status,
+        {"error": {"code": error.code, "message": message}}, status=error.status
     )
 
 
@@ -133,6 +141,21 @@ class Gateway:
         self.resources = LiveCatalogue(settings.resources_path)
         self.intents = known_intents(settings.domain_dir)
         self.client: aiohttp.ClientSession | None = None
+        self.session_limit = RateLimiter(*settings.session_rate)
+        self.address_limit = RateLimiter(*settings.address_rate)
+        self.address_key = AddressKey()
+        self._redactor: tuple[Catalogue, Redactor] | None = None
+
+    def redactor(self, catalogue: Catalogue) -> Redactor:
+        """A redactor that keeps this catalogue's service numbers (rebuilt after a reload)."""
+        if self._redactor is None or self._redactor[0] is not catalogue:
+            numbers = [n for r in catalogue.all() for n in (r.phone, r.sms) if n]
+            self._redactor = (catalogue, Redactor(numbers))
+        return self._redactor[1]
+
+    def rate_limited(self, request: web.Request, session: str) -> bool:
+        address_ok = self.address_limit.allow(self.address_key(request.remote))
+        return not (self.session_limit.allow(session) and address_ok)
 
     async def start(self, _app: web.Application) -> None:
         self.client = aiohttp.ClientSession(
@@ -167,6 +190,10 @@ class Gateway:
             return error_response(e)
         reply_lang = bot_language(lang)
         catalogue = self.resources.current()
+        if self.rate_limited(request, session):
+            error = BadRequest("rate_limited", "rate_limited", status=429)
+            return error_response(error, reply_lang, catalogue)
+        text = self.redactor(catalogue).redact(text)
         answer = await self.ask_rasa(
             session, message_for_rasa(text, reply_lang, self.intents), reply_lang
         )
@@ -228,29 +255,40 @@ class Gateway:
         return web.FileResponse(self.settings.widget_dir / "index.html")
 
 
-def security_headers(settings: Settings):
-    """Middleware: the privacy headers of DESIGN.md on every response, errors included."""
+HTTP_ERROR_TEXTS = {404: "not_found", 405: "bad_request", 413: "too_long"}
+
+
+def security_headers(settings: Settings, gateway: Gateway):
+    """Middleware: errors as JSON, CORS for embedding sites, and DESIGN.md's privacy headers."""
     frame_ancestors = " ".join(settings.embed_origins) or "'none'"
     csp = CONTENT_SECURITY_POLICY.format(frame_ancestors=frame_ancestors)
 
+    def error(status: int, code: str, text_key: str) -> web.Response:
+        message = fill(texts.text(text_key, "sv"), gateway.resources.current(), "sv")
+        return web.json_response({"error": {"code": code, "message": message}}, status=status)
+
     @web.middleware
     async def middleware(request: web.Request, handler):
+        origin = request.headers.get("Origin")
+        allowed_origin = origin if origin and origin in settings.embed_origins else None
         try:
-            response = await handler(request)
+            if request.method == "OPTIONS" and request.path.startswith("/api/"):
+                response = web.Response(status=204 if allowed_origin else 403)
+            else:
+                response = await handler(request)
         except web.HTTPException as e:
-            response = web.json_response(
-                {"error": {"code": e.reason.lower().replace(" ", "_"), "message": e.reason}},
-                status=e.status,
+            response = error(
+                e.status,
+                e.reason.lower().replace(" ", "_"),
+                HTTP_ERROR_TEXTS.get(e.status, "bad_request"),
             )
         except Exception as e:  # never a stack trace to the client, never text in the log
             log.error("Unhandled %s in %s", type(e).__name__, request.path)
-            response = web.json_response(
-                {"error": {"code": "server_error", "message": texts.text("server_error", "sv")}},
-                status=500,
-            )
-        origin = request.headers.get("Origin")
-        if origin and origin in settings.embed_origins:
-            response.headers["Access-Control-Allow-Origin"] = origin
+            response = error(500, "server_error", "server_error")
+        if allowed_origin:
+            response.headers["Access-Control-Allow-Origin"] = allowed_origin
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST"
+            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
             response.headers["Vary"] = "Origin"
         response.headers["Content-Security-Policy"] = csp
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -266,7 +304,9 @@ def create_app(settings: Settings | None = None) -> web.Application:
     """The gateway application (also used in-process by the tests)."""
     settings = settings or Settings()
     gateway = Gateway(settings)
-    app = web.Application(middlewares=[security_headers(settings)], client_max_size=MAX_BODY)
+    app = web.Application(
+        middlewares=[security_headers(settings, gateway)], client_max_size=MAX_BODY
+    )
     app["gateway"] = gateway
     app.on_startup.append(gateway.start)
     app.on_cleanup.append(gateway.stop)

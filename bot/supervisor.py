@@ -36,14 +36,15 @@ class ServeOptions:
     max_conversations: int = 10_000
     model: Path = MODEL_PATH
     embed_origins: list[str] = field(default_factory=list)
+    debug: bool = False
 
 
 def child_env(options: ServeOptions) -> dict[str, str]:
-    """Environment for the children: telemetry off, logs at WARNING, loopback only."""
+    """Environment for the children: telemetry off, logs at WARNING (INFO with --debug)."""
     env = dict(os.environ)
     env.update(
         RASA_TELEMETRY_ENABLED="false",
-        LOG_LEVEL="WARNING",
+        LOG_LEVEL="INFO" if options.debug else "WARNING",
         LOG_LEVEL_LIBRARIES="ERROR",
         SANIC_HOST="127.0.0.1",
         PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")])),
@@ -72,7 +73,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             py, "-m", "rasa_sdk",
             "--actions", "actions",
             "--port", str(options.actions_port),
-            "--quiet",
+            "--verbose" if options.debug else "--quiet",
         ],
         "rasa": [
             py, "-m", "bot.rasa_cli", "run",
@@ -81,7 +82,8 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             "--port", str(options.rasa_port),
             "--endpoints", str(endpoints),
             "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-            "--quiet",
+            # Never --debug: at DEBUG Rasa logs message text. INFO is its most verbose safe level.
+            "--verbose" if options.debug else "--quiet",
         ],
         "gateway": [
             py, "-m", "bot", "gateway",
@@ -90,6 +92,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             "--rasa-url", f"http://127.0.0.1:{options.rasa_port}",
             "--actions-url", f"http://127.0.0.1:{options.actions_port}",
             *[arg for origin in options.embed_origins for arg in ("--embed-origin", origin)],
+            *(["--debug"] if options.debug else []),
         ],
     }  # fmt: skip
 

@@ -72,6 +72,7 @@ class Service:
 
     url: str
     process: subprocess.Popen
+    started: float = field(default_factory=time.time)
     output: list[str] = field(default_factory=list)
 
     def printed(self) -> str:
@@ -88,12 +89,16 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def service() -> Iterator[Service]:
-    """The real service (action server, Rasa, gateway) on free ports; output kept in memory."""
+    """The real service (action server, Rasa, gateway) on free ports; output kept in memory.
+
+    Started with --debug: the most verbose logging it has must still print no message text.
+    """
     port, rasa_port, actions_port = _free_port(), _free_port(), _free_port()
     env = dict(os.environ, PYTHONUNBUFFERED="1", RASA_TELEMETRY_ENABLED="false")
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "bot", "serve",
+            # --debug: the most verbose logging the service has, to prove it still prints no text
+            sys.executable, "-m", "bot", "serve", "--debug",
             "--port", str(port), "--rasa-port", str(rasa_port), "--actions-port", str(actions_port),
         ],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

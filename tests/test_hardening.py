@@ -1,0 +1,169 @@
+"""Gateway hardening in-process: rate limits, body limit, CORS, redaction, and a fuzz test."""
+
+import asyncio
+import json
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.gateway import Settings, create_app
+from bot.rate_limit import AddressKey, RateLimiter
+from tests.conftest import new_session
+from tests.test_gateway import FakeRasa
+
+ORIGIN = "https://www.orebro.se"
+
+
+@pytest.fixture
+async def rasa(aiohttp_server):
+    fake = FakeRasa()
+    fake.server = await aiohttp_server(fake.app())
+    return fake
+
+
+def settings_for(rasa, **kwargs):
+    url = str(rasa.server.make_url("")).rstrip("/")
+    return Settings(rasa_url=url, embed_origins=[ORIGIN], **kwargs)
+
+
+@pytest.fixture
+async def client(aiohttp_client, rasa):
+    return await aiohttp_client(create_app(settings_for(rasa)))
+
+
+async def test_personal_data_never_reaches_rasa(client, rasa):
+    text = "ring mig på 070-123 45 67, mejla mig på a.b@example.se, pnr 850312-1234"
+    resp = await client.post("/api/chat", json={"session": new_session(), "text": text})
+    assert resp.status == 200
+    sent = rasa.received[-1]["message"]
+    assert "070" not in sent and "example" not in sent and "850312" not in sent
+    assert "[telefonnummer]" in sent and "[e-post]" in sent and "[personnummer]" in sent
+
+
+async def test_too_many_messages_from_one_session_get_a_kind_429(client):
+    session = new_session()
+    statuses = [
+        (await client.post("/api/chat", json={"session": session, "text": "hej"}))
+        for _ in range(12)
+    ]
+    assert [r.status for r in statuses[:10]] == [200] * 10
+    limited = statuses[-1]
+    assert limited.status == 429
+    message = (await limited.json())["error"]["message"]
+    assert "112" in message
+    other = await client.post("/api/chat", json={"session": new_session(), "text": "hej"})
+    assert other.status == 200
+
+
+async def test_too_many_messages_from_one_address_are_limited(aiohttp_client, rasa):
+    client = await aiohttp_client(create_app(settings_for(rasa, address_rate=(0.01, 3))))
+    statuses = [
+        (await client.post("/api/chat", json={"session": new_session(), "text": "hej"})).status
+        for _ in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_rate_limiter_refills_and_forgets_idle_keys():
+    now = [0.0]
+    limiter = RateLimiter(per_second=1, burst=2, max_keys=2, clock=lambda: now[0])
+    assert [limiter.allow("a") for _ in range(3)] == [True, True, False]
+    now[0] += 1
+    assert limiter.allow("a")
+    limiter.allow("b")
+    limiter.allow("c")
+    assert len(limiter) == 2
+
+
+def test_address_key_hides_the_address():
+    key = AddressKey()
+    assert key("192.0.2.1") == key("192.0.2.1") != key("192.0.2.2")
+    assert "192" not in key("192.0.2.1")
+    assert AddressKey()("192.0.2.1") != key("192.0.2.1")  # the key lives only in one process
+
+
+async def test_oversized_body_gets_413_json(client):
+    resp = await client.post(
+        "/api/chat", data=b"{" + b" " * 20_000 + b"}", headers={"Content-Type": "application/json"}
+    )
+    assert resp.status == 413
+    assert (await resp.json())["error"]["message"]
+
+
+async def test_cors_only_for_configured_origins(client):
+    allowed = await client.options("/api/chat", headers={"Origin": ORIGIN})
+    assert allowed.status == 204 and allowed.headers["Access-Control-Allow-Origin"] == ORIGIN
+    other = await client.options("/api/chat", headers={"Origin": "https://evil.example"})
+    assert other.status == 403 and "Access-Control-Allow-Origin" not in other.headers
+    assert "Access-Control-Allow-Credentials" not in allowed.headers
+
+
+async def test_frame_ancestors_name_the_embedding_origin(client):
+    resp = await client.get("/")
+    assert f"frame-ancestors {ORIGIN}" in resp.headers["Content-Security-Policy"]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=10,
+)
+chat_bodies = st.fixed_dictionaries(
+    {},
+    optional={
+        "session": st.one_of(
+            st.text(max_size=80),
+            st.from_regex(r"[A-Za-z0-9_-]{16,64}", fullmatch=True),
+            json_values,
+        ),
+        "text": st.one_of(st.text(max_size=1100), json_values),
+        "lang": st.one_of(
+            st.sampled_from(["sv", "en", "ar", "", "xx-YY"]), st.text(max_size=8), json_values
+        ),
+    },
+)
+raw_bodies = st.one_of(
+    chat_bodies.map(json.dumps),
+    json_values.map(json.dumps),
+    st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
+)
+
+
+def test_fuzzed_requests_never_get_a_5xx(rasa):
+    """A few thousand generated requests against the real gateway app: 2xx or 4xx only."""
+    loop = asyncio.new_event_loop()
+    app = create_app(
+        settings_for(rasa, session_rate=(1000.0, 10_000), address_rate=(1000.0, 10_000))
+    )
+    client = TestClient(TestServer(app, loop=loop), loop=loop)
+    loop.run_until_complete(client.start_server())
+    paths = st.sampled_from(["/api/chat", "/api/end", "/api/chat?x=1", "/api/resources"])
+    seen = []
+
+    @settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(paths, raw_bodies)
+    def one_request(path, body):
+        async def go():
+            method = client.get if path == "/api/resources" else client.post
+            resp = await method(
+                path,
+                data=body.encode("utf-8", "surrogatepass"),
+                headers={"Content-Type": "application/json"},
+            )
+            await resp.read()
+            return resp.status
+
+        status = loop.run_until_complete(go())
+        seen.append(status)
+        assert status < 500, (path, body[:200])
+
+    try:
+        one_request()
+    finally:
+        loop.run_until_complete(client.close())
+        loop.close()
+    assert len(seen) >= 1000 and 200 in seen and 400 in seen
