@@ -1,0 +1,29 @@
+"""How `bot serve` starts its children: loopback only, API and telemetry off, never text logs."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.supervisor import ServeOptions, child_env, commands
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_rasa_listens_on_loopback_with_api_off_and_never_at_debug(debug):
+    rasa = commands(ServeOptions(debug=debug), Path("/tmp/endpoints.yml"))["rasa"]
+    assert rasa[rasa.index("--interface") + 1] == "127.0.0.1"
+    assert "--enable-api" not in rasa and "--cors" not in rasa
+    assert "--debug" not in rasa and "-vv" not in rasa
+    assert ("--verbose" if debug else "--quiet") in rasa
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_children_have_telemetry_off_and_bind_loopback(debug):
+    env = child_env(ServeOptions(debug=debug))
+    assert env["RASA_TELEMETRY_ENABLED"] == "false"
+    assert env["SANIC_HOST"] == "127.0.0.1"  # the action server's bind address
+    assert env["LOG_LEVEL"] in ("WARNING", "INFO")
+
+
+def test_idle_timeout_and_cap_reach_the_tracker_store():
+    env = child_env(ServeOptions(idle_timeout=60, max_conversations=5))
+    assert (env["BOT_IDLE_TIMEOUT"], env["BOT_MAX_CONVERSATIONS"]) == ("60", "5")
