@@ -127,7 +127,7 @@ class Catalogue:
     ) -> list[Resource]:
         """Resources matching every given filter, in file order.
 
-        `audience` also matches services for everyone; `open_now` keeps only those known to be
+        `audience` also matches services for everyone (listed after those made for it); `open_now` keeps only those known to be
         open at `at` (default: now in Stockholm).
         """
         found = []
@@ -143,6 +143,8 @@ class Catalogue:
             if open_now and r.open_now(at) is not True:
                 continue
             found.append(r)
+        if audience:  # services made for this audience before those for everyone
+            found.sort(key=lambda r: audience not in r.audiences)
         return found
 
 

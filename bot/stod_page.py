@@ -104,7 +104,7 @@ def render_page(catalogue: Catalogue, lang: str, at: dt.datetime | None = None) 
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{t['title']}</title>"
         '<link rel="stylesheet" href="/widget/widget.css"></head>'
-        f'<body class="demo stod-page"><main><p><a href="/stod?lang={other}" lang="{other}">{t["other"]}</a> · '
+        f'<body class="demo stod-page-list"><main><p><a href="/stod?lang={other}" lang="{other}">{t["other"]}</a> · '
         f'<a href="/">{t["chat_link"]}</a></p><h1>{t["title"]}</h1><p class="stod-intro">{escape(fill(t["intro"], catalogue, lang))}</p>'
         + "".join(sections)
         + "</main></body></html>"

@@ -1,4 +1,4 @@
-"""The demo page in real headless Chromium (Debian's package, driven by Playwright)."""
+"""The widget in real headless Chromium (Debian's package, driven by Playwright)."""
 
 import shutil
 from pathlib import Path
@@ -20,6 +20,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+EXIT_SITE = "https://www.smhi.se/"
 
 
 @pytest.fixture(scope="module")
@@ -32,38 +33,29 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, service):
-    context = browser.new_context(viewport={"width": 375, "height": 800})
+def open_page(browser, width=375, height=800, **kwargs):
+    context = browser.new_context(viewport={"width": width, "height": height}, **kwargs)
     page = context.new_page()
     page.requests = []
-    page.on("request", lambda req: page.requests.append(req.url))
+    page.on("request", lambda req: page.requests.append((req.method, req.url)))
+    # The neutral exit site is answered locally: this machine has no internet.
+    page.route(
+        EXIT_SITE + "**",
+        lambda route: route.fulfill(body="<h1>Väder</h1>", content_type="text/html"),
+    )
+    return page
+
+
+@pytest.fixture
+def page(browser, service):
+    page = open_page(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
-def test_chat_turn_button_and_resource_card(page, service):
-    page.goto(service.url + "/")
-    page.get_by_role("button", name="Jag blir utsatt för våld").click()
-    card = page.locator(".stod-card").first
-    card.wait_for()
-    assert page.locator('a[href^="tel:"]').count() >= 1
-    page.get_by_role("textbox").fill("Han slår mig nu")
-    page.keyboard.press("Enter")
-    page.locator(".stod-emergency").last.wait_for()
-    assert "112" in page.locator(".stod-emergency").last.inner_text()
+def screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "demo-375.png"), full_page=True)
-
-
-def test_nothing_is_stored_and_no_request_leaves_the_origin(page, service):
-    page.goto(service.url + "/")
-    page.get_by_role("button", name="Är det här anonymt?").click()
-    page.locator(".stod-card").first.wait_for()
-    assert page.context.cookies() == []
-    storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
-    assert storage == [0, 0, ""]
-    assert page.requests and all(url.startswith(service.url) for url in page.requests)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
 def axe_violations(page) -> list[str]:
@@ -71,24 +63,129 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
 
 
+def test_chat_turn_button_and_resource_card(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").click()
+    page.locator(".stod-card").first.wait_for()
+    assert page.locator('a[href^="tel:"]').count() >= 1
+    page.get_by_role("textbox").fill("Han slår mig nu")
+    page.keyboard.press("Enter")
+    page.locator(".stod-emergency").last.wait_for()
+    assert "112" in page.locator(".stod-emergency").last.inner_text()
+    assert page.locator(".stod-emergency").last.is_visible()
+    screenshot(page, "chat-375.png")
+
+
+def test_nothing_is_stored_and_no_request_leaves_the_origin(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Är det här anonymt?").click()
+    page.locator(".stod-card").first.wait_for()
+    assert page.context.cookies() == []
+    storage = page.evaluate(
+        """async () => [localStorage.length, sessionStorage.length, document.cookie,
+                        (await indexedDB.databases()).length]"""
+    )
+    assert storage == [0, 0, "", 0]
+    assert page.requests and all(url.startswith(service.url) for _, url in page.requests)
+
+
+def test_quick_exit_button_leaves_and_ends_the_conversation(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    page.get_by_role("button", name="Lämna sidan snabbt").click()
+    page.wait_for_url(EXIT_SITE)
+    assert ("POST", service.url + "/api/end") in page.requests
+    page.go_back()  # history is not erased (the widget says so), but a reload starts afresh
+    assert page.locator(".stod-user").count() == 0
+
+
+def test_shift_three_times_exits(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_SITE)
+    assert ("POST", service.url + "/api/end") in page.requests
+
+
+def test_shift_for_capitals_while_typing_does_not_exit(page, service):
+    page.goto(service.url + "/")
+    box = page.get_by_role("textbox")
+    box.click()
+    box.press_sequentially("Hej Jag Vill Ha Hjälp")  # five capitals, each with Shift
+    page.wait_for_timeout(300)
+    assert page.url.startswith(service.url)
+    assert box.input_value() == "Hej Jag Vill Ha Hjälp"
+
+
+def test_error_state_still_shows_112_and_kvinnofridslinjen(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    page.route("**/api/chat", lambda route: route.abort())
+    page.get_by_role("textbox").fill("hej")
+    page.keyboard.press("Enter")
+    error = page.locator(".stod-emergency").last
+    error.wait_for()
+    assert "112" in error.inner_text() and "Kvinnofridslinjen" in error.inner_text()
+
+
+def test_finder_filters_resources_without_chatting(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Hitta stöd").click()
+    page.get_by_label("Jag är …").select_option("uses_violence")
+    page.get_by_text("Välj att sluta", exact=False).first.wait_for()
+    names = page.locator(".stod-find .stod-card-name").all_inner_texts()
+    assert "Välj att sluta" in names and "BRIS" not in names
+    page.get_by_label("Bara de som är öppna nu").check()
+    page.wait_for_timeout(500)
+    assert axe_violations(page) == []
+    screenshot(page, "finder-375.png")
+
+
+def test_language_switch_to_english(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="In English").click()
+    assert page.locator(".stod-widget").get_attribute("lang") == "en"
+    page.get_by_role("textbox").fill("hello")
+    page.keyboard.press("Enter")
+    page.get_by_text("Hi! I am a chat bot").wait_for()
+
+
+def test_launcher_opens_the_chat_on_an_embedding_page(browser, service):
+    page = open_page(browser, width=1280, height=900)
+    page.goto(service.url + "/widget/embed-example.html")
+    launcher = page.get_by_role("button", name="Chatta anonymt om stöd")
+    assert page.locator(".stod-widget").is_hidden()
+    launcher.click()
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    assert page.get_by_text("Vid akut fara: ring 112").is_visible()
+    assert axe_violations(page) == []
+    screenshot(page, "launcher-1280.png")
+    page.get_by_role("button", name="Stäng").click()
+    assert launcher.is_visible()
+    page.context.close()
+
+
+def test_open_chat_has_no_accessibility_violations(browser, service):
+    for width in (320, 1280):
+        page = open_page(browser, width=width)
+        page.goto(service.url + "/")
+        page.get_by_role("button", name="Jag blir utsatt för våld").click()
+        page.locator(".stod-card").first.wait_for()
+        assert axe_violations(page) == []
+        screenshot(page, f"chat-{width}.png")
+        page.context.close()
+
+
 def test_stod_page_works_without_javascript_and_is_accessible(browser, service):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
-    page = context.new_page()
+    page = open_page(browser, java_script_enabled=False)
     page.goto(service.url + "/stod")
     assert page.get_by_role("heading", name="Akut fara").is_visible()
     assert page.locator('a[href="tel:112"]').count() >= 1
     assert page.locator(".stod-card").count() >= 10
-    context.close()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page.context.close()
+    page = open_page(browser, width=1280, height=900)
     page.goto(service.url + "/stod?lang=en")
     assert page.get_by_role("heading", name="Immediate danger").is_visible()
     assert axe_violations(page) == []
-    context.close()
-
-
-def test_open_chat_has_no_accessibility_violations(page, service):
-    page.goto(service.url + "/")
-    page.get_by_role("button", name="Jag blir utsatt för våld").click()
-    page.locator(".stod-card").first.wait_for()
-    assert axe_violations(page) == []
+    page.context.close()

@@ -1,69 +1,144 @@
 /*
- * Örebro kommun support chat widget. Plain JavaScript, no dependencies, no build step.
- * Embed: <script src="/widget/widget.js" data-lang="sv" defer></script>
- * Nothing is stored: no cookies, no web storage; the conversation lives in page memory only.
+ * Örebro kommun's anonymous support chat. Plain JavaScript: no dependencies, no build step.
+ *
+ * Embed:  <script src="https://…/widget/widget.js" data-lang="sv" defer></script>
+ * Options (data-*): lang (sv|en), mode (launcher|page), target (element id for page mode),
+ *                   api (API base URL), exit-url (where quick exit goes).
+ *
+ * Nothing is stored: no cookies, no web storage; the conversation lives in page memory only and a
+ * reload starts a new one. Quick exit: the button, or Shift pressed three times within 5 seconds.
  */
 (function () {
   "use strict";
 
   var script = document.currentScript;
+  var data = (script && script.dataset) || {};
   var config = {
-    lang: (script && script.dataset.lang) || "sv",
-    mode: (script && script.dataset.mode) || "launcher",
-    target: script && script.dataset.target,
-    api: (script && script.dataset.api) || new URL("/api", script ? script.src : location.href).href,
-    exitUrl: (script && script.dataset.exitUrl) || "https://www.google.com/search?q=v%C3%A4der"
+    lang: data.lang || "sv",
+    mode: data.mode || "launcher",
+    target: data.target,
+    api: data.api || new URL("/api", script ? script.src : location.href).href,
+    exitUrl: data.exitUrl || "https://www.smhi.se/"
   };
 
-  /* All texts of the widget itself, one block per language. */
+  /* Every text the widget itself shows, one block per language. Service numbers come from the
+     server (resources.yml); 112 is written here so it shows even when the server cannot be reached. */
   var TEXTS = {
     sv: {
       title: "Stödchatt",
       emergency: "Vid akut fara: ring 112",
       exit: "Lämna sidan snabbt",
+      exitHint: "Du kan också trycka på Skift tre gånger.",
+      chatTab: "Chatta",
+      findTab: "Hitta stöd",
       placeholder: "Skriv ditt meddelande",
       send: "Skicka",
       typing: "Chattroboten skriver …",
       open: "Chatta anonymt om stöd",
-      close: "Stäng chatten",
+      close: "Stäng",
       bot: "Chattroboten",
       you: "Du",
       error: "Chatten fungerar inte just nu. Vid akut fara: ring 112. Här kan du få stöd:",
-      history: "Webbläsarens historik raderas inte när du lämnar sidan. Rensa den själv om någon kan se din telefon.",
+      history: "Inget du skriver sparas. Webbläsarens historik raderas inte när du lämnar sidan: rensa den själv om någon kan se din telefon eller dator.",
       openNow: "Öppet nu",
       closedNow: "Stängt nu",
       anonymous: "Anonymt",
       free: "Gratis",
+      interpreter: "Tolk finns",
       unverified: "Uppgiften är inte bekräftad",
       call: "Ring",
       website: "Webbplats",
-      language: "Language: English",
-      otherLang: "en"
+      otherLanguage: "In English",
+      whoLabel: "Jag är …",
+      needLabel: "Jag behöver …",
+      anyone: "Vem som helst",
+      anything: "Vad som helst",
+      openOnly: "Bara de som är öppna nu",
+      results: "Träffar",
+      noResults: "Inga träffar. Prova att ändra valen. Vid akut fara: ring 112.",
+      audiences: {
+        subjected: "utsatt för våld",
+        uses_violence: "någon som använder våld och vill sluta",
+        honour: "utsatt för hedersförtryck",
+        young: "under 18 år",
+        concerned: "orolig för någon annan",
+        professional: "yrkesverksam"
+      },
+      topics: {
+        talk: "prata med någon",
+        emergency: "hjälp akut",
+        shelter: "ett tryggt boende",
+        police: "polisen",
+        health: "vård",
+        social_services: "socialtjänsten",
+        suicide: "stöd vid självmordstankar",
+        legal: "råd om brott och rättigheter",
+        municipal: "andra frågor till kommunen"
+      }
     },
     en: {
       title: "Support chat",
       emergency: "In an emergency: call 112",
       exit: "Leave this page quickly",
+      exitHint: "You can also press Shift three times.",
+      chatTab: "Chat",
+      findTab: "Find support",
       placeholder: "Write your message",
       send: "Send",
       typing: "The chat bot is writing …",
       open: "Chat anonymously about support",
-      close: "Close the chat",
+      close: "Close",
       bot: "Chat bot",
       you: "You",
       error: "The chat is not working right now. In an emergency: call 112. Here you can get support:",
-      history: "Your browser history is not deleted when you leave. Clear it yourself if someone can look at your phone.",
+      history: "Nothing you write is saved. Your browser history is not deleted when you leave: clear it yourself if someone can look at your phone or computer.",
       openNow: "Open now",
       closedNow: "Closed now",
       anonymous: "Anonymous",
       free: "Free",
+      interpreter: "Interpreter available",
       unverified: "Not confirmed",
       call: "Call",
       website: "Website",
-      language: "Språk: svenska",
-      otherLang: "sv"
+      otherLanguage: "På svenska",
+      whoLabel: "I am …",
+      needLabel: "I need …",
+      anyone: "Anyone",
+      anything: "Anything",
+      openOnly: "Only those open now",
+      results: "Results",
+      noResults: "Nothing found. Try other choices. In an emergency: call 112.",
+      audiences: {
+        subjected: "subjected to violence",
+        uses_violence: "using violence and want to stop",
+        honour: "under honour-related control",
+        young: "under 18",
+        concerned: "worried about someone else",
+        professional: "a professional"
+      },
+      topics: {
+        talk: "someone to talk to",
+        emergency: "urgent help",
+        shelter: "a safe place to stay",
+        police: "the police",
+        health: "health care",
+        social_services: "social services",
+        suicide: "support with suicidal thoughts",
+        legal: "advice on crimes and rights",
+        municipal: "other questions for the municipality"
+      }
     }
   };
+  var RTL = ["ar", "fa"];
+  var CRISIS_IDS = ["emergency", "kvinnofridslinjen", "socialjouren"];
+
+  var session = randomSession();
+  var lang = TEXTS[config.lang] ? config.lang : "sv";
+  var crisisCards = [];
+  var ui = {};
+  var greeted = false;
+
+  function t(key) { return TEXTS[lang][key]; }
 
   function randomSession() {
     var bytes = new Uint8Array(24);
@@ -71,63 +146,58 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  var session = randomSession();
-  var lang = TEXTS[config.lang] ? config.lang : "sv";
-  var t = function (key) { return TEXTS[lang][key]; };
-
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else node.setAttribute(k, attrs[k]);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
     });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
   }
 
-  var root, log, input, form, typing;
-  // Fetched once at start and kept in page memory, so the error state can show them offline.
-  var CRISIS_IDS = ["emergency", "kvinnofridslinjen"];
-  var crisisCards = [];
-
-  function loadCrisisCards() {
-    fetch(config.api + "/resources?lang=" + encodeURIComponent(lang), { credentials: "omit", cache: "no-store" })
-      .then(function (resp) { return resp.json(); })
-      .then(function (data) {
-        crisisCards = (data.resources || []).filter(function (r) { return CRISIS_IDS.indexOf(r.id) >= 0; });
-      })
-      .catch(function () { /* the error bubble still shows 112 */ });
+  function request(path, options) {
+    var init = Object.assign({ credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer" }, options || {});
+    return fetch(config.api + path, init);
   }
 
   function postJson(path, body) {
-    return fetch(config.api + path, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-      credentials: "omit",
-      cache: "no-store",
-      referrerPolicy: "no-referrer"
-    });
+    return request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   }
+
+  /* ---------- resource cards ---------- */
 
   function resourceCard(r) {
     var badges = el("p", { "class": "stod-badges" });
-    if (r.open_now === true) badges.appendChild(el("span", { "class": "stod-badge stod-open", text: t("openNow") }));
-    if (r.open_now === false) badges.appendChild(el("span", { "class": "stod-badge", text: t("closedNow") }));
-    if (r.anonymous) badges.appendChild(el("span", { "class": "stod-badge", text: t("anonymous") }));
-    if (r.free) badges.appendChild(el("span", { "class": "stod-badge", text: t("free") }));
-    if (r.verified === false) badges.appendChild(el("span", { "class": "stod-badge stod-unverified", text: t("unverified") }));
+    function badge(text, cls) { badges.appendChild(el("span", { "class": "stod-badge" + (cls ? " " + cls : ""), text: text })); }
+    if (r.open_now === true) badge(t("openNow"), "stod-open");
+    if (r.open_now === false) badge(t("closedNow"));
+    if (r.anonymous) badge(t("anonymous"));
+    if (r.free) badge(t("free"));
+    if (r.verified === false) badge(t("unverified"), "stod-unverified");
     var links = el("p", { "class": "stod-links" });
     if (r.phone) links.appendChild(el("a", { href: "tel:" + r.phone.replace(/[^0-9+]/g, ""), "class": "stod-call", text: t("call") + " " + r.phone }));
     if (r.url) links.appendChild(el("a", { href: r.url, rel: "noreferrer noopener", target: "_blank", text: t("website") }));
     return el("li", { "class": "stod-card" }, [
-      el("h3", { text: r.name }),
+      // not a heading: the widget cannot know the heading levels of the page it is embedded in
+      el("p", { "class": "stod-card-name", text: r.name }),
       r.description ? el("p", { text: r.description }) : null,
       r.hours ? el("p", { "class": "stod-hours", text: r.hours }) : null,
       badges.childNodes.length ? badges : null,
-      links
+      links.childNodes.length ? links : null
     ]);
   }
+
+  function loadCrisisCards() {
+    request("/resources?lang=" + encodeURIComponent(lang))
+      .then(function (resp) { return resp.json(); })
+      .then(function (body) {
+        crisisCards = (body.resources || []).filter(function (r) { return CRISIS_IDS.indexOf(r.id) >= 0; });
+      })
+      .catch(function () { /* the error bubble still shows 112 */ });
+  }
+
+  /* ---------- chat ---------- */
 
   function addBubble(who, message) {
     var item = el("li", { "class": "stod-msg stod-" + who + (message.emergency ? " stod-emergency" : "") });
@@ -145,73 +215,228 @@
       });
       item.appendChild(buttons);
     }
-    log.appendChild(item);
+    ui.log.appendChild(item);
     return item;
   }
 
-  /* Show the start of an answer (its first bubble holds 112 when there is danger). */
+  /* Show the start of an answer: its first bubble holds 112 when there is danger. */
   function showAnswer(bubbles) {
-    if (bubbles.length) log.scrollTop = bubbles[0].offsetTop - 8; // the log is the offsetParent
+    if (bubbles.length) ui.log.scrollTop = bubbles[0].offsetTop - 8; // the log is the offsetParent
   }
 
   function send(text, shown) {
-    addBubble("user", { text: shown || text }).scrollIntoView({ block: "nearest" });
-    typing.hidden = false;
+    if (shown !== null) addBubble("user", { text: shown || text }).scrollIntoView({ block: "nearest" });
+    ui.typing.hidden = false;
     return postJson("/chat", { session: session, text: text, lang: lang })
       .then(function (resp) {
-        if (!resp.ok && resp.status !== 429 && resp.status !== 400) throw new Error("HTTP " + resp.status);
+        if (resp.status >= 500) throw new Error("HTTP " + resp.status);
         return resp.json();
       })
-      .then(function (data) {
+      .then(function (body) {
         var bubbles = [];
-        if (data.error) bubbles.push(addBubble("bot", { text: data.error.message, emergency: true }));
-        (data.messages || []).forEach(function (m) { bubbles.push(addBubble("bot", m)); });
+        if (body.error) bubbles.push(addBubble("bot", { text: body.error.message, emergency: true }));
+        (body.messages || []).forEach(function (m) { bubbles.push(addBubble("bot", m)); });
         showAnswer(bubbles);
       })
       .catch(function () {
         showAnswer([addBubble("bot", { text: t("error"), emergency: true, resources: crisisCards })]);
       })
-      .then(function () { typing.hidden = true; });
+      .then(function () { ui.typing.hidden = true; });
   }
 
+  function greet() {
+    if (greeted) return;
+    greeted = true;
+    send("/greet", null);
+  }
+
+  /* ---------- find support (no chatting) ---------- */
+
+  function select(name, label, anyText, options) {
+    var id = "stod-" + name + "-" + session.slice(0, 6);
+    var node = el("select", { id: id, name: name });
+    node.appendChild(el("option", { value: "", text: anyText }));
+    Object.keys(options).forEach(function (key) { node.appendChild(el("option", { value: key, text: options[key] })); });
+    return el("p", { "class": "stod-field" }, [el("label", { "for": id, text: label }), node]);
+  }
+
+  function buildFinder() {
+    var who = select("audience", t("whoLabel"), t("anyone"), t("audiences"));
+    var need = select("topic", t("needLabel"), t("anything"), t("topics"));
+    var openId = "stod-open-" + session.slice(0, 6);
+    var open = el("p", { "class": "stod-field stod-check" }, [
+      el("input", { type: "checkbox", id: openId, name: "open_now" }),
+      el("label", { "for": openId, text: t("openOnly") })
+    ]);
+    var form = el("form", { "class": "stod-finder-form" }, [who, need, open]);
+    var results = el("ul", { "class": "stod-cards", "aria-live": "polite", "aria-label": t("results") });
+    form.addEventListener("change", function () { find(form, results); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); find(form, results); });
+    ui.finderResults = results;
+    ui.finderForm = form;
+    return el("div", { "class": "stod-finder" }, [form, results]);
+  }
+
+  function find(form, results) {
+    var query = new URLSearchParams({ lang: lang });
+    if (form.audience.value) query.set("audience", form.audience.value);
+    if (form.topic.value) query.set("topic", form.topic.value);
+    if (form.open_now.checked) query.set("open_now", "1");
+    request("/resources?" + query.toString())
+      .then(function (resp) { return resp.json(); })
+      .then(function (body) {
+        results.textContent = "";
+        var found = body.resources || [];
+        if (!found.length) results.appendChild(el("li", { "class": "stod-card", text: t("noResults") }));
+        found.forEach(function (r) { results.appendChild(resourceCard(r)); });
+      })
+      .catch(function () {
+        results.textContent = "";
+        results.appendChild(el("li", { "class": "stod-card stod-emergency", text: t("error") }));
+        crisisCards.forEach(function (r) { results.appendChild(resourceCard(r)); });
+      });
+  }
+
+  /* ---------- quick exit ---------- */
+
   function quickExit() {
-    root.innerHTML = "";
-    var body = JSON.stringify({ session: session });
-    if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", new Blob([body], { type: "application/json" }));
+    if (ui.root) ui.root.textContent = "";
+    document.body.style.visibility = "hidden";
+    var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
+    if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
+    if (ui.root && ui.root.parentNode) ui.root.parentNode.removeChild(ui.root);
     location.replace(config.exitUrl);
   }
 
-  function build() {
-    log = el("ol", { "class": "stod-log", "aria-live": "polite", "aria-label": t("title") });
-    input = el("input", { type: "text", maxlength: "1000", autocomplete: "off", "aria-label": t("placeholder"), placeholder: t("placeholder") });
-    form = el("form", { "class": "stod-form" }, [input, el("button", { type: "submit", text: t("send") })]);
-    typing = el("p", { "class": "stod-typing", text: t("typing") });
-    typing.hidden = true;
+  /* Shift pressed on its own three times within 5 s (GOV.UK "Exit this page"). Shift held while
+     typing another key, as for a capital letter, does not count. */
+  function watchShift() {
+    var presses = [];
+    var otherKey = false;
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Shift") otherKey = true;
+      else if (!e.repeat) otherKey = false;
+    }, true);
+    document.addEventListener("keyup", function (e) {
+      if (e.key !== "Shift") return;
+      if (otherKey) { otherKey = false; return; }
+      var now = Date.now();
+      presses = presses.filter(function (time) { return now - time < 5000; });
+      presses.push(now);
+      if (presses.length >= 3) quickExit();
+    }, true);
+  }
+
+  /* ---------- building the widget ---------- */
+
+  function showView(name) {
+    var chat = name === "chat";
+    ui.chatView.hidden = !chat;
+    ui.findView.hidden = chat;
+    ui.chatTab.setAttribute("aria-pressed", String(chat));
+    ui.findTab.setAttribute("aria-pressed", String(!chat));
+    if (chat) greet();
+    else find(ui.finderForm, ui.finderResults);
+  }
+
+  function buildPanel() {
     var exit = el("button", { type: "button", "class": "stod-exit", text: t("exit") });
     exit.addEventListener("click", quickExit);
+    var other = lang === "sv" ? "en" : "sv";
+    var language = el("button", { type: "button", "class": "stod-lang", lang: other, text: t("otherLanguage") });
+    language.addEventListener("click", function () { switchLanguage(other); });
+
+    ui.chatTab = el("button", { type: "button", "class": "stod-tab", text: t("chatTab") });
+    ui.findTab = el("button", { type: "button", "class": "stod-tab", text: t("findTab") });
+    ui.chatTab.addEventListener("click", function () { showView("chat"); });
+    ui.findTab.addEventListener("click", function () { showView("find"); });
+
+    ui.log = ui.log || el("ol", { "class": "stod-log", "aria-live": "polite", "aria-label": t("title") });
+    ui.typing = el("p", { "class": "stod-typing", text: t("typing") });
+    ui.typing.hidden = true;
+    ui.input = el("input", { type: "text", maxlength: "1000", autocomplete: "off", "aria-label": t("placeholder"), placeholder: t("placeholder") });
+    var form = el("form", { "class": "stod-form" }, [ui.input, el("button", { type: "submit", text: t("send") })]);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      var text = input.value.trim();
+      var text = ui.input.value.trim();
       if (!text) return;
-      input.value = "";
+      ui.input.value = "";
       send(text);
     });
-    root = el("section", { "class": "stod-widget", lang: lang, "aria-label": t("title") }, [
+    ui.chatView = el("div", { "class": "stod-view" }, [ui.log, ui.typing, form]);
+    ui.findView = el("div", { "class": "stod-view stod-find" }, [buildFinder()]);
+    ui.findView.hidden = true;
+
+    var headerButtons = [language, exit];
+    if (config.mode !== "page") {
+      var close = el("button", { type: "button", "class": "stod-close", text: t("close") });
+      close.addEventListener("click", function () { setOpen(false); });
+      headerButtons.unshift(close);
+    }
+    var root = el("section", { "class": "stod-widget stod-mode-" + config.mode, lang: lang, dir: RTL.indexOf(lang) >= 0 ? "rtl" : "ltr", "aria-label": t("title") }, [
       el("header", { "class": "stod-header" }, [
         el("p", { "class": "stod-emergency-line", text: t("emergency") }),
-        exit
+        el("div", { "class": "stod-header-buttons" }, headerButtons),
+        el("p", { "class": "stod-exit-hint", text: t("exitHint") })
       ]),
-      log, typing, form,
+      el("nav", { "class": "stod-tabs", "aria-label": t("title") }, [ui.chatTab, ui.findTab]),
+      ui.chatView, ui.findView,
       el("p", { "class": "stod-history", text: t("history") })
     ]);
-    var host = config.target && document.getElementById(config.target);
-    (host || document.body).appendChild(root);
+    return root;
+  }
+
+  function mount(root) {
+    if (ui.root && ui.root.parentNode) ui.root.parentNode.replaceChild(root, ui.root);
+    else {
+      var host = config.target && document.getElementById(config.target);
+      (host || document.body).appendChild(root);
+    }
+    ui.root = root;
+  }
+
+  function switchLanguage(next) {
+    lang = next;
+    var findVisible = ui.findView && !ui.findView.hidden;
+    mount(buildPanel());
     loadCrisisCards();
-    send("/greet", null).then(function () {
-      // the opening request is not something the user said: drop its echo
-      var first = log.querySelector(".stod-user");
-      if (first) first.remove();
+    showView(findVisible ? "find" : "chat");
+    (findVisible ? ui.findTab : ui.chatTab).focus();
+  }
+
+  function setOpen(open) {
+    ui.root.hidden = !open;
+    ui.launcher.hidden = open;
+    ui.launcher.setAttribute("aria-expanded", String(open));
+    if (open) {
+      showView(ui.findView.hidden ? "chat" : "find");
+      ui.input.focus();
+    } else {
+      ui.launcher.focus();
+    }
+  }
+
+  /* Leaving the page ends the conversation on the server at once (the idle timeout is a backstop). */
+  function endOnLeave() {
+    window.addEventListener("pagehide", function () {
+      var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
+      if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
     });
+  }
+
+  function build() {
+    watchShift();
+    endOnLeave();
+    loadCrisisCards();
+    mount(buildPanel());
+    if (config.mode === "page") {
+      showView("chat");
+      return;
+    }
+    ui.launcher = el("button", { type: "button", "class": "stod-launcher", "aria-expanded": "false", text: t("open") });
+    ui.launcher.addEventListener("click", function () { setOpen(true); });
+    document.body.appendChild(ui.launcher);
+    ui.root.hidden = true;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build);
