@@ -29,8 +29,9 @@ model: $(STAMP)
 browser:
 	scripts/ensure-chromium.sh
 
+# resources.yml, resource ids, sv+en, coverage, no hard-coded numbers, and rasa data validate
 validate: $(STAMP)
-	$(RASA) data validate --fail-on-warnings --domain domain --data data --config config.yml
+	$(PY) -m bot check
 
 stories: model
 	$(RASA) test core --model models/current.tar.gz --stories tests/stories \

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot serve | gateway | train | check | evaluate`."""
+"""Command line: `python -m bot serve | gateway | train | check | chat | review | evaluate`."""
 
 from __future__ import annotations
 
@@ -52,7 +52,19 @@ def _train(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from bot.check import main as check
 
-    return check(Path(args.resources) if args.resources else None)
+    return check(Path(args.resources) if args.resources else None, args.quick)
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from bot.terminal_chat import main as chat
+
+    return chat(args.explain, args.lang)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from bot.review import main as review
+
+    return review(Path(args.out))
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -101,7 +113,19 @@ def main(argv: list[str] | None = None) -> int:
 
     check = sub.add_parser("check", help="check resources.yml and the resource ids responses use")
     check.add_argument("resources", nargs="?", help="another resources file to check")
+    check.add_argument("--quick", action="store_true", help="skip rasa data validate (slow)")
     check.set_defaults(func=_check)
+
+    chat = sub.add_parser("chat", help="chat with the local model in the terminal")
+    chat.add_argument(
+        "--explain", action="store_true", help="show intent, confidence, danger, rule"
+    )
+    chat.add_argument("--lang", default="sv", choices=["sv", "en"])
+    chat.set_defaults(func=_chat)
+
+    review = sub.add_parser("review", help="write review.html: every topic, answer and button")
+    review.add_argument("--out", default="review.html")
+    review.set_defaults(func=_review)
 
     evaluate = sub.add_parser("evaluate", help="score the NLU on tests/eval/messages.yml")
     evaluate.add_argument("--model", default=str(MODEL_PATH))

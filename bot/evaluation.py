@@ -131,15 +131,10 @@ def danger_report(path: Path, predict: Callable[[str], str]) -> str:
 def load_predictor(model: Path) -> Callable[[str], str]:
     """An intent predictor backed by a trained Rasa model (loaded in this process)."""
     import asyncio
-    import logging
 
-    import skops.io  # noqa: F401  (before rasa, see bot/rasa_cli.py)
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
+    from bot.local_agent import load_agent
 
-    configure_structlog(logging.WARNING)
-    logging.getLogger().setLevel(logging.WARNING)
-    agent = Agent.load(str(model))
+    agent = load_agent(model)
     loop = asyncio.new_event_loop()
 
     def predict(text: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,13 +12,13 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 from bot import PROJECT_ROOT
+from bot.local_agent import MODEL, load_agent
 from bot.resources import load
-
-MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
 
 
 @pytest.fixture(scope="session")
@@ -45,25 +45,7 @@ def tracker_store():
 @pytest.fixture(scope="session")
 def agent(tracker_store):
     """The trained model loaded in-process, with the forgetful tracker store and quiet logs."""
-    import skops.io  # noqa: F401  (before rasa: 10 s faster, see bot/rasa_cli.py)
-
-    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
-
-    logging.basicConfig(level=logging.WARNING)
-    configure_structlog(logging.WARNING)
-    logging.getLogger().setLevel(logging.WARNING)
-    return Agent.load(str(MODEL), tracker_store=tracker_store)
-
-
-async def say(agent, session: str, text: str, lang: str = "sv") -> list[dict]:
-    """What the in-process bot answers to `text` (raw Rasa messages)."""
-    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-
-    collector = CollectingOutputChannel()
-    await agent.handle_message(UserMessage(text, collector, session, metadata={"lang": lang}))
-    return collector.messages
+    return load_agent(MODEL, tracker_store=tracker_store)
 
 
 @dataclass
@@ -142,3 +124,30 @@ def post_json(url: str, body: dict) -> tuple[int, dict | None, dict[str, str]]:
     except urllib.error.HTTPError as e:
         raw = e.read()
         return e.code, (json.loads(raw) if raw else None), dict(e.headers)
+
+
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"  # screenshots; not committed
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps trying hosts this machine cannot reach.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run 'make test' (it installs Debian's chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -4,8 +4,9 @@ import asyncio
 
 import pytest
 
+from bot.local_agent import say
 from bot.render import render
-from tests.conftest import new_session, say
+from tests.conftest import new_session
 
 
 async def test_greeting_offers_the_menu(agent):

@@ -1,0 +1,70 @@
+"""Why the bot answered as it did: intent, confidence, the danger detector and the rule.
+
+Used by `python -m bot chat --explain` and by the widget's staff mode (`bot serve --staff`).
+Never logged; shown only to the person testing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot import PROJECT_ROOT
+
+
+@cache
+def rule_names(rules_dir: Path = PROJECT_ROOT / "data" / "rules") -> dict[str, str]:
+    """The rule that answers each intent (rules here are one intent, then the answer)."""
+    names = {}
+    for path in sorted(rules_dir.glob("*.yml")):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or []:
+            intents = [step["intent"] for step in rule.get("steps", []) if "intent" in step]
+            if len(intents) == 1:
+                names[intents[0]] = f"{path.name}: {rule['rule']}"
+    return names
+
+
+def explanation(parse_data: dict[str, Any], policy: str | None) -> dict[str, Any]:
+    """A small, JSON-safe summary of one turn for staff."""
+    intent = parse_data.get("intent") or {}
+    danger = parse_data.get("danger")
+    name = intent.get("name")
+    return {
+        "intent": name,
+        "confidence": round(float(intent.get("confidence") or 0.0), 3),
+        "danger": danger["kind"] if danger else None,
+        "rule": rule_names().get(name) if policy == "RulePolicy" else None,
+        "policy": policy,
+    }
+
+
+def from_tracker(tracker: Any) -> dict[str, Any] | None:
+    """The explanation of the latest turn in a Rasa tracker (None when there is none)."""
+    if tracker is None or tracker.latest_message is None:
+        return None
+    policy = None
+    for event in reversed(tracker.events):
+        if (
+            getattr(event, "policy", None)
+            and getattr(event, "action_name", None) != "action_listen"
+        ):
+            policy = event.policy
+            break
+        if type(event).__name__ == "UserUttered":
+            break
+    return explanation(tracker.latest_message.parse_data, policy)
+
+
+def describe(info: dict[str, Any]) -> str:
+    """One line for the terminal or a staff badge."""
+    parts = [f"intent {info['intent']} ({info['confidence']:.2f})"]
+    if info.get("danger"):
+        parts.append(f"danger detector: {info['danger']}")
+    if info.get("rule"):
+        parts.append(f"rule {info['rule']}")
+    elif info.get("policy"):
+        parts.append(f"policy {info['policy']}")
+    return " · ".join(parts)

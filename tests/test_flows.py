@@ -1,0 +1,25 @@
+"""Staff-written conversation tests (tests/flows/*.yml) against the trained model, in-process."""
+
+import pytest
+
+from bot.flows import load_flows, run_flow
+from bot.gateway import PROJECT_ROOT, known_intents, message_for_rasa
+from bot.local_agent import say
+from bot.render import render
+
+INTENTS = known_intents(PROJECT_ROOT / "domain")
+
+
+@pytest.fixture(scope="module")
+def ask(agent, catalogue):
+    async def ask(session, text, lang):
+        # the same path a message takes through the gateway: payload check, Rasa, rendering
+        raw = await say(agent, session, message_for_rasa(text, lang, INTENTS), lang)
+        return render(raw, catalogue, lang)
+
+    return ask
+
+
+@pytest.mark.parametrize("flow", load_flows(), ids=lambda f: f"{f.file}: {f.name}")
+async def test_flow(flow, ask):
+    assert await run_flow(flow, ask) == []

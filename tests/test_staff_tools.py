@@ -1,0 +1,99 @@
+"""Tools for staff and editors: bot check, bot review, bot chat."""
+
+import shutil
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.check import check_coverage, check_hardcoded, check_languages
+from bot.review import build
+from bot.terminal_chat import format_answer
+from tests.conftest import ARTIFACTS
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's dialogue files to break on purpose."""
+    for folder in ("domain", "data", "bot/texts", "widget"):
+        shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
+    shutil.copy(PROJECT_ROOT / "resources.yml", tmp_path)
+    return tmp_path
+
+
+def test_shipped_dialogue_passes_every_check():
+    assert check_languages() + check_coverage() + check_hardcoded() == []
+
+
+def test_response_without_english_is_reported(project):
+    path = project / "domain" / "bot.yml"
+    text = path.read_text()
+    start = text.index(
+        '    - condition: [{type: slot, name: language, value: en}]\n      text: "I am a chat bot'
+    )
+    end = text.index("  utter_human_contact:")
+    path.write_text(text[:start] + "\n" + text[end:])
+    found = [str(f) for f in check_languages(project)]
+    assert len(found) == 1 and "utter_bot_identity" in found[0] and "English" in found[0]
+    assert found[0].startswith("domain/bot.yml:")
+
+
+def test_intent_without_rule_is_reported_as_a_dead_end(project):
+    (project / "data" / "rules" / "bot.yml").write_text('version: "3.1"\nrules: []\n')
+    found = [str(f) for f in check_coverage(project)]
+    assert any("bot_identity" in f and "dead end" in f for f in found)
+
+
+def test_hardcoded_number_or_link_is_reported(project):
+    path = project / "domain" / "bot.yml"
+    path.write_text(path.read_text().replace("[[kvinnofridslinjen.phone]]", "020-50 50 50", 1))
+    path.write_text(
+        path.read_text().replace("Ingen läser", "Se https://example.se. Ingen läser", 1)
+    )
+    found = [str(f) for f in check_hardcoded(project)]
+    assert any("020-50 50 50" in f for f in found) and any("link" in f for f in found)
+
+
+def test_terminal_chat_numbers_buttons_and_shows_cards(catalogue):
+    text, buttons = format_answer(
+        [
+            {
+                "text": "Ring 112",
+                "emergency": True,
+                "resources": [catalogue.get("emergency").public("sv")],
+            },
+            {
+                "text": "Mer",
+                "buttons": [{"title": "A", "payload": "/a"}, {"title": "B", "payload": "/b"}],
+            },
+        ]
+    )
+    assert "!! Ring 112" in text and "[Nödnummer 112] 112" in text
+    assert "1) A" in text and "2) B" in text and [b["payload"] for b in buttons] == ["/a", "/b"]
+
+
+def test_review_page_renders_every_topic(browser, tmp_path):
+    path = tmp_path / "review.html"
+    path.write_text(build(), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(path.as_uri())
+    topics = page.locator("h2").all_inner_texts()
+    expected = {
+        "victim",
+        "perpetrator",
+        "honour",
+        "young",
+        "concerned",
+        "professional",
+        "privacy",
+        "practical",
+        "bot",
+        "danger",
+    }
+    assert expected <= set(topics)
+    assert page.locator("section.intent").count() >= 38
+    assert "020-50 50 50" in page.locator("#victim").inner_text()
+    page.locator('#victim a[href="#shelter"]').first.click()  # a button leads to its answer
+    assert page.evaluate("location.hash") == "#shelter"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "review.png"))
+    page.close()
