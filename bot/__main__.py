@@ -21,6 +21,7 @@ def _serve(args: argparse.Namespace) -> int:
         model=Path(args.model),
         embed_origins=args.embed_origin,
         debug=args.debug,
+        staff=args.staff,
     )
     return Supervisor(options).run()
 
@@ -38,6 +39,7 @@ def _gateway(args: argparse.Namespace) -> int:
             actions_url=args.actions_url,
             rasa_timeout=args.timeout,
             embed_origins=args.embed_origin,
+            staff=args.staff,
         )
     )
     return 0
@@ -95,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--debug", action="store_true", help="more logging for developers (still never any text)"
     )
+    serve.add_argument(
+        "--staff", action="store_true", help="testing only: show intent and rule on each answer"
+    )
     serve.set_defaults(func=_serve)
 
     gateway = sub.add_parser("gateway", help="run only the gateway")
@@ -105,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for Rasa")
     gateway.add_argument("--embed-origin", action="append", default=[])
     gateway.add_argument("--debug", action="store_true")
+    gateway.add_argument("--staff", action="store_true")
     gateway.set_defaults(func=_gateway)
 
     train = sub.add_parser("train", help="train the model if its inputs changed")

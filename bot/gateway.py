@@ -52,6 +52,7 @@ class Settings:
     actions_url: str = "http://127.0.0.1:5055"
     rasa_timeout: float = 3.0
     embed_origins: list[str] = field(default_factory=list)
+    staff: bool = False  # show intent, confidence and rule on each answer (testing only)
     session_rate: tuple[float, int] = (0.5, 10)  # per second, burst: 30 a minute
     address_rate: tuple[float, int] = (3.0, 60)  # many people may share one address
     resources_path: Path = PROJECT_ROOT / "resources.yml"
@@ -202,6 +203,10 @@ class Gateway:
                 {"messages": crisis_card(catalogue, reply_lang), "degraded": True}
             )
         messages = render(answer, catalogue, reply_lang)
+        if self.settings.staff:
+            explained = [m["custom"]["staff"] for m in answer if "staff" in (m.get("custom") or {})]
+            if explained and messages:
+                messages[0]["staff"] = explained[-1]
         return web.json_response({"messages": messages, "degraded": False})
 
     async def end(self, request: web.Request) -> web.Response:

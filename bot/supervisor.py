@@ -37,6 +37,7 @@ class ServeOptions:
     model: Path = MODEL_PATH
     embed_origins: list[str] = field(default_factory=list)
     debug: bool = False
+    staff: bool = False
 
 
 def child_env(options: ServeOptions) -> dict[str, str]:
@@ -50,6 +51,7 @@ def child_env(options: ServeOptions) -> dict[str, str]:
         PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")])),
         BOT_IDLE_TIMEOUT=str(options.idle_timeout),
         BOT_MAX_CONVERSATIONS=str(options.max_conversations),
+        BOT_STAFF="1" if options.staff else "0",
         TF_CPP_MIN_LOG_LEVEL="3",
         PYTHONWARNINGS="ignore",
     )
@@ -93,6 +95,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             "--actions-url", f"http://127.0.0.1:{options.actions_port}",
             *[arg for origin in options.embed_origins for arg in ("--embed-origin", origin)],
             *(["--debug"] if options.debug else []),
+            *(["--staff"] if options.staff else []),
         ],
     }  # fmt: skip
 

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,18 +70,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def service() -> Iterator[Service]:
-    """The real service (action server, Rasa, gateway) on free ports; output kept in memory.
-
-    Started with --debug: the most verbose logging it has must still print no message text.
-    """
+@contextmanager
+def running_service(*extra_args: str) -> Iterator[Service]:
+    """`python -m bot serve` on free ports, with its output kept in memory (never on disk)."""
     port, rasa_port, actions_port = _free_port(), _free_port(), _free_port()
     env = dict(os.environ, PYTHONUNBUFFERED="1", RASA_TELEMETRY_ENABLED="false")
     proc = subprocess.Popen(
         [
-            # --debug: the most verbose logging the service has, to prove it still prints no text
-            sys.executable, "-m", "bot", "serve", "--debug",
+            sys.executable, "-m", "bot", "serve", *extra_args,
             "--port", str(port), "--rasa-port", str(rasa_port), "--actions-port", str(actions_port),
         ],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -107,6 +104,16 @@ def service() -> Iterator[Service]:
         pytest.fail("bot serve did not stop within 20 s of SIGTERM")
     reader.join(timeout=5)
     assert returncode == 0 and "Stopped." in svc.printed(), "bot serve did not stop cleanly"
+
+
+@pytest.fixture(scope="session")
+def service() -> Iterator[Service]:
+    """The real service (action server, Rasa, gateway).
+
+    Started with --debug: the most verbose logging it has must still print no message text.
+    """
+    with running_service("--debug") as svc:
+        yield svc
 
 
 def post_json(url: str, body: dict) -> tuple[int, dict | None, dict[str, str]]:

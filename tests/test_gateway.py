@@ -231,3 +231,14 @@ async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client
     os.utime(path, (time.time() + 2, time.time() + 2))
     resp = await chat(client, "Hej")
     assert resp.status == 200 and phone(await resp.json()) == "020-50 50 51"
+
+
+async def test_staff_explanations_are_dropped_unless_staff_mode(aiohttp_client, rasa):
+    rasa.answer = [*GREETING, {"recipient_id": "x", "custom": {"staff": {"intent": "greet"}}}]
+    url = str(rasa.server.make_url("")).rstrip("/")
+    normal = await aiohttp_client(create_app(Settings(rasa_url=url)))
+    data = await (await chat(normal, "Hej")).json()
+    assert all("staff" not in m for m in data["messages"]) and len(data["messages"]) == 1
+    staff = await aiohttp_client(create_app(Settings(rasa_url=url, staff=True)))
+    data = await (await chat(staff, "Hej")).json()
+    assert data["messages"][0]["staff"] == {"intent": "greet"}

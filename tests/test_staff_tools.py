@@ -8,7 +8,7 @@ from bot import PROJECT_ROOT
 from bot.check import check_coverage, check_hardcoded, check_languages
 from bot.review import build
 from bot.terminal_chat import format_answer
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, new_session, post_json, running_service
 
 
 @pytest.fixture
@@ -97,3 +97,15 @@ def test_review_page_renders_every_topic(browser, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "review.png"))
     page.close()
+
+
+def test_staff_mode_explains_each_answer_only_when_switched_on(service):
+    _, body, _ = post_json(f"{service.url}/api/chat", {"session": new_session(), "text": "hej"})
+    assert all("staff" not in m for m in body["messages"])  # off by default
+    with running_service("--staff") as staff:
+        _, body, _ = post_json(
+            f"{staff.url}/api/chat", {"session": new_session(), "text": "han har en kniv"}
+        )
+    info = body["messages"][0]["staff"]
+    assert info["intent"] == "danger_now" and info["danger"] == "danger_now"
+    assert info["confidence"] == 1.0 and info["rule"].startswith("danger.yml")

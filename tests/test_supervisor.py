@@ -22,6 +22,7 @@ def test_children_have_telemetry_off_and_bind_loopback(debug):
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
     assert env["SANIC_HOST"] == "127.0.0.1"  # the action server's bind address
     assert env["LOG_LEVEL"] in ("WARNING", "INFO")
+    assert env["BOT_STAFF"] == "0"  # staff mode is off unless asked for
 
 
 def test_idle_timeout_and_cap_reach_the_tracker_store():

@@ -215,6 +215,11 @@
       });
       item.appendChild(buttons);
     }
+    if (message.staff) {  // only when the server runs with --staff (testing)
+      var s = message.staff;
+      var info = "intent " + s.intent + " (" + s.confidence + ")" + (s.danger ? " · danger: " + s.danger : "") + (s.rule ? " · " + s.rule : "");
+      item.appendChild(el("p", { "class": "stod-staff", text: info }));
+    }
     ui.log.appendChild(item);
     return item;
   }
