@@ -22,6 +22,7 @@ def _serve(args: argparse.Namespace) -> int:
         embed_origins=args.embed_origin,
         debug=args.debug,
         staff=args.staff,
+        address_rate=args.address_rate,
     )
     return Supervisor(options).run()
 
@@ -40,6 +41,7 @@ def _gateway(args: argparse.Namespace) -> int:
             rasa_timeout=args.timeout,
             embed_origins=args.embed_origin,
             staff=args.staff,
+            address_rate=(args.address_rate, max(60, int(args.address_rate * 20))),
         )
     )
     return 0
@@ -100,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--staff", action="store_true", help="testing only: show intent and rule on each answer"
     )
+    serve.add_argument(
+        "--address-rate", type=float, default=3.0, help="messages/s allowed per client address"
+    )
     serve.set_defaults(func=_serve)
 
     gateway = sub.add_parser("gateway", help="run only the gateway")
@@ -111,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway.add_argument("--embed-origin", action="append", default=[])
     gateway.add_argument("--debug", action="store_true")
     gateway.add_argument("--staff", action="store_true")
+    gateway.add_argument("--address-rate", type=float, default=3.0)
     gateway.set_defaults(func=_gateway)
 
     train = sub.add_parser("train", help="train the model if its inputs changed")

@@ -19,7 +19,8 @@ import aiohttp
 import yaml
 from aiohttp import web
 
-from bot import PROJECT_ROOT, texts
+from bot import PROJECT_ROOT, danger, texts
+from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, card_answer
 from bot.rate_limit import AddressKey, RateLimiter
 from bot.redaction import Redactor
 from bot.render import crisis_card, fill, render
@@ -145,6 +146,7 @@ class Gateway:
         self.session_limit = RateLimiter(*settings.session_rate)
         self.address_limit = RateLimiter(*settings.address_rate)
         self.address_key = AddressKey()
+        self.identifier = LanguageIdentifier()
         self._redactor: tuple[Catalogue, Redactor] | None = None
 
     def redactor(self, catalogue: Catalogue) -> Redactor:
@@ -159,6 +161,7 @@ class Gateway:
         return not (self.session_limit.allow(session) and address_ok)
 
     async def start(self, _app: web.Application) -> None:
+        self.identifier.warm_up()
         self.client = aiohttp.ClientSession(
             timeout=aiohttp.ClientTimeout(total=self.settings.rasa_timeout)
         )
@@ -189,12 +192,16 @@ class Gateway:
             session, text, lang = parse_chat_request(await read_json(request))
         except BadRequest as e:
             return error_response(e)
-        reply_lang = bot_language(lang)
         catalogue = self.resources.current()
+        reply_lang = answer_language(lang, text, self.identifier)
         if self.rate_limited(request, session):
             error = BadRequest("rate_limited", "rate_limited", status=429)
             return error_response(error, reply_lang, catalogue)
         text = self.redactor(catalogue).redact(text)
+        if reply_lang in CARD_LANGUAGES:  # no conversation in this language: card and menu
+            danger_found = danger.detect(text) is not None
+            messages = card_answer(reply_lang, catalogue, danger_found)
+            return web.json_response({"messages": messages, "degraded": False})
         answer = await self.ask_rasa(
             session, message_for_rasa(text, reply_lang, self.intents), reply_lang
         )

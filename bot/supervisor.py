@@ -38,6 +38,7 @@ class ServeOptions:
     embed_origins: list[str] = field(default_factory=list)
     debug: bool = False
     staff: bool = False
+    address_rate: float = 3.0
 
 
 def child_env(options: ServeOptions) -> dict[str, str]:
@@ -96,6 +97,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             *[arg for origin in options.embed_origins for arg in ("--embed-origin", origin)],
             *(["--debug"] if options.debug else []),
             *(["--staff"] if options.staff else []),
+            "--address-rate", str(options.address_rate),
         ],
     }  # fmt: skip
 

@@ -119,11 +119,32 @@ def test_finder_filters_resources_without_chatting(page, service):
 
 def test_language_switch_to_english(page, service):
     page.goto(service.url + "/")
-    page.get_by_role("button", name="In English").click()
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    page.get_by_label("Språk").select_option("en")
+    page.get_by_role(
+        "button", name="Someone is hurting me"
+    ).wait_for()  # the menu again, in English
     assert page.locator(".stod-widget").get_attribute("lang") == "en"
-    page.get_by_role("textbox").fill("hello")
+    page.get_by_role("textbox").fill("is this anonymous")
     page.keyboard.press("Enter")
-    page.get_by_text("Hi! I am a chat bot").wait_for()
+    page.get_by_text("You are anonymous here").wait_for()
+
+
+def test_arabic_is_right_to_left_with_the_card_in_arabic(browser, service):
+    for width in (375, 1280):
+        page = open_page(browser, width=width)
+        page.goto(service.url + "/")
+        page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+        page.get_by_label("Språk").select_option("ar")
+        widget = page.locator(".stod-widget")
+        widget.locator("[dir=rtl].stod-msg").first.wait_for()
+        assert widget.get_attribute("dir") == "rtl" and widget.get_attribute("lang") == "ar"
+        bubble = widget.locator(".stod-msg[lang=ar]").first
+        assert bubble.evaluate("el => getComputedStyle(el).direction") == "rtl"
+        assert page.locator(".stod-note").first.is_visible()  # machine-assisted translation note
+        assert axe_violations(page) == []
+        screenshot(page, f"arabic-{width}.png")
+        page.context.close()
 
 
 def test_launcher_opens_the_chat_on_an_embedding_page(browser, service):

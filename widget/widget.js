@@ -48,7 +48,7 @@
       unverified: "Uppgiften är inte bekräftad",
       call: "Ring",
       website: "Webbplats",
-      otherLanguage: "In English",
+      otherLanguage: "Språk",
       whoLabel: "Jag är …",
       needLabel: "Jag behöver …",
       anyone: "Vem som helst",
@@ -100,7 +100,7 @@
       unverified: "Not confirmed",
       call: "Call",
       website: "Website",
-      otherLanguage: "På svenska",
+      otherLanguage: "Language",
       whoLabel: "I am …",
       needLabel: "I need …",
       anyone: "Anyone",
@@ -129,11 +129,20 @@
       }
     }
   };
+  /* The chooser: each language in its own name. sv and en are built in (they work offline); the
+     others load from i18n/<code>.json next to this script when chosen. */
+  var LANGUAGES = [
+    ["sv", "Svenska"], ["en", "English"], ["ar", "العربية"], ["fa", "فارسی"], ["so", "Soomaali"],
+    ["ti", "ትግርኛ"], ["pl", "Polski"], ["uk", "Українська"], ["bs", "Bosanski / Hrvatski / Srpski"],
+    ["sv-ll", "Lättläst svenska"]
+  ];
   var RTL = ["ar", "fa"];
+  var MACHINE_NOTE = "Maskinöversatt text / Machine-assisted translation";
   var CRISIS_IDS = ["emergency", "kvinnofridslinjen", "socialjouren"];
 
   var session = randomSession();
   var lang = TEXTS[config.lang] ? config.lang : "sv";
+  var widgetBase = new URL(".", script ? script.src : location.href).href;
   var crisisCards = [];
   var ui = {};
   var greeted = false;
@@ -201,6 +210,10 @@
 
   function addBubble(who, message) {
     var item = el("li", { "class": "stod-msg stod-" + who + (message.emergency ? " stod-emergency" : "") });
+    if (message.lang) {
+      item.setAttribute("lang", htmlLang(message.lang));
+      item.setAttribute("dir", RTL.indexOf(message.lang) >= 0 ? "rtl" : "ltr");
+    }
     item.appendChild(el("span", { "class": "stod-sr", text: (who === "bot" ? t("bot") : t("you")) + ": " }));
     if (message.text) item.appendChild(el("p", { text: message.text }));
     if (message.resources && message.resources.length) {
@@ -214,6 +227,10 @@
         buttons.appendChild(button);
       });
       item.appendChild(buttons);
+    }
+    if (message.machine_translated) {
+      var texts = TEXTS[message.lang];
+      item.appendChild(el("p", { "class": "stod-note", text: (texts && texts.machineNote) || MACHINE_NOTE }));
     }
     if (message.staff) {  // only when the server runs with --staff (testing)
       var s = message.staff;
@@ -347,10 +364,14 @@
   function buildPanel() {
     var exit = el("button", { type: "button", "class": "stod-exit", text: t("exit") });
     exit.addEventListener("click", quickExit);
-    var other = lang === "sv" ? "en" : "sv";
-    var language = el("button", { type: "button", "class": "stod-lang", lang: other, text: t("otherLanguage") });
-    language.addEventListener("click", function () { switchLanguage(other); });
-
+    var chooserId = "stod-lang-" + session.slice(0, 6);
+    var chooser = el("select", { id: chooserId, "class": "stod-lang" }, LANGUAGES.map(function (entry) {
+      var option = el("option", { value: entry[0], lang: htmlLang(entry[0]), text: entry[1] });
+      if (entry[0] === lang) option.setAttribute("selected", "selected");
+      return option;
+    }));
+    chooser.addEventListener("change", function () { switchLanguage(chooser.value); });
+    var language = el("p", { "class": "stod-lang-field" }, [el("label", { "for": chooserId, text: t("otherLanguage") }), chooser]);
     ui.chatTab = el("button", { type: "button", "class": "stod-tab", text: t("chatTab") });
     ui.findTab = el("button", { type: "button", "class": "stod-tab", text: t("findTab") });
     ui.chatTab.addEventListener("click", function () { showView("chat"); });
@@ -378,11 +399,12 @@
       close.addEventListener("click", function () { setOpen(false); });
       headerButtons.unshift(close);
     }
-    var root = el("section", { "class": "stod-widget stod-mode-" + config.mode, lang: lang, dir: RTL.indexOf(lang) >= 0 ? "rtl" : "ltr", "aria-label": t("title") }, [
+    var root = el("section", { "class": "stod-widget stod-mode-" + config.mode, lang: htmlLang(lang), dir: TEXTS[lang].dir || (RTL.indexOf(lang) >= 0 ? "rtl" : "ltr"), "aria-label": t("title") }, [
       el("header", { "class": "stod-header" }, [
         el("p", { "class": "stod-emergency-line", text: t("emergency") }),
         el("div", { "class": "stod-header-buttons" }, headerButtons),
-        el("p", { "class": "stod-exit-hint", text: t("exitHint") })
+        el("p", { "class": "stod-exit-hint", text: t("exitHint") }),
+        TEXTS[lang].reviewed === false ? el("p", { "class": "stod-note", text: t("machineNote") || MACHINE_NOTE }) : null
       ]),
       el("nav", { "class": "stod-tabs", "aria-label": t("title") }, [ui.chatTab, ui.findTab]),
       ui.chatView, ui.findView,
@@ -400,12 +422,32 @@
     ui.root = root;
   }
 
+  function htmlLang(code) { return code === "sv-ll" ? "sv" : code; }
+
+  /* Built-in texts for sv and en; the others are fetched once from i18n/<code>.json. */
+  function loadTexts(code) {
+    if (TEXTS[code]) return Promise.resolve(true);
+    return fetch(widgetBase + "i18n/" + encodeURIComponent(code) + ".json", { credentials: "omit" })
+      .then(function (resp) { if (!resp.ok) throw new Error("HTTP " + resp.status); return resp.json(); })
+      .then(function (loaded) {
+        // keys a translation lacks fall back to English
+        TEXTS[code] = Object.assign({}, TEXTS.en, loaded);
+        return true;
+      })
+      .catch(function () { return false; });
+  }
+
   function switchLanguage(next) {
+    loadTexts(next).then(function (ok) { if (ok) applyLanguage(next); });
+  }
+
+  function applyLanguage(next) {
     lang = next;
     var findVisible = ui.findView && !ui.findView.hidden;
     mount(buildPanel());
     loadCrisisCards();
     showView(findVisible ? "find" : "chat");
+    if (!findVisible && greeted) send("/greet", null);  // the menu again, in the new language
     (findVisible ? ui.findTab : ui.chatTab).focus();
   }
 

@@ -1,0 +1,274 @@
+"""Benchmark the real service against Rasa's default pipeline, on this machine, in one run.
+
+    .venv/bin/python -m bench.run            # ours and the baseline (trains the baseline first)
+    .venv/bin/python -m bench.run --quick    # shorter load phases, no baseline
+
+Each system runs as `python -m bot serve` (action server, Rasa, gateway) on loopback ports and is
+driven through POST /api/chat with simulated conversations. Printed: training time, ready time,
+unloaded latency p50/p95/p99, open-loop latency and errors at fixed arrival rates, saturation
+throughput (the highest rate whose p95 stays under 250 ms without errors), and the RSS of each
+process after 1,000 and after 20,000 conversations; then our/baseline ratios.
+All traffic goes to 127.0.0.1, every loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+from bot import PROJECT_ROOT
+from bot.evaluation import train_with
+
+BASELINE_CONFIG = PROJECT_ROOT / "bench" / "config-default.yml"
+SATURATION_P95_MS = 250.0
+
+# What people bring, roughly in proportion: several turns each (buttons and free text).
+CONVERSATIONS = [
+    ["hej", "/victim", "/shelter", "/safety_plan"],
+    ["min sambo slår mig och jag vet inte vad jag ska göra", "/police_report", "tack"],
+    ["jag har slagit min fru och vill sluta", "/first_call"],
+    ["min familj bestämmer vem jag ska gifta mig med", "/honour_rights"],
+    ["är det här anonymt?", "/hide_traces"],
+    ["jag är orolig för min kompis", "/report_concern_child"],
+    ["hello", "/victim", "is this anonymous"],
+    ["han slår mig nu"],
+    ["vem kan jag ringa nu"],
+    ["jag är 15 och pappa slår mig", "/adult_reports_concern"],
+]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Running:
+    name: str
+    url: str
+    process: subprocess.Popen
+    ready_seconds: float
+
+    def rss_mb(self) -> dict[str, float]:
+        """RSS of each child process (from /proc), in MB."""
+        found = {}
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            for pid in (task / "children").read_text().split():
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                role = (
+                    "rasa" if "rasa_cli" in cmd else "actions" if "rasa_sdk" in cmd else "gateway"
+                )
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        found[role] = int(line.split()[1]) / 1024
+        return found
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start(name: str, model: Path) -> Running:
+    """`bot serve` with `model` on free loopback ports; output discarded (it holds no text)."""
+    port = free_port()
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "bot", "serve", "--model", str(model),
+            "--port", str(port), "--rasa-port", str(free_port()), "--actions-port", str(free_port()),
+            "--address-rate", "100000",
+        ],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )  # fmt: skip
+    for line in proc.stdout:
+        if "Ready in" in line:
+            break
+    else:
+        raise RuntimeError(f"{name} did not start")
+    ready = time.monotonic() - started
+    # keep draining the pipe so the children never block on a full buffer
+    asyncio.get_event_loop().run_in_executor(None, lambda: [None for _ in proc.stdout])
+    return Running(name, f"http://127.0.0.1:{port}", proc, ready)
+
+
+@dataclass
+class Sample:
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    degraded: int = 0
+
+
+async def send(
+    session: aiohttp.ClientSession, url: str, sid: str, text: str, sample: Sample
+) -> None:
+    started = time.perf_counter()
+    try:
+        async with session.post(f"{url}/api/chat", json={"session": sid, "text": text}) as resp:
+            body = await resp.json()
+            if resp.status != 200:
+                sample.errors += 1
+                return
+            sample.degraded += bool(body.get("degraded"))
+    except (aiohttp.ClientError, asyncio.TimeoutError):
+        sample.errors += 1
+        return
+    sample.latencies_ms.append((time.perf_counter() - started) * 1000)
+
+
+def messages(count: int, seed: int = 1) -> list[tuple[str, str]]:
+    """(session, text) pairs: whole conversations, interleaved as real traffic would be."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    while len(out) < count:
+        sid = secrets.token_hex(24)
+        out += [(sid, text) for text in rng.choice(CONVERSATIONS)]
+    return out[:count]
+
+
+async def unloaded(url: str, count: int) -> Sample:
+    sample = Sample()
+    async with aiohttp.ClientSession() as session:
+        for sid, text in messages(count):
+            await send(session, url, sid, text, sample)
+    return sample
+
+
+async def open_loop(url: str, rate: float, seconds: float) -> Sample:
+    """Send at a fixed arrival rate whatever the answers do (bounded: rate x seconds messages)."""
+    sample = Sample()
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with aiohttp.ClientSession(
+        timeout=timeout, connector=aiohttp.TCPConnector(limit=0)
+    ) as session:
+        tasks = []
+        start_at = time.perf_counter()
+        for i, (sid, text) in enumerate(messages(int(rate * seconds), seed=int(rate))):
+            delay = start_at + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(send(session, url, sid, text, sample)))
+        await asyncio.gather(*tasks)
+    return sample
+
+
+async def many_conversations(url: str, count: int, concurrency: int = 16) -> None:
+    """`count` finished conversations of two messages each, never ended: they must expire/cap."""
+    sample = Sample()
+    queue = list(range(count))
+
+    async def worker(session: aiohttp.ClientSession) -> None:
+        while queue:
+            queue.pop()
+            sid = secrets.token_hex(24)
+            await send(session, url, sid, "hej", sample)
+            await send(session, url, sid, "/anonymity", sample)
+
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        await asyncio.gather(*(worker(session) for _ in range(concurrency)))
+
+
+def line(label: str, sample: Sample) -> str:
+    lat = sample.latencies_ms
+    return (
+        f"{label:<28} p50 {percentile(lat, 50):7.1f} ms  p95 {percentile(lat, 95):7.1f} ms  "
+        f"p99 {percentile(lat, 99):7.1f} ms  n={len(lat)} errors={sample.errors} crisis cards={sample.degraded}"
+    )
+
+
+async def measure(
+    run: Running, rates: list[float], seconds: float, quick: bool
+) -> dict[str, float]:
+    print(f"\n== {run.name}: ready in {run.ready_seconds:.1f} s")
+    results: dict[str, float] = {"ready": run.ready_seconds}
+    sample = await unloaded(run.url, 100 if quick else 300)
+    print(line("unloaded (one at a time)", sample))
+    results["unloaded_p95"] = percentile(sample.latencies_ms, 95)
+    saturation = 0.0
+    for rate in rates:
+        sample = await open_loop(run.url, rate, seconds)
+        print(line(f"open loop {rate:.0f} msg/s", sample))
+        results[f"p95_at_{rate:.0f}"] = percentile(sample.latencies_ms, 95)
+        if (
+            sample.errors
+            or sample.degraded
+            or percentile(sample.latencies_ms, 95) > SATURATION_P95_MS
+        ):
+            break
+        saturation = rate
+    results["saturation"] = saturation
+    print(
+        f"saturation throughput        {saturation:.0f} msg/s (p95 <= {SATURATION_P95_MS:.0f} ms, no errors)"
+    )
+    for total in (1_000, 20_000) if not quick else (1_000, 3_000):
+        await many_conversations(run.url, total - (1_000 if total > 1_000 else 0))
+        rss = run.rss_mb()
+        results[f"rss_{total}"] = sum(rss.values())
+        print(
+            f"RSS after {total:>6} conversations: "
+            + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(rss.items()))
+        )
+    return results
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    rates = [25, 50, 100] if args.quick else [50, 100, 200, 300, 400, 600, 800]
+    seconds = 5.0 if args.quick else 10.0
+    systems = [("ours (config.yml)", PROJECT_ROOT / "config.yml")]
+    if not args.quick:
+        systems.append(("baseline (Rasa default)", BASELINE_CONFIG))
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for name, config in systems:
+            model, train_seconds = train_with(config, Path(tmp))
+            print(f"\n{name}: trained in {train_seconds:.1f} s")
+            run = start(name, model)
+            try:
+                results[name] = await measure(run, rates, seconds, args.quick) | {
+                    "train": train_seconds
+                }
+            finally:
+                run.stop()
+    if len(results) == 2:
+        ours, base = results.values()
+        print("\n== ratios (ours / baseline; below 1 is better except throughput)")
+        for key in ("train", "ready", "unloaded_p95", "rss_20000"):
+            print(f"{key:<14} {ours[key] / base[key]:6.2f}   ({ours[key]:.1f} / {base[key]:.1f})")
+        print(f"{'saturation':<14} {ours['saturation'] / max(base['saturation'], 1):6.2f}   "
+              f"({ours['saturation']:.0f} / {base['saturation']:.0f} msg/s; above 1 is better)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="short phases and no baseline")
+    asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

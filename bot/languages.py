@@ -1,0 +1,102 @@
+"""Languages beyond Swedish and English.
+
+The bot converses in Swedish and English. For Arabic, Persian, Somali, Tigrinya, Polish,
+Ukrainian, Bosnian/Croatian/Serbian and easy-to-read Swedish it answers with a crisis card and a
+short menu of the main routes, from bot/texts/<code>.yml (machine-assisted until a translator sets
+`reviewed: true`). The language is the one chosen in the widget, unless the message is clearly
+written in another (identified with lingua, or by its script).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from bot import texts
+from bot.render import fill, resource_cards
+from bot.resources import Catalogue
+
+CHAT_LANGUAGES = ("sv", "en")
+CARD_LANGUAGES = ("ar", "fa", "so", "ti", "pl", "uk", "bs", "sv-ll")
+MENU_RESOURCES = ("kvinnofridslinjen", "socialtjansten", "socialjouren", "bris", "valj_att_sluta")
+MIN_WORDS = 3  # shorter Latin-script messages are too ambiguous ("hej" looks Polish)
+MIN_CONFIDENCE = 0.5
+
+_GEEZ = re.compile("[\u1200-\u137f]")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+class LanguageIdentifier:
+    """Which of our languages a message is written in (about 0.1 ms a message)."""
+
+    @cached_property
+    def _detector(self) -> Any:
+        from lingua import Language, LanguageDetectorBuilder
+
+        self._codes = {
+            Language.SWEDISH: "sv", Language.ENGLISH: "en", Language.ARABIC: "ar",
+            Language.PERSIAN: "fa", Language.SOMALI: "so", Language.POLISH: "pl",
+            Language.UKRAINIAN: "uk", Language.BOSNIAN: "bs", Language.CROATIAN: "bs",
+            Language.SERBIAN: "bs",
+        }  # fmt: skip
+        return (
+            LanguageDetectorBuilder.from_languages(*self._codes)
+            .with_preloaded_language_models()
+            .build()
+        )
+
+    def warm_up(self) -> None:
+        """Load the language models now rather than on the first message."""
+        self._detector.detect_language_of("hej")
+
+    def identify(self, text: str) -> str | None:
+        """The language code, or None when the text is too short or unclear to tell."""
+        if _GEEZ.search(text):
+            return "ti"
+        non_latin = _ARABIC_SCRIPT.search(text) or _CYRILLIC.search(text)
+        if not non_latin and len(text.split()) < MIN_WORDS:
+            return None
+        # Bosnian, Croatian and Serbian share one code: add up their confidence.
+        by_code: dict[str, float] = {}
+        for value in self._detector.compute_language_confidence_values(text):
+            code = self._codes[value.language]
+            by_code[code] = by_code.get(code, 0.0) + value.value
+        if not by_code:
+            return None
+        code, confidence = max(by_code.items(), key=lambda item: item[1])
+        return code if non_latin or confidence >= MIN_CONFIDENCE else None
+
+
+def answer_language(requested: str, text: str, identifier: LanguageIdentifier) -> str:
+    """The language to answer in: the one asked for, unless the text clearly is in another."""
+    requested = requested if requested in CHAT_LANGUAGES + CARD_LANGUAGES else _base(requested)
+    if text.startswith("/"):  # a button: no text to identify
+        return requested
+    found = identifier.identify(text)
+    if found is None or found == requested or (requested == "sv-ll" and found == "sv"):
+        return requested
+    return found
+
+
+def _base(lang: str) -> str:
+    base = lang.split("-")[0]
+    return base if base in CHAT_LANGUAGES + CARD_LANGUAGES else "sv"
+
+
+def card_answer(lang: str, catalogue: Catalogue, danger: bool) -> list[dict[str, Any]]:
+    """The crisis card and menu in `lang`; with `danger`, 112 comes first."""
+    card_lang = "sv" if lang == "sv-ll" else "en"  # the services' own texts exist in sv and en
+    marks = {"lang": lang, "machine_translated": not texts.value("reviewed", lang)}
+    first: dict[str, Any] = {
+        "text": fill(texts.text("danger" if danger else "intro", lang), catalogue, card_lang)
+    }
+    if danger:
+        first |= {
+            "emergency": True,
+            "resources": resource_cards(["emergency"], catalogue, card_lang),
+        }
+    menu = "\n".join(fill(line, catalogue, card_lang) for line in texts.value("menu", lang))
+    second = {"text": menu, "resources": resource_cards(list(MENU_RESOURCES), catalogue, card_lang)}
+    return [first | marks, second | marks]

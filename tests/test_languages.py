@@ -1,0 +1,126 @@
+"""Languages beyond Swedish and English: identification, crisis card and menu, danger first."""
+
+import json
+import re
+from collections import defaultdict
+
+import pytest
+import yaml
+
+from bot import PROJECT_ROOT, texts
+from bot.evaluation import EVAL_PATH
+from bot.gateway import Settings, create_app
+from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language
+from bot.render import fill
+from tests.conftest import new_session
+from tests.test_gateway import FakeRasa
+
+# A danger message and an ordinary one per language (the danger ones are also detector patterns).
+MESSAGES = {
+    "ar": ("زوجي يضربني، ساعدوني", "هل هذه المحادثة سرية؟"),
+    "fa": ("شوهرم منو میزنه، کمکم کنید", "آیا این گفتگو ناشناس است؟"),
+    "so": ("ninkayga wuu i garaacayaa, i caawiya", "ma jiraa qof aan la hadli karo"),
+    "ti": ("ሰብኣየ ይወቕዓኒ ኣሎ ሓገዝ", "ምስ መን ክዛረብ ይኽእል"),
+    "pl": ("mąż mnie bije, pomocy", "czy ta rozmowa jest anonimowa"),
+    "uk": ("допоможіть, він мене б'є", "чи ця розмова анонімна"),
+    "bs": ("pomozite, muž me tuče", "da li je ovaj razgovor anoniman"),
+    "sv-ll": ("han slår mig nu", "vart kan jag vända mig"),
+}
+
+
+@pytest.fixture(scope="module")
+def identifier():
+    found = LanguageIdentifier()
+    found.warm_up()
+    return found
+
+
+def test_every_card_language_has_a_complete_texts_file():
+    for lang in CARD_LANGUAGES:
+        assert lang in texts.languages(), f"bot/texts/{lang}.yml is missing"
+        for key in ("name", "danger", "intro", "menu", "crisis", "rate_limited"):
+            assert texts.value(key, lang) != texts.value(key, "sv") or lang == "sv-ll", (lang, key)
+        assert texts.value("reviewed", lang) in (True, False)
+
+
+def test_identification_is_at_least_95_percent_per_language(identifier):
+    messages = yaml.safe_load((EVAL_PATH.parent / "language_id.yml").read_text(encoding="utf-8"))
+    scores = defaultdict(lambda: [0, 0])
+    for m in messages:
+        if len(m["text"].split()) >= 3:
+            scores[m["lang"]][0] += identifier.identify(m["text"]) == m["lang"]
+            scores[m["lang"]][1] += 1
+    accuracy = {lang: hits / n for lang, (hits, n) in scores.items()}
+    print(accuracy)
+    assert len(accuracy) == 9 and min(accuracy.values()) >= 0.95, accuracy
+
+
+def test_swedish_and_english_messages_stay_in_the_conversation(identifier):
+    messages = yaml.safe_load(EVAL_PATH.read_text(encoding="utf-8"))
+    switched = [
+        m["text"]
+        for m in messages
+        if m["lang"] in ("sv", "en")
+        and answer_language(m["lang"], m["text"], identifier) not in ("sv", "en")
+    ]
+    assert switched == []
+
+
+def test_short_or_button_messages_keep_the_chosen_language(identifier):
+    assert answer_language("sv", "hej", identifier) == "sv"
+    assert answer_language("ar", "/greet", identifier) == "ar"
+    assert answer_language("sv-ll", "jag behöver hjälp med något", identifier) == "sv-ll"
+    assert answer_language("sv", "my husband hits me every day", identifier) == "en"
+
+
+@pytest.fixture
+async def client(aiohttp_client, aiohttp_server):
+    fake = FakeRasa()
+    server = await aiohttp_server(fake.app())
+    client = await aiohttp_client(
+        create_app(Settings(rasa_url=str(server.make_url("")).rstrip("/")))
+    )
+    client.rasa = fake
+    return client
+
+
+@pytest.mark.parametrize("lang", CARD_LANGUAGES)
+async def test_danger_gets_112_first_and_the_card_in_that_language(client, catalogue, lang):
+    danger, _ = MESSAGES[lang]
+    body = {"session": new_session(), "text": danger, "lang": "sv" if lang != "sv-ll" else lang}
+    data = await (await client.post("/api/chat", json=body)).json()
+    first = data["messages"][0]
+    assert first["emergency"] is True and "112" in first["text"]
+    assert first["text"] == fill(texts.text("danger", lang), catalogue, "en")
+    assert first["lang"] == lang
+    assert "Kvinnofridslinjen" in data["messages"][1]["text"]
+    assert client.rasa.received == []  # answered without Rasa
+
+
+@pytest.mark.parametrize("lang", CARD_LANGUAGES)
+async def test_ordinary_message_gets_card_and_menu_in_that_language(client, catalogue, lang):
+    _, ordinary = MESSAGES[lang]
+    data = await (
+        await client.post(
+            "/api/chat", json={"session": new_session(), "text": ordinary, "lang": lang}
+        )
+    ).json()
+    intro, menu = data["messages"]
+    assert "emergency" not in intro
+    assert intro["text"] == fill(texts.text("intro", lang), catalogue, "en")
+    assert menu["text"].count("\n") == len(texts.value("menu", lang)) - 1
+    assert {r["id"] for r in menu["resources"]} >= {"kvinnofridslinjen", "socialjouren", "bris"}
+    assert menu["machine_translated"] is (not texts.value("reviewed", lang))
+
+
+def test_widget_translations_have_every_key_of_the_swedish_texts():
+    source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
+    swedish = source[source.index("    sv: {") : source.index("    en: {")]
+    keys = set(re.findall(r"^      (\w+):", swedish, re.M))
+    assert len(keys) > 30
+    for lang in CARD_LANGUAGES:
+        translated = json.loads(
+            (PROJECT_ROOT / "widget" / "i18n" / f"{lang}.json").read_text(encoding="utf-8")
+        )
+        assert keys <= set(translated), (lang, keys - set(translated))
+        assert translated["reviewed"] is False and translated["dir"] in ("ltr", "rtl")
