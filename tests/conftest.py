@@ -147,9 +147,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's headless Chromium, driven by Playwright."""
+    """Debian's headless Chromium, driven by Playwright.
+
+    Module scope: sync Playwright keeps an event loop running while it is open, which the
+    asyncio tests of other modules must not see.
+    """
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
