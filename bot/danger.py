@@ -63,6 +63,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(want|wanna|going) to die\b|\bwanna die\b",
         r"\b(don'?t|do not|no longer) want to (live|be alive|exist)\b|\bnot want to (live|be alive)\b",
         r"\b(never wake up|better off without me|no reason to live|point (of|in) living|(pills|tablets) ready|(going to|gonna) jump)\b",
+        r"\b(no point in (anything|life|going on)|can'?t go on|give up on life|nothing to live for)\b",
+        r"\b(ingen mening med (något|livet|att leva)|orkar inte mer med livet|vill inte finnas)\b",
         r"(انتحار|اقتل نفسی|ان اموت|لا ارید ان اعیش|خودکشی|بمیرم|زنده باشم|نمیخوام زنده)",
         r"\b(is dil|isdil|is dilo|waan is dilayaa|inaan dhinto)\b",
         r"(ርእሰይ ክቐትል|ክመውት)",
@@ -85,6 +87,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(mordhot|dödshot|hotar att döda|hotat att döda|hotade att döda|rädd för mitt liv|måste dö|tända eld på)\b",
         rf"\b(kill|killing|murder|shoot|stab|finish|finishes|burn) {_EN_ME}\b",
         r"\b(threat\w* to (kill|burn|murder|stab|shoot)|afraid for my life|fear for my life|burn the house)\b",
+        # fear of what is about to happen
+        r"\b(scared|afraid|terrified)\b[^.!?]{0,40}\b(hurt|kill|hit|beat) me\b",
+        r"\b(coming home|on his way home|comes home)\b[^.!?]{0,30}\b(drunk|angry|scared|afraid)\b|\b(drunk|angry)\b[^.!?]{0,30}\bcoming home\b",
+        r"\b(rädd|radd)\b[^.!?]{0,40}\b(skadar|slår|dödar|gör illa på) mig\b",
+        r"\b(kommer hem|på väg hem)\b[^.!?]{0,30}\b(full|packad|arg|rädd)\b",
         # weapons
         r"\b(kniv\w*|vapen|vapnet|pistol\w*|gevär\w*|yxa|yxan|machete|knife|knives|gun|guns|weapon|axe)\b",
         # locked in, trapped, hiding
