@@ -20,7 +20,6 @@ from bot import PROJECT_ROOT
 
 FLOWS_DIR = PROJECT_ROOT / "tests" / "flows"
 Ask = Callable[[str, str, str], Awaitable[list[dict[str, Any]]]]
-EXPECTATIONS = ("bot_says", "first_bubble_says", "shows", "buttons")
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 VERIFIED_MAX_AGE_DAYS = 180
 
 REQUIRED = ("id", "name", "description", "audiences", "topics", "area")
-TRANSLATED = ("name", "description", "hours_text")
-BOOLEANS = ("interpreter", "anonymous", "free")
-PHONES = ("phone", "sms")
-URLS = ("chat_url", "url")
 FIELDS = (
     *REQUIRED, "phone", "sms", "chat_url", "url", "address", "hours", "hours_text",
     "languages", "interpreter", "anonymous", "free", "verified", "source",
