@@ -33,6 +33,7 @@ TOPICS = (
     "municipal", "legal",
 )  # fmt: skip
 AREAS = ("orebro_kommun", "orebro_lan", "national")
+ALLOWED = {"audiences": AUDIENCES, "topics": TOPICS, "area": AREAS}
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 VERIFIED_MAX_AGE_DAYS = 180
@@ -118,9 +119,9 @@ class _Checker:
         if rid is not None:
             self.check_id(fields["id"][1], str(rid), seen)
         for name, (_key, value) in fields.items():
-            check = getattr(self, f"check_{name}", None)
-            if check and name != "id" and data.get(name) not in (None, ""):
-                check(value, data[name], label)
+            check = FIELD_CHECKS.get(name)
+            if check and data.get(name) not in (None, ""):
+                check(self, value, data[name], name, label)
         if "verified" not in fields or data.get("verified") in (None, False):
             self.add(
                 entry,
@@ -150,18 +151,8 @@ class _Checker:
                 f'\'{field}\' of {label} needs both languages, like  {field}: {{sv: "…", en: "…"}}',
             )
 
-    def check_name(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._translated(node, value, "name", label)
-
-    def check_description(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._translated(node, value, "description", label)
-
-    def check_hours_text(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._translated(node, value, "hours_text", label)
-
-    def _listed(
-        self, node: yaml.Node, value: Any, field: str, allowed: tuple[str, ...], label: str
-    ) -> None:
+    def _listed(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
+        allowed = ALLOWED[field]
         values = value if isinstance(value, list) else [value]
         for item in values:
             if item not in allowed:
@@ -170,16 +161,7 @@ class _Checker:
                     f"'{field}' of {label} has '{item}', which is not one of: {', '.join(allowed)}",
                 )
 
-    def check_audiences(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._listed(node, value, "audiences", AUDIENCES, label)
-
-    def check_topics(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._listed(node, value, "topics", TOPICS, label)
-
-    def check_area(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._listed(node, value, "area", AREAS, label)
-
-    def check_languages(self, node: yaml.Node, value: Any, label: str) -> None:
+    def _languages(self, node: yaml.Node, value: Any, _field: str, label: str) -> None:
         if not isinstance(value, list) or not all(
             isinstance(v, str) and LANGUAGE_CODE.match(v) for v in value
         ):
@@ -194,12 +176,6 @@ class _Checker:
                 f'\'{field}\' of {label} is not a valid Swedish phone number: "{value}". Write it as it is dialled, like "020-50 50 50" or "116 111"',
             )
 
-    def check_phone(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._phone(node, value, "phone", label)
-
-    def check_sms(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._phone(node, value, "sms", label)
-
     def _url(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
         if not isinstance(value, str) or not valid_url(value):
             self.add(
@@ -207,13 +183,7 @@ class _Checker:
                 f"'{field}' of {label} is not a valid link: \"{value}\". It must start with https:// and have no spaces",
             )
 
-    def check_url(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._url(node, value, "url", label)
-
-    def check_chat_url(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._url(node, value, "chat_url", label)
-
-    def check_hours(self, node: yaml.Node, value: Any, label: str) -> None:
+    def _hours(self, node: yaml.Node, value: Any, _field: str, label: str) -> None:
         try:
             OpeningHours(str(value))
         except (ParserError, SyntaxError, ValueError):
@@ -226,16 +196,7 @@ class _Checker:
         if not isinstance(value, bool):
             self.add(node, f"'{field}' of {label} must be true or false, not \"{value}\"")
 
-    def check_interpreter(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._boolean(node, value, "interpreter", label)
-
-    def check_anonymous(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._boolean(node, value, "anonymous", label)
-
-    def check_free(self, node: yaml.Node, value: Any, label: str) -> None:
-        self._boolean(node, value, "free", label)
-
-    def check_verified(self, node: yaml.Node, value: Any, label: str) -> None:
+    def _verified(self, node: yaml.Node, value: Any, _field: str, label: str) -> None:
         if value is False:
             return
         if not isinstance(value, dt.date):
@@ -251,6 +212,19 @@ class _Checker:
             )
         elif value > self.today:
             self.add(node, f"'verified' of {label} is in the future ({value.isoformat()})")
+
+
+# Which check each field gets; each is called as check(checker, node, value, field, label).
+FIELD_CHECKS = {
+    **dict.fromkeys(("name", "description", "hours_text"), _Checker._translated),
+    **dict.fromkeys(("audiences", "topics", "area"), _Checker._listed),
+    **dict.fromkeys(("phone", "sms"), _Checker._phone),
+    **dict.fromkeys(("url", "chat_url"), _Checker._url),
+    **dict.fromkeys(("interpreter", "anonymous", "free"), _Checker._boolean),
+    "languages": _Checker._languages,
+    "hours": _Checker._hours,
+    "verified": _Checker._verified,
+}
 
 
 class _Mark:
