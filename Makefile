@@ -10,12 +10,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONWARNINGS := ignore
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup model browser lint validate stories pytest clean
+.PHONY: run test setup model packages lint validate stories pytest clean
 
 run: setup
 	$(PY) -m bot serve
 
-test: setup browser lint validate stories pytest
+test: setup packages lint validate stories pytest
 
 setup: $(STAMP) model
 
@@ -26,8 +26,8 @@ $(STAMP): pyproject.toml scripts/setup.sh
 model: $(STAMP)
 	$(PY) -m bot train
 
-browser:
-	scripts/ensure-chromium.sh
+packages:
+	scripts/ensure-packages.sh
 
 # resources.yml, resource ids, sv+en, coverage, no hard-coded numbers, and rasa data validate
 validate: $(STAMP)

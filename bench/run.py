@@ -22,7 +22,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +30,10 @@ import aiohttp
 
 from bot import PROJECT_ROOT
 from bot.evaluation import train_with
+from bot.training import MODELS_DIR, inputs_hash
 
 BASELINE_CONFIG = PROJECT_ROOT / "bench" / "config-default.yml"
+BENCH_MODELS = MODELS_DIR / "bench"
 SATURATION_P95_MS = 250.0
 
 # What people bring, roughly in proportion: several turns each (buttons and free text).
@@ -48,6 +49,22 @@ CONVERSATIONS = [
     ["vem kan jag ringa nu"],
     ["jag är 15 och pappa slår mig", "/adult_reports_concern"],
 ]
+
+
+def trained(config: Path, reuse: bool) -> tuple[Path, float, bool]:
+    """A model for `config` and its training seconds; with `reuse`, a model trained earlier on the
+    same inputs (kept in models/bench/ with the seconds it took) is taken instead of retraining."""
+    key = inputs_hash() + config.read_text()
+    stamp = BENCH_MODELS / f"{config.stem}.inputs"
+    model = BENCH_MODELS / f"{config.stem}.tar.gz"
+    seconds_file = BENCH_MODELS / f"{config.stem}.seconds"
+    if reuse and stamp.exists() and stamp.read_text() == key and model.exists():
+        return model, float(seconds_file.read_text()), True
+    BENCH_MODELS.mkdir(parents=True, exist_ok=True)
+    model, seconds = train_with(config, BENCH_MODELS)
+    seconds_file.write_text(f"{seconds:.1f}")
+    stamp.write_text(key)
+    return model, seconds, False
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -242,17 +259,22 @@ async def main_async(args: argparse.Namespace) -> None:
     if not args.quick:
         systems.append(("baseline (Rasa default)", BASELINE_CONFIG))
     results = {}
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        for name, config in systems:
-            model, train_seconds = train_with(config, Path(tmp))
-            print(f"\n{name}: trained in {train_seconds:.1f} s")
-            run = start(name, model)
-            try:
-                results[name] = await measure(run, rates, seconds, args.quick) | {
-                    "train": train_seconds
-                }
-            finally:
-                run.stop()
+    for name, config in systems:
+        # our model is always trained in this run; the baseline's DIET/TED training takes 20+ min
+        model, train_seconds, reused = trained(
+            config, reuse=args.reuse_baseline and config == BASELINE_CONFIG
+        )
+        note = " (earlier run on the same inputs, reused)" if reused else ""
+        print(f"\n{name}: trained in {train_seconds:.1f} s{note}")
+        if args.train_only:
+            continue
+        run = start(name, model)
+        try:
+            results[name] = await measure(run, rates, seconds, args.quick) | {
+                "train": train_seconds
+            }
+        finally:
+            run.stop()
     if len(results) == 2:
         ours, base = results.values()
         print("\n== ratios (ours / baseline; below 1 is better except throughput)")
@@ -267,6 +289,14 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="short phases and no baseline")
+    parser.add_argument(
+        "--reuse-baseline",
+        action="store_true",
+        help="take the baseline model (and its training time) from an earlier run on the same inputs",
+    )
+    parser.add_argument(
+        "--train-only", action="store_true", help="train the models, measure nothing"
+    )
     asyncio.run(main_async(parser.parse_args()))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def _serve(args: argparse.Namespace) -> int:
         debug=args.debug,
         staff=args.staff,
         address_rate=args.address_rate,
+        rasa_workers=args.rasa_workers,
+        redis_url=args.redis_url,
     )
     return Supervisor(options).run()
 
@@ -36,7 +39,7 @@ def _gateway(args: argparse.Namespace) -> int:
         Settings(
             host=args.host,
             port=args.port,
-            rasa_url=args.rasa_url,
+            rasa_urls=args.rasa_url or ["http://127.0.0.1:5005"],
             actions_url=args.actions_url,
             rasa_timeout=args.timeout,
             embed_origins=args.embed_origin,
@@ -88,7 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
-    serve.add_argument("--rasa-port", type=int, default=5005)
+    serve.add_argument(
+        "--rasa-port", type=int, default=5005, help="first Rasa port (one per worker)"
+    )
+    serve.add_argument(
+        "--rasa-workers", type=int, default=1, help="Rasa processes behind the gateway"
+    )
+    serve.add_argument(
+        "--redis-url",
+        default=os.environ.get("BOT_REDIS_URL") or None,
+        help="keep conversations in this Redis (persistence off!), default $BOT_REDIS_URL",
+    )
     serve.add_argument("--actions-port", type=int, default=5055)
     serve.add_argument("--idle-timeout", type=int, default=30 * 60, help="seconds (default 1800)")
     serve.add_argument("--max-conversations", type=int, default=10_000)
@@ -110,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     gateway = sub.add_parser("gateway", help="run only the gateway")
     gateway.add_argument("--host", default="127.0.0.1")
     gateway.add_argument("--port", type=int, default=8080)
-    gateway.add_argument("--rasa-url", default="http://127.0.0.1:5005")
+    gateway.add_argument(
+        "--rasa-url", action="append", default=[], help="a Rasa process (repeat for several)"
+    )
     gateway.add_argument("--actions-url", default="http://127.0.0.1:5055")
     gateway.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for Rasa")
     gateway.add_argument("--embed-origin", action="append", default=[])

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import yaml
 from aiohttp import web
 
 from bot import PROJECT_ROOT, danger, texts
 from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, card_answer
+from bot.rasa_client import RasaPool, answers
 from bot.rate_limit import AddressKey, RateLimiter
 from bot.redaction import Redactor
 from bot.render import crisis_card, fill, render
@@ -49,7 +49,7 @@ class Settings:
 
     host: str = "127.0.0.1"
     port: int = 8080
-    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_urls: list[str] = field(default_factory=lambda: ["http://127.0.0.1:5005"])
     actions_url: str = "http://127.0.0.1:5055"
     rasa_timeout: float = 3.0
     embed_origins: list[str] = field(default_factory=list)
@@ -142,7 +142,7 @@ class Gateway:
         self.settings = settings
         self.resources = LiveCatalogue(settings.resources_path)
         self.intents = known_intents(settings.domain_dir)
-        self.client: aiohttp.ClientSession | None = None
+        self.rasa = RasaPool(settings.rasa_urls, settings.rasa_timeout)
         self.session_limit = RateLimiter(*settings.session_rate)
         self.address_limit = RateLimiter(*settings.address_rate)
         self.address_key = AddressKey()
@@ -162,30 +162,10 @@ class Gateway:
 
     async def start(self, _app: web.Application) -> None:
         self.identifier.warm_up()
-        self.client = aiohttp.ClientSession(
-            timeout=aiohttp.ClientTimeout(total=self.settings.rasa_timeout)
-        )
+        await self.rasa.open()
 
     async def stop(self, _app: web.Application) -> None:
-        if self.client:
-            await self.client.close()
-
-    async def ask_rasa(self, session: str, text: str, lang: str) -> list[dict[str, Any]] | None:
-        """Rasa's answer, or None when Rasa is down, failing or slower than the timeout."""
-        assert self.client is not None
-        payload = {"sender": session, "message": text, "metadata": {"lang": lang}}
-        try:
-            async with self.client.post(
-                f"{self.settings.rasa_url}/webhooks/rest/webhook", json=payload
-            ) as resp:
-                if resp.status != 200:
-                    log.warning("Rasa answered HTTP %d", resp.status)
-                    return None
-                answer = await resp.json()
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as e:
-            log.warning("Rasa unavailable: %s", type(e).__name__)
-            return None
-        return answer if isinstance(answer, list) and answer else None
+        await self.rasa.close()
 
     async def chat(self, request: web.Request) -> web.Response:
         try:
@@ -202,7 +182,7 @@ class Gateway:
             danger_found = danger.detect(text) is not None
             messages = card_answer(reply_lang, catalogue, danger_found)
             return web.json_response({"messages": messages, "degraded": False})
-        answer = await self.ask_rasa(
+        answer = await self.rasa.ask(
             session, message_for_rasa(text, reply_lang, self.intents), reply_lang
         )
         if answer is None:
@@ -225,7 +205,7 @@ class Gateway:
         except BadRequest as e:
             return error_response(e)
         # Rasa's action_restart makes the tracker store delete the conversation.
-        await self.ask_rasa(session, "/restart", "sv")
+        await self.rasa.end(session)
         return web.Response(status=204)
 
     async def list_resources(self, request: web.Request) -> web.Response:
@@ -242,21 +222,15 @@ class Gateway:
     async def healthz(self, _request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
 
-    async def _answers(self, url: str) -> bool:
-        assert self.client is not None
-        try:
-            async with self.client.get(url, timeout=aiohttp.ClientTimeout(total=2)) as resp:
-                return resp.status == 200
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            return False
-
     async def readyz(self, _request: web.Request) -> web.Response:
+        """Ready when the action server and at least one Rasa process answer."""
+        assert self.rasa.client is not None
         rasa, actions = await asyncio.gather(
-            self._answers(f"{self.settings.rasa_url}/"),
-            self._answers(f"{self.settings.actions_url}/health"),
+            self.rasa.up(), answers(self.rasa.client, f"{self.settings.actions_url}/health")
         )
-        status = {"rasa": "up" if rasa else "down", "actions": "up" if actions else "down"}
-        return web.json_response(status, status=200 if rasa and actions else 503)
+        status = {"rasa": ["up" if up else "down" for up in rasa]}
+        status["actions"] = "up" if actions else "down"
+        return web.json_response(status, status=200 if any(rasa) and actions else 503)
 
     async def stod(self, request: web.Request) -> web.Response:
         lang = bot_language(request.query.get("lang", "sv"))
@@ -337,12 +311,18 @@ def create_app(settings: Settings | None = None) -> web.Application:
 ACCESS_LOG_FORMAT = '"%r" %s %b %Tf'
 
 
+# On SIGTERM the gateway stops accepting connections and waits this long for answers in progress
+# (longer than the Rasa timeout, shorter than the supervisor's 10 s before it kills).
+SHUTDOWN_SECONDS = 8.0
+
+
 def serve(settings: Settings) -> None:
-    """Run the gateway until stopped."""
+    """Run the gateway until stopped; on SIGTERM, finish the requests in progress first."""
     web.run_app(
         create_app(settings),
         host=settings.host,
         port=settings.port,
         access_log_format=ACCESS_LOG_FORMAT,
         print=None,
+        shutdown_timeout=SHUTDOWN_SECONDS,
     )

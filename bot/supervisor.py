@@ -1,11 +1,18 @@
-"""Start and supervise the three processes: action server, Rasa and the gateway.
+"""Start and supervise the processes: action server, one or more Rasa processes, the gateway.
 
 `python -m bot serve` runs them as children, restarts a child that dies (with back-off), and
-stops all of them on Ctrl-C / SIGTERM. Children inherit stdout/stderr; none of them logs text.
+stops them on Ctrl-C / SIGTERM: the gateway first, so that it can finish the requests it has
+(it stops accepting new ones at once), then Rasa and the action server. Children inherit
+stdout/stderr; none of them logs text.
+
+With `--rasa-workers N` it runs N Rasa processes on consecutive ports from `--rasa-port`; the
+gateway spreads conversations across them. With `--redis-url` (or $BOT_REDIS_URL) conversations
+and locks live in Redis (bot/redis_store.py), which must have persistence off.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -39,6 +46,11 @@ class ServeOptions:
     debug: bool = False
     staff: bool = False
     address_rate: float = 3.0
+    rasa_workers: int = 1
+    redis_url: str | None = None
+
+    def rasa_ports(self) -> list[int]:
+        return [self.rasa_port + i for i in range(self.rasa_workers)]
 
 
 def child_env(options: ServeOptions) -> dict[str, str]:
@@ -56,21 +68,49 @@ def child_env(options: ServeOptions) -> dict[str, str]:
         TF_CPP_MIN_LOG_LEVEL="3",
         PYTHONWARNINGS="ignore",
     )
+    if options.redis_url:
+        env["BOT_REDIS_URL"] = options.redis_url
+    else:
+        env.pop("BOT_REDIS_URL", None)
     return env
 
 
 def write_endpoints(options: ServeOptions, directory: Path) -> Path:
-    """endpoints.yml with this run's action server port (a private temp copy, no user data)."""
+    """endpoints.yml with this run's action server port and stores (a private temp copy)."""
     endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{options.actions_port}/webhook"
+    if options.redis_url:  # the URL itself reaches the children through the environment
+        endpoints["tracker_store"] = {"type": "bot.redis_store.ExpiringRedisTrackerStore"}
+        endpoints["lock_store"] = {"type": "bot.redis_store.ExpiringRedisLockStore"}
     path = directory / "endpoints.yml"
     path.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return path
 
 
 def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
-    """The command line of each child."""
+    """The command line of each child, in the order they start (the gateway last)."""
     py = sys.executable
+    rasa = {
+        f"rasa-{i}" if options.rasa_workers > 1 else "rasa": [
+            py,
+            "-m",
+            "bot.rasa_cli",
+            "run",
+            "--model",
+            str(options.model),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(PROJECT_ROOT / "credentials.yml"),
+            # Never --debug: at DEBUG Rasa logs message text. INFO is its most verbose safe level.
+            "--verbose" if options.debug else "--quiet",
+        ]
+        for i, port in enumerate(options.rasa_ports())
+    }
     return {
         "actions": [
             py, "-m", "rasa_sdk",
@@ -78,21 +118,12 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             "--port", str(options.actions_port),
             "--verbose" if options.debug else "--quiet",
         ],
-        "rasa": [
-            py, "-m", "bot.rasa_cli", "run",
-            "--model", str(options.model),
-            "--interface", "127.0.0.1",
-            "--port", str(options.rasa_port),
-            "--endpoints", str(endpoints),
-            "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-            # Never --debug: at DEBUG Rasa logs message text. INFO is its most verbose safe level.
-            "--verbose" if options.debug else "--quiet",
-        ],
+        **rasa,
         "gateway": [
             py, "-m", "bot", "gateway",
             "--host", options.host,
             "--port", str(options.port),
-            "--rasa-url", f"http://127.0.0.1:{options.rasa_port}",
+            *[arg for port in options.rasa_ports() for arg in ("--rasa-url", f"http://127.0.0.1:{port}")],
             "--actions-url", f"http://127.0.0.1:{options.actions_port}",
             *[arg for origin in options.embed_origins for arg in ("--embed-origin", origin)],
             *(["--debug"] if options.debug else []),
@@ -103,19 +134,33 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
 
 
 def wait_ready(url: str, timeout: float, children: dict[str, subprocess.Popen]) -> bool:
-    """Poll `url` until it answers 200, a child exits, or `timeout` passes."""
+    """Poll the gateway's /readyz at `url` until every part is up, a child exits, or `timeout`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if any(p.poll() is not None for p in children.values()):
             return False
         try:
             with urllib.request.urlopen(url, timeout=1) as resp:
-                if resp.status == 200:
+                if resp.status == 200 and "down" not in json.loads(resp.read())["rasa"]:
                     return True
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.2)
     return False
+
+
+def redis_problem(url: str) -> str | None:
+    """Why `bot serve` must not use the Redis at `url`, or None."""
+    import redis
+
+    from bot.redis_store import check_no_persistence, connect
+
+    try:
+        client = connect(url)
+        client.ping()
+    except (redis.RedisError, ValueError) as e:
+        return f"cannot reach Redis ({type(e).__name__})."
+    return check_no_persistence(client)
 
 
 class Supervisor:
@@ -131,15 +176,18 @@ class Supervisor:
         self.children[name] = subprocess.Popen(argv, cwd=PROJECT_ROOT, env=env)
 
     def _stop_all(self) -> None:
-        for proc in self.children.values():
-            if proc.poll() is None:
-                proc.terminate()
-        deadline = time.monotonic() + 10
-        for proc in self.children.values():
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        """Stop the gateway first (it finishes its requests), then the rest."""
+        gateway = self.children.pop("gateway", None)
+        for group in ([gateway] if gateway else [], list(self.children.values())):
+            for proc in group:
+                if proc.poll() is None:
+                    proc.terminate()
+            deadline = time.monotonic() + 10
+            for proc in group:
+                try:
+                    proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    proc.kill()
 
     def _request_stop(self, _signum: int, _frame: object) -> None:
         self.stopping = True
@@ -151,6 +199,9 @@ class Supervisor:
                 file=sys.stderr,
             )
             return 1
+        if self.options.redis_url and (problem := redis_problem(self.options.redis_url)):
+            print(f"Refusing to start: {problem}", file=sys.stderr)
+            return 2
         signal.signal(signal.SIGINT, self._request_stop)
         signal.signal(signal.SIGTERM, self._request_stop)
         env = child_env(self.options)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,11 +59,47 @@ class Service:
 
     url: str
     process: subprocess.Popen
+    rasa_port: int = 0  # the first Rasa process; with --rasa-workers N, the next N-1 follow
     started: float = field(default_factory=time.time)
     output: list[str] = field(default_factory=list)
 
     def printed(self) -> str:
         return "".join(self.output)
+
+    def children(self) -> dict[int, str]:
+        """Child pids of `bot serve` with their command lines (from /proc)."""
+        found = {}
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
+                found[int(child)] = cmdline.decode(errors="replace")
+        return found
+
+    def child(self, needle: str) -> int:
+        """The one child whose command line contains `needle`."""
+        pids = [pid for pid, cmd in self.children().items() if needle in cmd]
+        assert len(pids) == 1, pids
+        return pids[0]
+
+    def readyz(self) -> dict | None:
+        """The gateway's /readyz body, whatever its status; None when it does not answer."""
+        try:
+            with urllib.request.urlopen(f"{self.url}/readyz", timeout=5) as resp:
+                return json.loads(resp.read())
+        except urllib.error.HTTPError as e:
+            return json.loads(e.read())
+        except OSError:
+            return None
+
+    def wait_ready(self, seconds: float = 90) -> None:
+        """Wait until every process behind the gateway answers again."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            status = self.readyz()
+            if status and status["actions"] == "up" and "down" not in status["rasa"]:
+                return
+            time.sleep(0.5)
+        raise AssertionError("the service did not become ready again")
 
 
 def _free_port() -> int:
@@ -70,10 +110,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _free_ports_in_a_row(count: int) -> int:
+    """The first of `count` consecutive free loopback ports (for --rasa-workers)."""
+    import socket
+
+    for _ in range(50):
+        first = _free_port()
+        try:
+            for offset in range(1, count):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", first + offset))
+            return first
+        except OSError:
+            continue
+    raise RuntimeError("no consecutive free ports")
+
+
 @contextmanager
 def running_service(*extra_args: str) -> Iterator[Service]:
     """`python -m bot serve` on free ports, with its output kept in memory (never on disk)."""
-    port, rasa_port, actions_port = _free_port(), _free_port(), _free_port()
+    port, rasa_port, actions_port = _free_port(), _free_ports_in_a_row(4), _free_port()
     env = dict(os.environ, PYTHONUNBUFFERED="1", RASA_TELEMETRY_ENABLED="false")
     proc = subprocess.Popen(
         [
@@ -83,7 +139,7 @@ def running_service(*extra_args: str) -> Iterator[Service]:
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )  # fmt: skip
-    svc = Service(url=f"http://127.0.0.1:{port}", process=proc)
+    svc = Service(url=f"http://127.0.0.1:{port}", process=proc, rasa_port=rasa_port)
     reader = threading.Thread(target=lambda: svc.output.extend(iter(proc.stdout.readline, "")))
     reader.daemon = True
     reader.start()
@@ -118,9 +174,6 @@ def service() -> Iterator[Service]:
 
 def post_json(url: str, body: dict) -> tuple[int, dict | None, dict[str, str]]:
     """POST JSON with the standard library; returns (status, parsed body or None, headers)."""
-    import json
-    import urllib.error
-
     req = urllib.request.Request(
         url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
     )
@@ -162,3 +215,49 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@contextmanager
+def running_redis(*settings: str) -> Iterator[str]:
+    """A real redis-server on a free loopback port, in a throw-away directory; yields its URL.
+
+    By default persistence is off (`save ""`, `appendonly no`), as production must run it;
+    `settings` are extra command-line settings (e.g. "--save", "60 1").
+    """
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is missing: `make test` installs it (scripts/ensure-packages.sh)")
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="bot-redis-") as tmp:
+        proc = subprocess.Popen(
+            [
+                server, "--port", str(port), "--bind", "127.0.0.1", "--dir", tmp,
+                "--save", "", "--appendonly", "no", *settings,
+            ],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        url = f"redis://127.0.0.1:{port}/0"
+        try:
+            import redis
+
+            client = redis.Redis.from_url(url)
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    client.ping()
+                    break
+                except redis.ConnectionError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        pytest.fail("redis-server did not start")
+                    time.sleep(0.05)
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A redis-server with persistence off, for the whole test session."""
+    with running_redis() as url:
+        yield url

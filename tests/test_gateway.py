@@ -11,6 +11,7 @@ from aiohttp import web
 
 from bot import PROJECT_ROOT
 from bot.gateway import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
+from bot.rasa_client import conversation_id
 from tests.conftest import new_session
 
 GREETING = [
@@ -57,7 +58,7 @@ async def rasa(aiohttp_server):
 @pytest.fixture
 async def client(aiohttp_client, rasa):
     url = str(rasa.server.make_url("")).rstrip("/")
-    settings = Settings(rasa_url=url, actions_url="http://127.0.0.1:9", rasa_timeout=0.5)
+    settings = Settings(rasa_urls=[url], actions_url="http://127.0.0.1:9", rasa_timeout=0.5)
     return await aiohttp_client(create_app(settings))
 
 
@@ -89,7 +90,7 @@ async def test_unsupported_language_falls_back_to_swedish(client, rasa):
 
 
 async def test_rasa_down_gives_crisis_card(aiohttp_client):
-    settings = Settings(rasa_url="http://127.0.0.1:9", actions_url="http://127.0.0.1:9")
+    settings = Settings(rasa_urls=["http://127.0.0.1:9"], actions_url="http://127.0.0.1:9")
     client = await aiohttp_client(create_app(settings))
     resp = await chat(client, "Hej")
     data = await resp.json()
@@ -144,8 +145,14 @@ async def test_end_sends_restart_to_rasa(client, rasa):
     session = new_session()
     resp = await client.post("/api/end", json={"session": session})
     assert resp.status == 204
-    assert rasa.received[-1]["sender"] == session
+    assert rasa.received[-1]["sender"] == conversation_id(session)
     assert rasa.received[-1]["message"] == "/restart"
+
+
+async def test_rasa_never_sees_the_session_token(client, rasa):
+    session = new_session()
+    await chat(client, "Hej", session=session)
+    assert session not in json.dumps(rasa.received)
 
 
 async def test_security_headers_on_every_response(client):
@@ -170,7 +177,7 @@ async def test_unknown_path_is_json_404(client):
 async def test_readyz_reports_which_part_is_down(client):
     resp = await client.get("/readyz")
     assert resp.status == 503
-    assert await resp.json() == {"rasa": "up", "actions": "down"}
+    assert await resp.json() == {"rasa": ["up"], "actions": "down"}
 
 
 async def test_demo_page_is_served(client):
@@ -217,7 +224,7 @@ async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client
     path = tmp_path / "resources.yml"
     shutil.copy(PROJECT_ROOT / "resources.yml", path)
     url = str(rasa.server.make_url("")).rstrip("/")
-    app = create_app(Settings(rasa_url=url, resources_path=path))
+    app = create_app(Settings(rasa_urls=[url], resources_path=path))
     app["gateway"].resources.interval = 0
     client = await aiohttp_client(app)
 
@@ -236,9 +243,9 @@ async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client
 async def test_staff_explanations_are_dropped_unless_staff_mode(aiohttp_client, rasa):
     rasa.answer = [*GREETING, {"recipient_id": "x", "custom": {"staff": {"intent": "greet"}}}]
     url = str(rasa.server.make_url("")).rstrip("/")
-    normal = await aiohttp_client(create_app(Settings(rasa_url=url)))
+    normal = await aiohttp_client(create_app(Settings(rasa_urls=[url])))
     data = await (await chat(normal, "Hej")).json()
     assert all("staff" not in m for m in data["messages"]) and len(data["messages"]) == 1
-    staff = await aiohttp_client(create_app(Settings(rasa_url=url, staff=True)))
+    staff = await aiohttp_client(create_app(Settings(rasa_urls=[url], staff=True)))
     data = await (await chat(staff, "Hej")).json()
     assert data["messages"][0]["staff"] == {"intent": "greet"}

@@ -25,7 +25,7 @@ async def rasa(aiohttp_server):
 
 def settings_for(rasa, **kwargs):
     url = str(rasa.server.make_url("")).rstrip("/")
-    return Settings(rasa_url=url, embed_origins=[ORIGIN], **kwargs)
+    return Settings(rasa_urls=[url], embed_origins=[ORIGIN], **kwargs)
 
 
 @pytest.fixture
@@ -141,7 +141,7 @@ def test_fuzzed_requests_never_get_a_5xx():
     loop.run_until_complete(rasa_server.start_server())
     app = create_app(
         Settings(
-            rasa_url=str(rasa_server.make_url("")).rstrip("/"),
+            rasa_urls=[str(rasa_server.make_url("")).rstrip("/")],
             session_rate=(1000.0, 10_000),
             address_rate=(1000.0, 10_000),
         )

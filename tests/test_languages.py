@@ -78,7 +78,7 @@ async def client(aiohttp_client, aiohttp_server):
     fake = FakeRasa()
     server = await aiohttp_server(fake.app())
     client = await aiohttp_client(
-        create_app(Settings(rasa_url=str(server.make_url("")).rstrip("/")))
+        create_app(Settings(rasa_urls=[str(server.make_url("")).rstrip("/")]))
     )
     client.rasa = fake
     return client

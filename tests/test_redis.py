@@ -1,0 +1,196 @@
+"""Conversations in a real Redis: expiry, delete, locks that expire, refusal of a persisting Redis,
+and one conversation served by two Rasa processes (`bot serve --rasa-workers 2 --redis-url`)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import redis
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Restarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import PROJECT_ROOT
+from bot.rasa_client import conversation_id, instance_order
+from bot.redis_store import (
+    LOCK_PREFIX,
+    TRACKER_PREFIX,
+    ExpiringRedisLockStore,
+    ExpiringRedisTrackerStore,
+    check_no_persistence,
+)
+from tests.conftest import new_session, post_json, running_redis, running_service
+
+DOMAIN = Domain.load(str(PROJECT_ROOT / "domain"))
+
+
+@pytest.fixture
+def client(redis_url):
+    red = redis.Redis.from_url(redis_url)
+    red.flushdb()
+    return red
+
+
+def tracker(sender: str, *events) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"), *events])
+
+
+async def test_a_conversation_is_stored_with_the_idle_timeout_and_read_back(client):
+    store = ExpiringRedisTrackerStore(DOMAIN, idle_timeout=30, client=client)
+    await store.save(tracker("c1", UserUttered("hej")))
+    assert 0 < client.ttl(TRACKER_PREFIX + "c1") <= 30
+    stored = await store.retrieve("c1")
+    assert [e.text for e in stored.events if isinstance(e, UserUttered)] == ["hej"]
+    assert list(await store.keys()) == ["c1"]
+
+
+async def test_a_conversation_expires_after_the_idle_timeout(client):
+    store = ExpiringRedisTrackerStore(DOMAIN, idle_timeout=1, client=client)
+    await store.save(tracker("c2", UserUttered("hej")))
+    await asyncio.sleep(1.6)
+    assert await store.retrieve("c2") is None
+    assert client.keys("*") == []
+
+
+async def test_a_restarted_conversation_is_deleted_at_once(client):
+    store = ExpiringRedisTrackerStore(DOMAIN, idle_timeout=30, client=client)
+    await store.save(tracker("c3", UserUttered("hej")))
+    await store.save(tracker("c3", UserUttered("hej"), Restarted()))
+    assert client.keys("*") == []
+
+
+async def test_lock_keys_expire_and_are_removed_after_use(client):
+    store = ExpiringRedisLockStore(client=client)
+    async with store.lock("c4"):
+        assert 0 < client.ttl(LOCK_PREFIX + "c4") <= 61
+    assert client.keys("*") == []
+
+
+def test_our_test_redis_does_not_persist(client):
+    assert check_no_persistence(client) is None
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [(("--save", "60 1"), "save"), (("--appendonly", "yes"), "appendonly yes")],
+)
+def test_a_redis_that_writes_to_disk_is_refused(settings, named):
+    with running_redis(*settings) as url:
+        problem = check_no_persistence(redis.Redis.from_url(url))
+        assert problem and named in problem
+        serve = subprocess.run(
+            [sys.executable, "-m", "bot", "serve", "--redis-url", url, "--port", "9"],
+            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert serve.returncode == 2
+    assert "Refusing to start" in serve.stderr and named in serve.stderr
+
+
+def test_an_unreachable_redis_is_refused():
+    serve = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--redis-url", "redis://127.0.0.1:9/0"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert serve.returncode == 2 and "cannot reach Redis" in serve.stderr
+
+
+IDLE_TIMEOUT = 4
+
+
+@pytest.fixture(scope="module")
+def scaled(redis_url):
+    """`bot serve` with two Rasa processes sharing the test Redis."""
+    with running_service(
+        "--rasa-workers", "2", "--redis-url", redis_url, "--idle-timeout", str(IDLE_TIMEOUT),
+        "--address-rate", "1000",
+    ) as svc:  # fmt: skip
+        yield svc
+
+
+def chat(service, session: str, text: str) -> dict:
+    status, body, _ = post_json(
+        f"{service.url}/api/chat", {"session": session, "text": text, "lang": "sv"}
+    )
+    assert status == 200
+    return body
+
+
+def rasa_direct(service, index: int, session: str, text: str) -> None:
+    """A message straight to one Rasa process, as the gateway would send it."""
+    status, _, _ = post_json(
+        f"http://127.0.0.1:{service.rasa_port + index}/webhooks/rest/webhook",
+        {"sender": conversation_id(session), "message": text, "metadata": {"lang": "sv"}},
+    )
+    assert status == 200
+
+
+def test_turns_on_two_rasa_processes_make_one_conversation(scaled, client):
+    session = new_session()
+    first, second = instance_order(conversation_id(session), 2)
+    assert not chat(scaled, session, "hej")["degraded"]  # goes to `first`
+    rasa_direct(scaled, second, session, '/victim{"language": "sv"}')
+    rasa_direct(scaled, first, session, "tack")
+    store = ExpiringRedisTrackerStore(DOMAIN, client=client)
+    stored = asyncio.run(store.retrieve(conversation_id(session)))
+    said = [e.text for e in stored.events if isinstance(e, UserUttered)]
+    assert said == ["hej", '/victim{"language": "sv"}', "tack"]
+    bot_turns = [e for e in stored.events if e.type_name == "bot"]
+    assert len(bot_turns) >= 3  # each process answered its turn
+
+
+def test_a_conversation_expires_from_redis_after_the_idle_timeout(scaled, client):
+    session = new_session()
+    chat(scaled, session, "hej")
+    key = TRACKER_PREFIX + conversation_id(session)
+    assert 0 < client.ttl(key) <= IDLE_TIMEOUT
+    time.sleep(IDLE_TIMEOUT + 0.5)
+    assert not client.exists(key)
+
+
+def test_end_deletes_the_conversation_from_redis(scaled, client):
+    session = new_session()
+    chat(scaled, session, "min sambo slår mig")
+    key = TRACKER_PREFIX + conversation_id(session)
+    assert client.exists(key)
+    status, _, _ = post_json(f"{scaled.url}/api/end", {"session": session})
+    assert status == 204
+    assert client.keys("*") == []
+
+
+def test_no_key_ever_lacks_a_ttl_under_load(scaled, client):
+    texts = ["hej", "/victim", "han slår mig nu", "/shelter", "vem kan jag ringa"]
+    sessions = [new_session() for _ in range(20)]
+    seen_without_ttl: set[bytes] = set()
+    seen = 0
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(chat, scaled, s, t) for t in texts for s in sessions]
+        while not all(f.done() for f in futures):
+            for key in client.scan_iter("*"):
+                seen += 1
+                if client.ttl(key) == -1:  # -2 means it just went away, which is fine
+                    seen_without_ttl.add(key)
+        assert all(not f.result()["degraded"] for f in futures)
+    assert seen > 0 and not seen_without_ttl
+    assert all(
+        k.startswith((TRACKER_PREFIX.encode(), LOCK_PREFIX.encode())) for k in client.scan_iter("*")
+    )
+
+
+def test_a_killed_rasa_process_is_failed_over_and_restarted(scaled):
+    victim = scaled.child(f"--port {scaled.rasa_port} ")
+    os.kill(victim, signal.SIGKILL)
+    sessions = [new_session() for _ in range(30)]
+    # half of them would go to the killed process first
+    assert {instance_order(conversation_id(s), 2)[0] for s in sessions} == {0, 1}
+    answers = [chat(scaled, s, "min pappa slår mig") for s in sessions]
+    assert not any(a["degraded"] for a in answers)
+    scaled.wait_ready(120)
+    assert "rasa-0 exited" in scaled.printed()
+    assert scaled.child(f"--port {scaled.rasa_port} ") != victim
