@@ -36,3 +36,16 @@ async def say(agent: Any, session: str, text: str, lang: str = "sv") -> list[dic
     collector = CollectingOutputChannel()
     await agent.handle_message(UserMessage(text, collector, session, metadata={"lang": lang}))
     return collector.messages
+
+
+def component(agent: Any, cls: type) -> Any:
+    """The loaded graph component of class `cls` in the agent's model (for tests and benches)."""
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    return next(n._component for n in nodes if isinstance(n._component, cls))
+
+
+def stock_copy(instance: Any, stock_cls: type) -> Any:
+    """The same trained component as an instance of Rasa's own class (what ours replaces)."""
+    stock = stock_cls.__new__(stock_cls)
+    stock.__dict__.update(instance.__dict__)
+    return stock

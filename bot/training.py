@@ -17,13 +17,16 @@ from bot import PROJECT_ROOT
 
 MODELS_DIR = PROJECT_ROOT / "models"
 MODEL_NAME = "current"
-INPUTS = ("config.yml", "domain", "data", "bot/nlu_components.py", "bot/danger.py")
+INPUTS = (
+    "config.yml", "domain", "data",
+    "bot/nlu_components.py", "bot/danger.py", "bot/intent_classifier.py",
+)  # fmt: skip
 
 
-def inputs_hash(root: Path = PROJECT_ROOT) -> str:
+def inputs_hash(root: Path = PROJECT_ROOT, inputs: tuple[str, ...] = INPUTS) -> str:
     """SHA-256 over the paths and contents of every training input file."""
     digest = hashlib.sha256()
-    for name in INPUTS:
+    for name in inputs:
         path = root / name
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:

@@ -1,0 +1,65 @@
+"""The faster classifier must rank intents exactly as Rasa's LogisticRegressionClassifier does."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from scipy.sparse import random as sparse_random
+from sklearn.linear_model import LogisticRegression
+
+from bot.intent_classifier import FastLogisticRegressionClassifier
+
+WIDTHS = {"words": 40, "chars": 120}  # two featurizers, like config.yml's word and char n-grams
+
+
+def message(rng: np.random.Generator) -> Message:
+    msg = Message(data={TEXT: "x"})
+    tokens = int(rng.integers(1, 6))
+    for origin, width in WIDTHS.items():
+        sequence = sparse_random(tokens, width, density=0.2, random_state=rng, format="coo")
+        msg.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, TEXT, origin))
+        sentence = sparse_random(1, width, density=0.3, random_state=rng, format="coo")
+        msg.add_features(Features(sentence, FEATURE_TYPE_SENTENCE, TEXT, origin))
+    return msg
+
+
+@pytest.fixture
+def trained_pair():
+    rng = np.random.default_rng(3)
+    train = [message(rng) for _ in range(300)]
+    stock = LogisticRegressionClassifier({}, "stock", None, None)
+    labels = [f"intent_{i % 12}" for i in range(len(train))]
+    clf = LogisticRegression(max_iter=300).fit(stock._create_X(train), labels)
+    fast = FastLogisticRegressionClassifier({}, "fast", None, None)
+    stock.clf = clf
+    fast.clf = copy.deepcopy(clf)
+    fast._lay_out_weights()
+    return stock, fast, rng
+
+
+def test_features_and_rankings_are_the_same(trained_pair):
+    stock, fast, rng = trained_pair
+    messages = [message(rng) for _ in range(50)]
+    assert (stock._create_X(messages) != fast._create_X(messages)).nnz == 0
+    expected = stock.process([Message(data=m.data.copy(), features=m.features) for m in messages])
+    got = fast.process(messages)
+    for a, b in zip(expected, got, strict=True):
+        assert a.get("intent")["name"] == b.get("intent")["name"]
+        assert [r["name"] for r in a.get("intent_ranking")] == [
+            r["name"] for r in b.get("intent_ranking")
+        ]
+        assert np.allclose(
+            [r["confidence"] for r in a.get("intent_ranking")],
+            [r["confidence"] for r in b.get("intent_ranking")],
+        )
+
+
+def test_weights_are_laid_out_for_the_transposed_product(trained_pair):
+    _, fast, _ = trained_pair
+    assert fast.clf.coef_.T.flags["C_CONTIGUOUS"]
