@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import heapq
 import os
 import random
 import secrets
@@ -39,6 +40,7 @@ BASELINE_INPUTS = (
 )  # fmt: skip
 BENCH_MODELS = MODELS_DIR / "bench"
 SATURATION_P95_MS = 250.0
+THINK_SECONDS = 2.0  # at least this long between two messages of one person
 
 # What people bring, roughly in proportion: several turns each (buttons and free text).
 CONVERSATIONS = [
@@ -162,13 +164,35 @@ async def send(
 
 
 def messages(count: int, seed: int = 1) -> list[tuple[str, str]]:
-    """(session, text) pairs: whole conversations, interleaved as real traffic would be."""
+    """(session, text) pairs: whole conversations, one after another (for one-at-a-time use)."""
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
     while len(out) < count:
         sid = secrets.token_hex(24)
         out += [(sid, text) for text in rng.choice(CONVERSATIONS)]
     return out[:count]
+
+
+def schedule(
+    rate: float, seconds: float, seed: int = 1, think: float = THINK_SECONDS
+) -> list[tuple[float, str, str]]:
+    """(send time, session, text) for an open loop at `rate` messages/s: conversations overlap,
+    and a person's next message comes at least `think` seconds after their previous one (a real
+    person reads the answer first; Rasa holds a conversation's later messages until the earlier
+    one is answered, so messages fired back to back would measure that lock, not the service)."""
+    rng = random.Random(seed)
+    waiting: list[tuple[float, int, str, list[str]]] = []  # (ready at, tie-break, session, texts)
+    out = []
+    for i in range(int(rate * seconds)):
+        at = i / rate
+        if waiting and waiting[0][0] <= at:
+            _, _, sid, texts = heapq.heappop(waiting)
+        else:
+            sid, texts = secrets.token_hex(24), list(rng.choice(CONVERSATIONS))
+        out.append((at, sid, texts.pop(0)))
+        if texts:
+            heapq.heappush(waiting, (at + think, i, sid, texts))
+    return out
 
 
 async def unloaded(url: str, count: int) -> Sample:
@@ -188,8 +212,8 @@ async def open_loop(url: str, rate: float, seconds: float) -> Sample:
     ) as session:
         tasks = []
         start_at = time.perf_counter()
-        for i, (sid, text) in enumerate(messages(int(rate * seconds), seed=int(rate))):
-            delay = start_at + i / rate - time.perf_counter()
+        for at, sid, text in schedule(rate, seconds, seed=int(rate)):
+            delay = start_at + at - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
             tasks.append(asyncio.create_task(send(session, url, sid, text, sample)))

@@ -80,6 +80,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     return evaluate(Path(args.model), [Path(c) for c in args.config], args.misses)
 
 
+def at_least_one(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def main(argv: list[str] | None = None) -> int:
     from bot.supervisor import MODEL_PATH
 
@@ -95,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         "--rasa-port", type=int, default=5005, help="first Rasa port (one per worker)"
     )
     serve.add_argument(
-        "--rasa-workers", type=int, default=1, help="Rasa processes behind the gateway"
+        "--rasa-workers", type=at_least_one, default=1, help="Rasa processes behind the gateway"
     )
     serve.add_argument(
         "--redis-url",

@@ -1,0 +1,65 @@
+"""The deployment files in deploy/ stay true to the code: flags that exist, Redis without disk."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from bot import PROJECT_ROOT
+
+DEPLOY = PROJECT_ROOT / "deploy"
+
+
+@pytest.fixture(scope="module")
+def serve_flags() -> set[str]:
+    help_text = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--help"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return set(re.findall(r"--[a-z-]+", help_text))
+
+
+def exec_start(unit: str) -> list[str]:
+    text = (DEPLOY / "systemd" / unit).read_text(encoding="utf-8").replace("\\\n", " ")
+    line = next(row for row in text.splitlines() if row.startswith("ExecStart="))
+    return shlex.split(line.removeprefix("ExecStart="))
+
+
+def manifests(name: str) -> list[dict]:
+    return list(yaml.safe_load_all((DEPLOY / "kubernetes" / name).read_text(encoding="utf-8")))
+
+
+def containers(name: str) -> list[dict]:
+    return [
+        c
+        for doc in manifests(name)
+        if doc["kind"] == "Deployment"
+        for c in doc["spec"]["template"]["spec"]["containers"]
+    ]
+
+
+def assert_no_persistence(argv: list[str]) -> None:
+    assert argv[argv.index("--save") + 1] == "", argv
+    assert argv[argv.index("--appendonly") + 1] == "no", argv
+
+
+def test_systemd_units_use_real_flags_and_a_memory_only_redis(serve_flags):
+    service = exec_start("orebro-stod.service")
+    assert service[1:4] == ["-m", "bot", "serve"]
+    assert {a for a in service if a.startswith("--")} <= serve_flags
+    assert_no_persistence(exec_start("redis-orebro-stod.service"))
+
+
+def test_kubernetes_manifests_use_real_flags_and_a_memory_only_redis(serve_flags):
+    (chat,) = containers("chat.yaml")
+    assert chat["command"][1:4] == ["-m", "bot", "serve"]
+    assert {a for a in chat["command"] if a.startswith("--")} <= serve_flags
+    assert any(e["name"] == "BOT_REDIS_URL" for e in chat["env"])
+    (redis,) = containers("redis.yaml")
+    assert_no_persistence(redis["args"])
+    assert "volumeMounts" not in redis  # nothing to write to
