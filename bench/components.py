@@ -1,16 +1,21 @@
-"""Our intent classifier against Rasa's own, on the same trained model, in one run.
+"""Our replacements for parts of Rasa against Rasa's own, on the same trained model, in one run.
 
     .venv/bin/python -m bench.components
 
-FastLogisticRegressionClassifier (bot/intent_classifier.py) against Rasa's
-LogisticRegressionClassifier: the same trained weights, the same featurized inputs (the held-out
-eval messages, one at a time as in serving), timed in alternating rounds so that machine noise
-hits both alike. Prints ms per message and the ratio.
+- FastLogisticRegressionClassifier (bot/intent_classifier.py) against Rasa's
+  LogisticRegressionClassifier: the same trained weights and featurized inputs (the held-out eval
+  messages, one at a time as in serving).
+- A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
+  graph run by SequentialGraphRunner (bot/rasa_speedups.py) and by Rasa's DaskGraphRunner.
+
+Rounds alternate so that machine noise hits both alike. Prints ms per call and the ratio.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,9 +23,10 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bench.run import messages as conversation_messages
 from bot import PROJECT_ROOT
 from bot.intent_classifier import FastLogisticRegressionClassifier
-from bot.local_agent import component, load_agent, stock_copy
+from bot.local_agent import component, load_agent, say, stock_copy
 
 ROUNDS = 7
 
@@ -46,23 +52,44 @@ def featurized(agent: Any, texts: list[str]) -> list[Any]:
     return out
 
 
-def timed(calls: list[Callable[[], Any]]) -> float:
-    started = time.perf_counter()
-    for call in calls:
-        call()
-    return (time.perf_counter() - started) / len(calls) * 1000
+def timed(calls: list[Callable[[], Any]]) -> Callable[[], float]:
+    """A round: make every call; return ms per call."""
+
+    def round_() -> float:
+        started = time.perf_counter()
+        for call in calls:
+            call()
+        return (time.perf_counter() - started) / len(calls) * 1000
+
+    return round_
 
 
-def compare(name: str, ours: list[Callable[[], Any]], theirs: list[Callable[[], Any]]) -> None:
+def compare(name: str, ours: Callable[[], float], theirs: Callable[[], float]) -> None:
+    """Alternate rounds of both; print the medians (ms per call) and their ratio."""
     mine, base = [], []
     for _ in range(ROUNDS):
-        base.append(timed(theirs))
-        mine.append(timed(ours))
+        base.append(theirs())
+        mine.append(ours())
     m, b = float(np.median(mine)), float(np.median(base))
-    print(f"{name:<34} ours {m:6.3f} ms  Rasa's {b:6.3f} ms  ratio {m / b:5.2f}")
+    print(f"{name:<40} ours {m:6.3f} ms  Rasa's {b:6.3f} ms  ratio {m / b:5.2f}")
+
+
+def conversations(agent: Any, runner: Any, count: int) -> Callable[[], float]:
+    """A round: `count` messages of new simulated conversations through Agent.handle_message,
+    with the model's graph run by `runner`; return ms per message."""
+
+    async def send_all() -> float:
+        agent.processor.graph_runner = runner
+        started = time.perf_counter()
+        for session, text in conversation_messages(count, seed=5):
+            await say(agent, session, text)
+        return (time.perf_counter() - started) / count * 1000
+
+    return lambda: asyncio.run(send_all())
 
 
 def main() -> None:
+    from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.nlu.classifiers.logistic_regression_classifier import (
         LogisticRegressionClassifier,
     )
@@ -78,8 +105,17 @@ def main() -> None:
     msgs = featurized(agent, texts)
     compare(
         f"intent classifier ({len(msgs)} messages)",
-        [lambda m=m: fast_clf.process([m]) for m in msgs],
-        [lambda m=m: stock_clf.process([m]) for m in msgs],
+        timed([lambda m=m: fast_clf.process([m]) for m in msgs]),
+        timed([lambda m=m: stock_clf.process([m]) for m in msgs]),
+    )
+
+    # no action server here: action_open_now fails (and logs that) alike for both
+    logging.getLogger("rasa.core.processor").setLevel(logging.CRITICAL)
+    ours = agent.processor.graph_runner
+    compare(
+        "whole message, graph runner (300 msgs)",
+        conversations(agent, ours, 300),
+        conversations(agent, stock_copy(ours, DaskGraphRunner), 300),
     )
 
 

@@ -1,7 +1,8 @@
 """Load the trained model in this process (for tools and tests), quietly.
 
 Rasa's Agent.load does not configure logging; left alone, its debug lines print message text.
-This sets Rasa's logging to WARNING first, and imports skops before Rasa (see bot/rasa_cli.py).
+This sets Rasa's logging to WARNING first, imports skops before Rasa (see bot/rasa_cli.py) and
+runs the model's graph without dask, as `bot serve` does (bot/rasa_speedups.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def load_agent(model: Path = MODEL, tracker_store: Any = None) -> Any:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
+    from bot.rasa_speedups import install
+
+    install()
     configure_structlog(logging.WARNING)
     logging.getLogger().setLevel(logging.WARNING)
     return Agent.load(str(model), tracker_store=tracker_store)

@@ -5,10 +5,15 @@ module of every numpy/scipy ufunc by scanning all loaded modules; once TensorFlo
 scan takes about 10 s (measured here: 14.8 s with TensorFlow loaded, 2.5 s without). Importing
 skops before Rasa (and so before TensorFlow) makes `rasa run` ready and `rasa train` finish
 that much sooner.
+
+It also makes Rasa run its prediction graph without dask (bot/rasa_speedups.py).
 """
 
 import skops.io  # noqa: F401  (must be imported before rasa, see above)
 from rasa.__main__ import main
 
+from bot.rasa_speedups import install
+
 if __name__ == "__main__":
+    install()
     main()

@@ -151,7 +151,11 @@ def running_service(*extra_args: str) -> Iterator[Service]:
     if "Ready in" not in svc.printed():
         os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("bot serve did not become ready:\n" + svc.printed()[-3000:])
-    yield svc
+    try:
+        yield svc
+    except BaseException:
+        os.killpg(proc.pid, signal.SIGKILL)  # the test failed: never leave the service running
+        raise
     proc.send_signal(signal.SIGTERM)
     try:
         returncode = proc.wait(timeout=20)

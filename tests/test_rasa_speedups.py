@@ -1,0 +1,101 @@
+"""The replacements in bot/rasa_speedups.py give Rasa exactly what Rasa's own code gives."""
+
+from __future__ import annotations
+
+import random
+
+import jsonschema
+import pytest
+import yaml
+from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import UserMessage
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import PROJECT_ROOT
+from bot.local_agent import say
+from bot.rasa_speedups import SequentialGraphRunner, validate_action_result
+from tests.conftest import new_session
+
+PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER = "__message__", "__tracker__"
+
+
+def both(runner, inputs_factory, target):
+    ours = runner.run(inputs=inputs_factory(), targets=[target])[target]
+    theirs = DaskGraphRunner.run(runner, inputs=inputs_factory(), targets=[target])[target]
+    return ours, theirs
+
+
+def test_the_agent_runs_on_the_sequential_runner(agent):
+    assert isinstance(agent.processor.graph_runner, SequentialGraphRunner)
+
+
+def test_parses_match_dask(agent):
+    runner, target = agent.processor.graph_runner, agent.processor.model_metadata.nlu_target
+    texts = [
+        m["text"] for m in yaml.safe_load((PROJECT_ROOT / "tests/eval/messages.yml").read_text())
+    ]
+    tracker = DialogueStateTracker(new_session(), agent.domain.slots)
+    for text in texts:
+
+        def inputs(text=text):
+            message = UserMessage(text, sender_id=tracker.sender_id, metadata={"lang": "sv"})
+            return {PLACEHOLDER_MESSAGE: [message], PLACEHOLDER_TRACKER: tracker}
+
+        ours, theirs = both(runner, inputs, target)
+        keys = ("intent", "intent_ranking", "entities")
+        assert {k: ours[0].get(k) for k in keys} == {k: theirs[0].get(k) for k in keys}
+
+
+async def test_predictions_match_dask(agent, tracker_store):
+    runner, target = agent.processor.graph_runner, agent.processor.model_metadata.core_target
+    rng = random.Random(2)
+    texts = [
+        "hej",
+        "min sambo slår mig",
+        "/victim",
+        "/shelter",
+        "han slår mig nu",
+        "tack",
+        "/anonymity",
+    ]
+    compared = 0
+    for _ in range(10):
+        session = new_session()
+        for _turn in range(3):
+            await say(agent, session, rng.choice(texts))
+        events = list((await tracker_store.retrieve(session)).events)
+        for end, event in enumerate(events):
+            if isinstance(event, ActionExecuted):
+                before = DialogueStateTracker.from_events(session, events[:end], agent.domain.slots)
+                ours, theirs = both(runner, lambda t=before: {PLACEHOLDER_TRACKER: t}, target)
+                assert (ours.probabilities, ours.policy_name) == (
+                    theirs.probabilities,
+                    theirs.policy_name,
+                )
+                compared += 1
+    assert compared > 50
+
+
+ACTION_RESULTS = [
+    {"events": [], "responses": [{"response": "utter_open_now", "resources": ["bris"]}]},
+    {"events": [{"event": "slot", "name": "language", "value": "en"}], "responses": []},
+    {"events": [{"event": "no_such_event"}], "responses": []},
+    {"events": "not a list", "responses": []},
+    {"events": [], "responses": ["not an object"]},
+]
+
+
+@pytest.mark.parametrize("result", ACTION_RESULTS)
+def test_action_results_are_judged_as_rasa_judges_them(result):
+    def verdict(check):
+        try:
+            check()
+            return "valid"
+        except jsonschema.ValidationError as e:
+            return e.validator
+
+    rasa = verdict(lambda: jsonschema.validate(result, RemoteAction.action_response_format_spec()))
+    ours = verdict(lambda: validate_action_result(RemoteAction("x", None), result))
+    assert ours == rasa
