@@ -5,6 +5,9 @@
 - FastLogisticRegressionClassifier (bot/intent_classifier.py) against Rasa's
   LogisticRegressionClassifier: the same trained weights and featurized inputs (the held-out eval
   messages, one at a time as in serving).
+- SentenceCountVectorsFeaturizer against CountVectorsFeaturizer (the char n-gram one), and
+  RememberingRulePolicy (bot/rule_policy.py) against RulePolicy at every prediction point of
+  simulated conversations.
 - A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
   graph run by SequentialGraphRunner (bot/rasa_speedups.py) and by Rasa's DaskGraphRunner.
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+import random
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,10 +29,42 @@ import yaml
 
 from bench.run import messages as conversation_messages
 from bot import PROJECT_ROOT
-from bot.intent_classifier import FastLogisticRegressionClassifier
+from bot.intent_classifier import FastLogisticRegressionClassifier, SentenceCountVectorsFeaturizer
 from bot.local_agent import component, load_agent, say, stock_copy
+from bot.rule_policy import RememberingRulePolicy
 
 ROUNDS = 7
+
+
+async def prediction_points(agent: Any, count: int) -> list[Any]:
+    """Trackers at every point where a policy predicts, from simulated conversations."""
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    sent = conversation_messages(count, seed=3)
+    for session, text in sent:
+        await say(agent, session, text)
+    found = []
+    for session in dict.fromkeys(s for s, _ in sent):
+        tracker = await agent.tracker_store.retrieve(session)
+        events = list(tracker.events) if tracker else []
+        found += [
+            DialogueStateTracker.from_events(session, events[:i], agent.domain.slots)
+            for i, event in enumerate(events)
+            if isinstance(event, ActionExecuted)
+        ]
+    return found
+
+
+def tokenized(agent: Any, texts: list[str]) -> list[Any]:
+    """Messages as the featurizers see them."""
+    from rasa.nlu.tokenizers.tokenizer import Tokenizer
+    from rasa.shared.nlu.training_data.message import Message
+
+    tokenizer = component(agent, Tokenizer)
+    messages = [Message(data={"text": text}) for text in texts]
+    tokenizer.process(messages)
+    return messages
 
 
 def featurized(agent: Any, texts: list[str]) -> list[Any]:
@@ -89,9 +125,13 @@ def conversations(agent: Any, runner: Any, count: int) -> Callable[[], float]:
 
 
 def main() -> None:
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.nlu.classifiers.logistic_regression_classifier import (
         LogisticRegressionClassifier,
+    )
+    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+        CountVectorsFeaturizer,
     )
 
     agent = load_agent()
@@ -109,8 +149,39 @@ def main() -> None:
         timed([lambda m=m: stock_clf.process([m]) for m in msgs]),
     )
 
+    from rasa.shared.nlu.training_data.message import Message
+
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    fast_featurizer = next(
+        n._component
+        for n in nodes
+        if isinstance(n._component, SentenceCountVectorsFeaturizer)
+        and n._component.analyzer == "char_wb"
+    )
+    stock_featurizer = stock_copy(fast_featurizer, CountVectorsFeaturizer)
+    tokens = tokenized(agent, texts)
+    compare(
+        f"featurizer, char n-grams ({len(tokens)} msgs)",
+        timed([lambda m=m: fast_featurizer.process([Message(data=dict(m.data))]) for m in tokens]),
+        timed([lambda m=m: stock_featurizer.process([Message(data=dict(m.data))]) for m in tokens]),
+    )
+
     # no action server here: action_open_now fails (and logs that) alike for both
     logging.getLogger("rasa.core.processor").setLevel(logging.CRITICAL)
+    fast_policy = component(agent, RememberingRulePolicy)
+    stock_policy = stock_copy(fast_policy, RulePolicy)
+    points = asyncio.run(prediction_points(agent, 400))
+    random.Random(1).shuffle(points)
+    compare(
+        f"rule policy ({len(points)} predictions)",
+        timed(
+            [lambda t=t: fast_policy.predict_action_probabilities(t, agent.domain) for t in points]
+        ),
+        timed(
+            [lambda t=t: stock_policy.predict_action_probabilities(t, agent.domain) for t in points]
+        ),
+    )
+
     ours = agent.processor.graph_runner
     compare(
         "whole message, graph runner (300 msgs)",

@@ -19,7 +19,7 @@ MODELS_DIR = PROJECT_ROOT / "models"
 MODEL_NAME = "current"
 INPUTS = (
     "config.yml", "domain", "data",
-    "bot/nlu_components.py", "bot/danger.py", "bot/intent_classifier.py",
+    "bot/nlu_components.py", "bot/danger.py", "bot/intent_classifier.py", "bot/rule_policy.py",
 )  # fmt: skip
 
 

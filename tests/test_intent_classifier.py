@@ -1,4 +1,4 @@
-"""The faster classifier must rank intents exactly as Rasa's LogisticRegressionClassifier does."""
+"""The faster featurizer and classifier must give exactly what Rasa's own components give."""
 
 from __future__ import annotations
 
@@ -63,3 +63,29 @@ def test_features_and_rankings_are_the_same(trained_pair):
 def test_weights_are_laid_out_for_the_transposed_product(trained_pair):
     _, fast, _ = trained_pair
     assert fast.clf.coef_.T.flags["C_CONTIGUOUS"]
+
+
+def test_sentence_features_are_the_stock_featurizers(agent):
+    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+        CountVectorsFeaturizer,
+    )
+    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+
+    from bot.intent_classifier import SentenceCountVectorsFeaturizer
+    from bot.local_agent import stock_copy
+
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    ours = [n._component for n in nodes if isinstance(n._component, SentenceCountVectorsFeaturizer)]
+    tokenizer = next(n._component for n in nodes if isinstance(n._component, WhitespaceTokenizer))
+    assert len(ours) == 2
+    for text in ["Han slår mig nu!", "jag vill prata med någon", "hello, is this anonymous?", "ok"]:
+        for featurizer in ours:
+            got, expected = Message(data={TEXT: text}), Message(data={TEXT: text})
+            tokenizer.process([got, expected])
+            featurizer.process([got])
+            stock_copy(featurizer, CountVectorsFeaturizer).process([expected])
+            mine = [f for f in got.features if f.type == FEATURE_TYPE_SENTENCE]
+            theirs = [f for f in expected.features if f.type == FEATURE_TYPE_SENTENCE]
+            assert len(mine) == len(theirs) == 1
+            assert (mine[0].features != theirs[0].features).nnz == 0
+            assert not [f for f in got.features if f.type == FEATURE_TYPE_SEQUENCE]
