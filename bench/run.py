@@ -144,6 +144,16 @@ class Sample:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     degraded: int = 0
+    degraded_at: list[float] = field(default_factory=list)  # perf_counter() of each card's send
+
+    def degraded_per(self, start: float, seconds: float) -> list[int]:
+        """Crisis cards per `seconds`-long window from `start` (a perf_counter() time)."""
+        counts: list[int] = []
+        for at in self.degraded_at:
+            window = int((at - start) // seconds)
+            counts += [0] * (window + 1 - len(counts))
+            counts[window] += 1
+        return counts
 
 
 async def send(
@@ -156,7 +166,9 @@ async def send(
             if resp.status != 200:
                 sample.errors += 1
                 return
-            sample.degraded += bool(body.get("degraded"))
+            if body.get("degraded"):
+                sample.degraded += 1
+                sample.degraded_at.append(started)
     except (aiohttp.ClientError, asyncio.TimeoutError):
         sample.errors += 1
         return

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import uvloop
 import yaml
 from aiohttp import web
 
@@ -322,7 +323,11 @@ SHUTDOWN_SECONDS = 8.0
 
 
 def serve(settings: Settings) -> None:
-    """Run the gateway until stopped; on SIGTERM, finish the requests in progress first."""
+    """Run the gateway until stopped; on SIGTERM, finish the requests in progress first.
+
+    It runs on uvloop (as Rasa's Sanic does): the same asyncio, with less CPU per request.
+    """
+    uvloop.install()
     web.run_app(
         create_app(settings),
         host=settings.host,
