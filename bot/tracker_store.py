@@ -6,9 +6,12 @@ Rasa's own InMemoryTrackerStore keeps every conversation until the process stops
 - deletes a conversation at once when it is restarted (the gateway's /api/end and the user's
   "radera"/"avsluta" both end in Rasa's `action_restart`), so nothing of it is kept.
 
-It keeps the tracker objects themselves rather than JSON text, which spares a serialisation and a
-deserialisation of the whole conversation on every message. That is safe because Rasa's lock store
-lets only one message of a conversation be handled at a time in this process.
+It keeps the `hot_conversations` most recently used as tracker objects, which spares a
+serialisation and a deserialisation of the whole conversation on every message (safe because
+Rasa's lock store lets only one message of a conversation be handled at a time in this process).
+Older ones are kept as compressed JSON, about a tenth of the memory of the objects, and turned
+back into objects when the person writes again: memory stays nearly flat however many people
+have come and gone, until they expire.
 
 Named in endpoints.yml as `type: bot.tracker_store.ForgetfulTrackerStore`.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -32,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_IDLE_TIMEOUT = 30 * 60
 DEFAULT_MAX_CONVERSATIONS = 10_000
+DEFAULT_HOT_CONVERSATIONS = 500
 
 
 class ForgetfulTrackerStore(InMemoryTrackerStore):
@@ -44,10 +49,13 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
         idle_timeout: float | None = None,
         max_conversations: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        hot_conversations: int = DEFAULT_HOT_CONVERSATIONS,
         **kwargs: Any,
     ) -> None:
         super().__init__(domain, event_broker, **kwargs)
-        self.store: OrderedDict[str, DialogueStateTracker] = OrderedDict()
+        self.store: OrderedDict[str, DialogueStateTracker | bytes] = OrderedDict()
+        self._hot: OrderedDict[str, None] = OrderedDict()  # the ones kept as objects, by use
+        self.hot_conversations = hot_conversations
         self._last_seen: dict[str, float] = {}
         self.idle_timeout = float(
             idle_timeout or os.environ.get("BOT_IDLE_TIMEOUT") or DEFAULT_IDLE_TIMEOUT
@@ -80,7 +88,16 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
     def delete(self, sender_id: str) -> None:
         """Forget one conversation now (no error if it is already gone)."""
         self.store.pop(sender_id, None)
+        self._hot.pop(sender_id, None)
         self._last_seen.pop(sender_id, None)
+
+    def _compact_cold(self) -> None:
+        """Turn the least recently used objects beyond the hot ones into compressed JSON."""
+        while len(self._hot) > self.hot_conversations:
+            sender_id, _ = self._hot.popitem(last=False)
+            tracker = self.store[sender_id]
+            if not isinstance(tracker, bytes):
+                self.store[sender_id] = zlib.compress(self.serialise_tracker(tracker).encode(), 1)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the conversation, or delete it when it has been restarted."""
@@ -92,13 +109,19 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
         await self.stream_events(tracker)
         self.store[sender_id] = tracker
         self.store.move_to_end(sender_id)
+        self._hot[sender_id] = None
+        self._hot.move_to_end(sender_id)
         self._last_seen[sender_id] = self._clock()
         while len(self.store) > self.max_conversations:
             self.delete(next(iter(self.store)))
+        self._compact_cold()
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         self.expire()
-        return self.store.get(sender_id)
+        stored = self.store.get(sender_id)
+        if isinstance(stored, bytes):
+            return self.deserialise_tracker(sender_id, zlib.decompress(stored).decode())
+        return stored
 
     async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
         return await self.retrieve(sender_id)

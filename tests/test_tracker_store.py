@@ -91,3 +91,22 @@ def test_timeout_and_cap_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("BOT_MAX_CONVERSATIONS", "7")
     store = ForgetfulTrackerStore(DOMAIN)
     assert (store.idle_timeout, store.max_conversations) == (5.0, 7)
+
+
+async def test_conversations_beyond_the_hot_ones_are_kept_compressed_and_come_back_whole(clock):
+    store = ForgetfulTrackerStore(
+        DOMAIN, idle_timeout=60, max_conversations=10, clock=clock, hot_conversations=2
+    )
+    for sender in "abc":
+        await store.save(
+            tracker(sender, UserUttered(f"hej från {sender}"), ActionExecuted("utter_greet"))
+        )
+    assert isinstance(store.store["a"], bytes)
+    assert not isinstance(store.store["b"], bytes) and not isinstance(store.store["c"], bytes)
+    back = await store.retrieve("a")
+    assert [e.text for e in back.events if isinstance(e, UserUttered)] == ["hej från a"]
+    assert [e.action_name for e in back.events if isinstance(e, ActionExecuted)] == ["utter_greet"]
+    await store.save(back)  # the person wrote again: hot again, and "b" goes cold
+    assert not isinstance(store.store["a"], bytes) and isinstance(store.store["b"], bytes)
+    await store.save(tracker("b", Restarted()))
+    assert "b" not in store.store and "b" not in store._hot
