@@ -294,7 +294,9 @@ async def measure(
 
 
 async def main_async(args: argparse.Namespace) -> None:
-    rates = [25, 50, 100] if args.quick else [25, 50, 100, 150, 200, 300, 400, 600]
+    # steps of 10-25%, so that the saturation ratio is not an artefact of a coarse grid
+    full_rates = [20, 25, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 135, 150, 175, 200, 250, 300]
+    rates = [25, 50, 100] if args.quick else full_rates
     seconds = 5.0 if args.quick else 10.0
     systems = [("ours (config.yml)", PROJECT_ROOT / "config.yml")]
     if not args.quick:

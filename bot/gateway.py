@@ -130,9 +130,13 @@ def error_response(
 
 
 async def read_json(request: web.Request) -> Any:
-    """The request's JSON body, or BadRequest for a body that is not JSON."""
+    """The request's JSON body, or BadRequest for a body that is not JSON (UTF-8, RFC 8259).
+
+    The bytes go straight to json.loads: asking aiohttp for text first parses the Content-Type
+    charset with the e-mail parser on every request, a measurable share of the gateway's time.
+    """
     try:
-        return json.loads(await request.text())
+        return json.loads(await request.read())
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise BadRequest("bad_json", "bad_request") from None
 
