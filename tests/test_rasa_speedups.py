@@ -99,3 +99,15 @@ def test_action_results_are_judged_as_rasa_judges_them(result):
     rasa = verdict(lambda: jsonschema.validate(result, RemoteAction.action_response_format_spec()))
     ours = verdict(lambda: validate_action_result(RemoteAction("x", None), result))
     assert ours == rasa
+
+
+def test_domain_emptiness_is_what_rasa_says():
+    from rasa.shared.core.domain import Domain
+
+    from bot.rasa_speedups import _domain_is_empty, domain_is_empty
+
+    ours = Domain.load(str(PROJECT_ROOT / "domain"))
+    for domain in (ours, Domain.empty()):
+        assert domain_is_empty(domain) == _domain_is_empty(domain)
+        assert domain_is_empty(domain) == domain_is_empty(domain)  # and again, from the cache
+    assert not domain_is_empty(ours) and domain_is_empty(Domain.empty())
