@@ -135,6 +135,10 @@ def start(name: str, model: Path, rasa_workers: int) -> Running:
     else:
         raise RuntimeError(f"{name} did not start")
     ready = time.monotonic() - started
+    # measure nothing until every Rasa process has started (they start after the first answers)
+    for line in proc.stdout if rasa_workers > 1 else []:
+        if "Rasa processes up in" in line:
+            break
     # keep draining the pipe so the children never block on a full buffer
     asyncio.get_event_loop().run_in_executor(None, lambda: [None for _ in proc.stdout])
     return Running(name, f"http://127.0.0.1:{port}", proc, ready)

@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -133,15 +134,20 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
     }  # fmt: skip
 
 
-def wait_ready(url: str, timeout: float, children: dict[str, subprocess.Popen]) -> bool:
-    """Poll the gateway's /readyz at `url` until every part is up, a child exits, or `timeout`."""
+def wait_ready(
+    url: str, timeout: float, children: dict[str, subprocess.Popen], every_rasa: bool = True
+) -> bool:
+    """Poll the gateway's /readyz at `url` until it is ready (with `every_rasa`: and every Rasa
+    process answers), a child exits, or `timeout` passes."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if any(p.poll() is not None for p in children.values()):
             return False
         try:
             with urllib.request.urlopen(url, timeout=1) as resp:
-                if resp.status == 200 and "down" not in json.loads(resp.read())["rasa"]:
+                if resp.status == 200 and not (
+                    every_rasa and "down" in json.loads(resp.read())["rasa"]
+                ):
                     return True
         except (urllib.error.URLError, OSError):
             pass
@@ -208,17 +214,35 @@ class Supervisor:
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="bot-serve-") as tmp:
             argvs = commands(self.options, write_endpoints(self.options, Path(tmp)))
+            # Each Rasa process needs a core for about ten seconds to start. The first one starts
+            # with the rest and the others after it answers, so the service answers sooner (the
+            # gateway sends everything to the processes that are up).
+            later = [name for name in argvs if name.startswith("rasa-") and name != "rasa-0"]
             for name, argv in argvs.items():
-                self._start(name, argv, env)
+                if name not in later:
+                    self._start(name, argv, env)
             url = f"http://{self.options.host}:{self.options.port}"
-            if wait_ready(f"{url}/readyz", 120, self.children):
+            if wait_ready(f"{url}/readyz", 120, self.children, every_rasa=False):
                 print(f"Ready in {time.monotonic() - started:.1f} s. Demo page: {url}/", flush=True)
+            for name in later:
+                self._start(name, argvs[name], env)
+            if later:
+                threading.Thread(
+                    target=self._announce_all_up, args=(url, started), daemon=True
+                ).start()
             try:
                 self._watch(argvs, env)
             finally:
                 self._stop_all()
         print("Stopped.", flush=True)
         return 0
+
+    def _announce_all_up(self, url: str, started: float) -> None:
+        if wait_ready(f"{url}/readyz", 120, self.children):
+            count = self.options.rasa_workers
+            print(
+                f"All {count} Rasa processes up in {time.monotonic() - started:.1f} s.", flush=True
+            )
 
     def _watch(self, argvs: dict[str, list[str]], env: dict[str, str]) -> None:
         """Restart children that exit, waiting longer after each quick crash (max 30 s)."""

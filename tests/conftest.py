@@ -151,6 +151,12 @@ def running_service(*extra_args: str) -> Iterator[Service]:
     if "Ready in" not in svc.printed():
         os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("bot serve did not become ready:\n" + svc.printed()[-3000:])
+    if "--rasa-workers" in extra_args:  # the other Rasa processes start after the first answers
+        while time.monotonic() < deadline and "Rasa processes up in" not in svc.printed():
+            time.sleep(0.2)
+        if "Rasa processes up in" not in svc.printed():
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("not every Rasa process came up:\n" + svc.printed()[-3000:])
     try:
         yield svc
     except BaseException:
