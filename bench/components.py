@@ -8,6 +8,9 @@
 - SentenceCountVectorsFeaturizer against CountVectorsFeaturizer (the char n-gram one), and
   RememberingRulePolicy (bot/rule_policy.py) against RulePolicy at every prediction point of
   simulated conversations.
+- The check of an action server's answer (bot/rasa_speedups.py) against jsonschema.validate,
+  and a full garbage collection with the loaded model frozen (gc.freeze, as `bot serve` does
+  after loading) and not.
 - A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
   graph run by SequentialGraphRunner (bot/rasa_speedups.py) and by Rasa's DaskGraphRunner.
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import gc
 import logging
 import random
 import time
@@ -31,6 +35,7 @@ from bench.run import messages as conversation_messages
 from bot import PROJECT_ROOT
 from bot.intent_classifier import FastLogisticRegressionClassifier, SentenceCountVectorsFeaturizer
 from bot.local_agent import component, load_agent, say, stock_copy
+from bot.rasa_speedups import validate_action_result
 from bot.rule_policy import RememberingRulePolicy
 
 ROUNDS = 7
@@ -181,6 +186,35 @@ def main() -> None:
             [lambda t=t: stock_policy.predict_action_probabilities(t, agent.domain) for t in points]
         ),
     )
+
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    answer = {"events": [], "responses": [{"response": "utter_open_now", "resources": ["bris"]}]}
+    spec, action = RemoteAction.action_response_format_spec(), RemoteAction("action_open_now", None)
+    compare(
+        "action server answer check (200 checks)",
+        timed([lambda: validate_action_result(action, answer)] * 200),
+        timed([lambda: jsonschema.validate(answer, spec)] * 200),
+    )
+
+    def full_collection(frozen: bool) -> Callable[[], float]:
+        def round_() -> float:
+            gc.unfreeze()
+            if frozen:
+                gc.freeze()
+            started = time.perf_counter()
+            gc.collect()
+            return (time.perf_counter() - started) * 1000
+
+        return round_
+
+    compare(
+        "full garbage collection (model frozen)",
+        full_collection(frozen=True),
+        full_collection(frozen=False),
+    )
+    gc.freeze()
 
     ours = agent.processor.graph_runner
     compare(

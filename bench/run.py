@@ -32,6 +32,7 @@ import aiohttp
 
 from bot import PROJECT_ROOT
 from bot.evaluation import train_with
+from bot.redis_store import connect
 from bot.training import INPUTS, MODELS_DIR, inputs_hash
 
 BASELINE_CONFIG = PROJECT_ROOT / "bench" / "config-default.yml"
@@ -94,18 +95,36 @@ class Running:
     process: subprocess.Popen
     ready_seconds: float
 
-    def rss_mb(self) -> dict[str, float]:
-        """RSS of each child process (from /proc), in MB."""
-        found = {}
+    def children(self) -> dict[str, list[int]]:
+        """The pids of `bot serve`'s children by role: rasa (all of them), actions, gateway."""
+        found: dict[str, list[int]] = {}
         for task in Path(f"/proc/{self.process.pid}/task").iterdir():
             for pid in (task / "children").read_text().split():
                 cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
                 role = (
                     "rasa" if "rasa_cli" in cmd else "actions" if "rasa_sdk" in cmd else "gateway"
                 )
+                found.setdefault(role, []).append(int(pid))
+        return found
+
+    def rss_mb(self) -> dict[str, float]:
+        """RSS of each role's processes together (from /proc), in MB."""
+        found = {}
+        for role, pids in self.children().items():
+            for pid in pids:
                 for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                     if line.startswith("VmRSS:"):
                         found[role] = found.get(role, 0) + int(line.split()[1]) / 1024
+        return found
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system) used so far by each role's processes together."""
+        tick = os.sysconf("SC_CLK_TCK")
+        found = {}
+        for role, pids in self.children().items():
+            for pid in pids:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                found[role] = found.get(role, 0) + (int(fields[11]) + int(fields[12])) / tick
         return found
 
     def stop(self) -> None:
@@ -116,7 +135,7 @@ class Running:
             self.process.kill()
 
 
-def start(name: str, model: Path, rasa_workers: int) -> Running:
+def start(name: str, model: Path, rasa_workers: int, redis_url: str | None) -> Running:
     """`bot serve` with `model` on free loopback ports; output discarded (it holds no text)."""
     port = free_port()
     started = time.monotonic()
@@ -125,6 +144,7 @@ def start(name: str, model: Path, rasa_workers: int) -> Running:
             sys.executable, "-m", "bot", "serve", "--model", str(model),
             "--port", str(port), "--rasa-port", str(free_port()), "--actions-port", str(free_port()),
             "--address-rate", "100000", "--rasa-workers", str(rasa_workers),
+            *(["--redis-url", redis_url] if redis_url else []),
         ],
         cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=dict(os.environ, PYTHONUNBUFFERED="1"),
@@ -254,6 +274,16 @@ async def many_conversations(url: str, count: int, concurrency: int = 16) -> Non
         await asyncio.gather(*(worker(session) for _ in range(concurrency)))
 
 
+def cpu_line(
+    before: dict[str, float], after: dict[str, float], load_before: os.times_result, count: int
+) -> str:
+    """CPU ms per message of each role, and of this load generator, between two readings."""
+    now = os.times()
+    load = now.user + now.system - load_before.user - load_before.system
+    parts = [f"{role} {(after[role] - before.get(role, 0)) / count * 1000:.1f}" for role in after]
+    return f"CPU per message (ms)         {', '.join(sorted(parts))}, load generator {load / count * 1000:.1f}"
+
+
 def line(label: str, sample: Sample) -> str:
     lat = sample.latencies_ms
     return (
@@ -262,8 +292,16 @@ def line(label: str, sample: Sample) -> str:
     )
 
 
+def redis_cpu_seconds(redis_url: str | None) -> float:
+    """CPU time the Redis server has used so far (0 without Redis)."""
+    if not redis_url:
+        return 0.0
+    info = connect(redis_url).info("cpu")
+    return float(info["used_cpu_sys"]) + float(info["used_cpu_user"])
+
+
 async def measure(
-    run: Running, rates: list[float], seconds: float, quick: bool
+    run: Running, rates: list[float], seconds: float, quick: bool, redis_url: str | None = None
 ) -> dict[str, float]:
     print(f"\n== {run.name}: ready in {run.ready_seconds:.1f} s")
     results: dict[str, float] = {"ready": run.ready_seconds}
@@ -271,9 +309,16 @@ async def measure(
     print(line("unloaded (one at a time)", sample))
     results["unloaded_p95"] = percentile(sample.latencies_ms, 95)
     saturation = 0.0
-    for rate in rates:
+    for index, rate in enumerate(rates):
+        before, load_before = run.cpu_seconds(), os.times()
+        before["redis"] = redis_cpu_seconds(redis_url)
         sample = await open_loop(run.url, rate, seconds)
         print(line(f"open loop {rate:.0f} msg/s", sample))
+        if index == 0:  # where the CPU goes, at a rate both systems carry
+            after = run.cpu_seconds() | (
+                {"redis": redis_cpu_seconds(redis_url)} if redis_url else {}
+            )
+            print(cpu_line(before, after, load_before, len(sample.latencies_ms)))
         results[f"p95_at_{rate:.0f}"] = percentile(sample.latencies_ms, 95)
         if (
             sample.errors
@@ -294,6 +339,12 @@ async def measure(
             f"RSS after {total:>6} conversations: "
             + ", ".join(f"{k} {v:.0f} MB" for k, v in sorted(rss.items()))
         )
+        if redis_url:
+            red = connect(redis_url)
+            used, keys = red.info("memory")["used_memory"], red.dbsize()
+            print(
+                f"Redis: {keys} keys, {used / 1e6:.1f} MB used ({used / max(keys, 1) / 1e3:.1f} kB a key)"
+            )
     return results
 
 
@@ -315,9 +366,11 @@ async def main_async(args: argparse.Namespace) -> None:
         print(f"\n{name}: trained in {train_seconds:.1f} s{note}")
         if args.train_only:
             continue
-        run = start(name, model, args.rasa_workers)
+        if args.redis_url:
+            connect(args.redis_url).flushdb()
+        run = start(name, model, args.rasa_workers, args.redis_url)
         try:
-            results[name] = await measure(run, rates, seconds, args.quick) | {
+            results[name] = await measure(run, rates, seconds, args.quick, args.redis_url) | {
                 "train": train_seconds
             }
         finally:
@@ -343,6 +396,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--train-only", action="store_true", help="train the models, measure nothing"
+    )
+    parser.add_argument(
+        "--redis-url", help="keep conversations in this Redis (persistence off) for both systems"
     )
     parser.add_argument(
         "--rasa-workers",

@@ -36,7 +36,8 @@ def explanation(parse_data: dict[str, Any], policy: str | None) -> dict[str, Any
         "intent": name,
         "confidence": round(float(intent.get("confidence") or 0.0), 3),
         "danger": danger["kind"] if danger else None,
-        "rule": rule_names().get(name) if policy == "RulePolicy" else None,
+        # RulePolicy or our RememberingRulePolicy (bot/rule_policy.py)
+        "rule": rule_names().get(name) if policy and policy.endswith("RulePolicy") else None,
         "policy": policy,
     }
 

@@ -68,6 +68,11 @@ def child_env(options: ServeOptions) -> dict[str, str]:
         BOT_STAFF="1" if options.staff else "0",
         TF_CPP_MIN_LOG_LEVEL="3",
         PYTHONWARNINGS="ignore",
+        # A message holds its conversation's lock while Rasa handles it. If the Rasa process dies
+        # meanwhile, the lock stays until it expires (Rasa's default: 60 s), and every further
+        # message of that conversation waits. Handling takes milliseconds and the gateway gives
+        # up after 3 s, so 10 s is plenty.
+        TICKET_LOCK_LIFETIME="10",
     )
     if options.redis_url:
         env["BOT_REDIS_URL"] = options.redis_url

@@ -4,7 +4,8 @@ Loopback only and bounded (6,000 messages). Every request must get an answer (HT
 cards (the gateway's answer when no Rasa process answers within 3 s) are counted and printed per
 5 s: on this 2-core machine, while the killed process reloads its model (about 15 s of a whole
 core) the survivor cannot keep up with 100 messages/s, so cards are expected in that window.
-None may come before the kill, and none in the last 5 s: by then the service must have recovered.
+None may come before the kill (a message in flight on the killed process may), and none in the
+last 10 s: by then the service must have recovered.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from bench.run import line, open_loop
 from tests.conftest import running_service
 
-RATE, SECONDS, KILL_AT = 100, 60, 30
+RATE, SECONDS, KILL_AT = 100, 60, 20
 
 
 def test_soak_with_one_rasa_process_killed_halfway(redis_url, capsys):
@@ -40,7 +41,9 @@ def test_soak_with_one_rasa_process_killed_halfway(redis_url, capsys):
             print(f"crisis cards per 5 s: {per_5s}")
         assert sample.errors == 0
         assert len(sample.latencies_ms) == RATE * SECONDS
-        assert all(KILL_AT <= at - started < SECONDS - 5 for at in sample.degraded_at)
+        # a message in flight on the killed process may get a card (its conversation's lock
+        # dies with it); none earlier, and none in the last 10 s: by then it has recovered
+        assert all(KILL_AT - 1 <= at - started < SECONDS - 10 for at in sample.degraded_at)
         service.wait_ready(120)
         assert "rasa-0 exited" in service.printed()
         assert service.child(f"--port {service.rasa_port} ") != victim
