@@ -5,7 +5,8 @@ conversation's states, newest first (`_get_possible_keys`): about a tenth of Ras
 message here. A rule only looks as far back as its own length, and RulePolicy counts every rule as
 matching once the check has gone further back than that; so the answer depends only on the last
 `longest rule` states. This policy remembers the answer for those states and reuses it: a
-conversation's states repeat a lot (greeting, button, answer, listen).
+conversation's states repeat a lot (greeting, button, answer, listen). What it remembers is
+intents, action names and slot features, never the user's text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import USER
+from rasa.shared.nlu.constants import TEXT
 
 MAX_REMEMBERED = 20_000
 
@@ -55,7 +58,12 @@ class RememberingRulePolicy(RulePolicy):
         if self._remembered is None or id(lookup) not in self._reach:
             return super()._get_possible_keys(lookup, states)
         reach = self._reach[id(lookup)]
-        key = (id(lookup), frozen(states[-reach:] if reach else []))
+        recent = states[-reach:] if reach else []
+        # RulePolicy also looks the user's own words up (end-to-end rules, of which this bot has
+        # none). Those states are never remembered: no user text may outlive its conversation.
+        if any(TEXT in (state.get(USER) or {}) for state in recent):
+            return super()._get_possible_keys(lookup, states)
+        key = (id(lookup), frozen(recent))
         if key not in self._remembered:
             self._remembered[key] = frozenset(super()._get_possible_keys(lookup, states))
             if len(self._remembered) > MAX_REMEMBERED:

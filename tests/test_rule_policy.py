@@ -43,3 +43,10 @@ async def test_predictions_match_rasa_rule_policy_on_real_conversations(agent, t
                 compared += 1
     assert compared > 150
     assert policy._remembered  # it did remember
+
+
+async def test_no_user_text_is_remembered(agent):
+    policy = component(agent, RememberingRulePolicy)
+    marker = "zqxmarker" + new_session()[:8]
+    await say(agent, new_session(), f"min sambo {marker} slår mig")
+    assert marker not in repr(list(policy._remembered))
