@@ -41,7 +41,7 @@ pytest: setup
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check bot actions tests
+	$(VENV)/bin/ruff check bot actions tests bench
 
 clean:
 	rm -rf $(VENV) models results
