@@ -1,12 +1,14 @@
-"""Custom actions: answers that depend on the clock or on resources.yml at run time."""
+"""Custom actions: answers that depend on the clock, on resources.yml or on a danger verdict."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.danger_dialogue import DANGER_ACTION, plan
 from bot.resources import LiveCatalogue
 
 CATALOGUE = LiveCatalogue()
@@ -24,3 +26,20 @@ class ActionOpenNow(Action):
         open_now = [r.id for r in CATALOGUE.current().find(topic="talk", open_now=True)]
         dispatcher.utter_message(response="utter_open_now", json_message={"resources": open_now})
         return []
+
+
+class ActionDangerAnswer(Action):
+    """112 first, then what fits the danger (bot/danger_dialogue.py)."""
+
+    def name(self) -> str:
+        return DANGER_ACTION
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name") or ""
+        shown_before = bool(tracker.get_slot("danger_shown"))
+        for utterance in plan(intent, message.get("danger"), shown_before):
+            dispatcher.utter_message(response=utterance.response, **utterance.variables)
+        return [SlotSet("danger_shown", True)]

@@ -75,9 +75,14 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    from bot.danger_evaluation import main as evaluate_danger
     from bot.evaluation import main as evaluate
 
-    return evaluate(Path(args.model), [Path(c) for c in args.config], args.misses)
+    if args.danger_features:
+        return evaluate_danger(features=True)
+    if not args.danger:
+        evaluate(Path(args.model), [Path(c) for c in args.config], args.misses)
+    return evaluate_danger(show_misses=args.misses)
 
 
 def at_least_one(value: str) -> int:
@@ -162,10 +167,16 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument("--out", default="review.html")
     review.set_defaults(func=_review)
 
-    evaluate = sub.add_parser("evaluate", help="score the NLU on tests/eval/messages.yml")
+    evaluate = sub.add_parser(
+        "evaluate", help="score the NLU (tests/eval/messages.yml) and danger triage (dev, final)"
+    )
     evaluate.add_argument("--model", default=str(MODEL_PATH))
     evaluate.add_argument("--config", action="append", default=[], help="also train and score")
     evaluate.add_argument("--misses", action="store_true", help="list the wrong predictions")
+    evaluate.add_argument("--danger", action="store_true", help="danger triage only")
+    evaluate.add_argument(
+        "--danger-features", action="store_true", help="compare danger features on dev"
+    )
     evaluate.set_defaults(func=_evaluate)
 
     args = parser.parse_args(argv)

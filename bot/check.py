@@ -99,6 +99,13 @@ def check_languages(root: Path = PROJECT_ROOT) -> list[Finding]:
     return findings
 
 
+def step_intents(step: dict) -> list[str]:
+    """The intents a rule or story step matches: one, or several under `or`."""
+    if "intent" in step:
+        return [step["intent"]]
+    return [option["intent"] for option in step.get("or") or [] if "intent" in option]
+
+
 def _intents_with(folder: Path, key: str) -> set[str]:
     found: set[str] = set()
     for path in folder.glob("*.yml"):
@@ -107,8 +114,7 @@ def _intents_with(folder: Path, key: str) -> set[str]:
             if key == "nlu" and "intent" in item:
                 found.add(item["intent"])
             for step in item.get("steps") or []:
-                if "intent" in step:
-                    found.add(step["intent"])
+                found.update(step_intents(step))
     return found
 
 

@@ -4,10 +4,14 @@ Runs before and beside the ML classifier (see `bot.nlu_components.DangerDetector
 gateway's degraded mode. A match can never be out-voted. Text is normalised first so that Swedish
 without å/ä/ö, mixed case, extra spaces and Arabic-script diacritics match the same patterns.
 
-Two kinds of danger:
+Three kinds of danger:
+- `danger_medical`: someone bleeding, not breathing, unconscious, an overdose, pain in pregnancy;
+- `suicidal`: thoughts of taking one's own life;
 - `danger_now`: violence happening now, weapons, strangling, threats to kill, being locked in,
-  someone at the door, being taken abroad;
-- `suicidal`: thoughts of taking one's own life.
+  someone at the door, being taken abroad.
+`cannot_talk` tells whether the writer says they cannot speak (the answer says what they can do);
+`own_violence` whether they say they have hurt, or fear they will hurt, someone themselves.
+The learned model (bot.danger_model) catches what these miss; bot.triage combines the two.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 
 DANGER_NOW = "danger_now"
 SUICIDAL = "suicidal"
+MEDICAL = "danger_medical"
 
 # Latin and Cyrillic letters lose their accents (å->a, ö->o, č->c, ї->і); Arabic-script diacritics
 # and the zero-width non-joiner used in Persian are dropped; Arabic and Persian letter variants and
@@ -49,6 +54,19 @@ _EN_ME = r"(me|us|my (kids?|children|child|family|baby))"
 # Each pattern is matched against the folded text. Grouped by the danger it describes;
 # Swedish (with and without å/ä/ö), English, then the other main languages of Örebro.
 _PATTERNS: dict[str, list[str]] = {
+    MEDICAL: [
+        r"\b(andas inte|andas konstigt|andas knappt|andas dåligt|slutat andas)\b",
+        r"\b(medvetslös\w*|svimmat|vaknar inte|går inte att väcka|rör sig inte)\b",
+        r"\b(blöder|blod överallt|blodet (slutar|rinner|sprutar)|massa blod|mycket blod)\b",
+        r"\b(tagit|tog|svalt|svalde|ätit|åt)\b[^.!?]{0,30}\b(tabletter|piller|tabbar|sömntabletter|hela burken|hela kartan|alla mina mediciner)\b",
+        r"\b(överdos\w*|overdos\w*)\b",
+        r"\b(tagit|tog|svalt|svalde|ätit|åt)\b[^.!?]{0,20}\b(\d{2,}|alla|hela|en massa|massa|många|för många|flera)\b[^.!?]{0,20}\b(ibuprofen|alvedon|panodil|paracetamol|citodon|tramadol|oxycodon|imovane|propavan|atarax|sobril|xanax|stesolid|insulin|tabletter|piller|tabbar|mediciner)\b",
+        r"\bgravid\w*\b[^.!?]{0,80}\b(ont|blöd\w*|magen|sparka\w*|slog|slagit)\b|\b(magen|mage)\b[^.!?]{0,60}\bgravid\w*\b",
+        r"\b(not breathing|stopped breathing|isn'?t breathing|barely breathing|breathing (weird|strange|funny)|unconscious|passed out|won'?t wake up|can'?t wake (him|her|them) up)\b",
+        r"\b(bleeding|blood everywhere|lots of blood|so much blood)\b",
+        r"\b(took|taken|swallowed)\b[^.!?]{0,20}\b(\d{2,}|all|whole|lot of|lots of|too many|bunch of|handful|box of|bottle of)\b[^.!?]{0,20}\b(pills|tablets|meds|medication|paracetamol|ibuprofen|tylenol|advil|painkillers|insulin)\b",
+        r"\bpregnant\b[^.!?]{0,80}\b(pain|hurts|bleeding|kicked|stomach|belly|punched)\b",
+    ],
     SUICIDAL: [
         r"\bsjälvmord\w*",
         r"\b(vill|vil|ville|tänker|funderar på)\b[^.!?]{0,20}\bdö\b",
@@ -78,34 +96,41 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(nu|just nu)\b[^.!?]{0,30}\b(slår|sparkar|misshandlar|skadar|attackerar|jagar)\b",
         r"\b(hitting|beating|kicking|attacking|hurting|raping|punching) me\b[^.!?]{0,30}\b(now|right now|still)\b",
         r"\b(is|he'?s|she'?s|they'?re)\b[^.!?]{0,15}\b(hitting|beating|kicking|attacking) me\b",
-        # strangling or suffocating (a strong warning sign, also in the past)
-        r"\b(stryp\w*|kväv\w*|strypgrepp|stryptag|händer(na)? (runt|om) (min )?hals|kudde över (mitt )?ansikte)\b",
-        r"\b(strangl\w*|chok(e|es|ed|ing) me|hands? (around|round|on) my (neck|throat)|can'?t breathe|pillow over my face)\b",
-        # threats to kill, fear for one's life
-        rf"\b(döda|dödar|dödade|mörda|mördar|ta livet av|skjuta|skjuter|sticka ner|knivhugga|hugga ner|bränna upp) {_ME}\b",
-        rf"\b(döda|dödar|mörda|skjuta)\b[^.!?]{{0,15}}\b{_ME}\b",
-        r"\b(mordhot|dödshot|hotar att döda|hotat att döda|hotade att döda|rädd för mitt liv|måste dö|tända eld på)\b",
-        rf"\b(kill|killing|murder|shoot|stab|finish|finishes|burn) {_EN_ME}\b",
+        # strangling or suffocating, now or in the last day (a strong warning sign)
+        r"\b(stryper|kväver)\b|\b(ströp|strypte|kvävde|strypgrepp|stryptag|försökte strypa|försökte kväva)\b[^.!?]{0,30}\b(nyss|precis|igår|idag|ikväll|inatt|i natt|just nu|nu)\b",
+        r"\b(nyss|precis|igår|idag|ikväll|inatt|i natt)\b[^.!?]{0,30}\b(ströp|strypte|strypgrepp|stryptag|kvävde)\b|\bhänder(na)? (runt|om) (min )?hals\b|\bkudde över (mitt )?ansikte\b",
+        r"\b(strangl(e|es|ed|ing) me|(was|got|been) strangled|chok(e|es|ed|ing) me|hands? (around|round|on) my (neck|throat)|can'?t breathe|pillow over my face)\b",
+        # threats to kill, fear for one's life ("mamma dödar mig när hon ser betyget" is the model's)
+        rf"\b(hotar|hotade|hotat|sa|säger|skrev|skriver|lovade)\b[^.!?]{{0,20}}\b(döda|mörda|ta livet av|skjuta|knivhugga|bränna upp)\b[^.!?]{{0,10}}\b{_ME}\b",
+        rf"\b(ska|kommer att|kommer|tänker)\b (döda|mörda|ta livet av|skjuta|knivhugga) {_ME}\b[^.!?]{{0,20}}\b(nu|ikväll|idag|inatt|i natt|snart|när (han|hon|hen|de|dom) kommer)\b",
+        rf"\b(han|hon|hen|de|dom)\b[^.!?]{{0,30}}\b(dödar|mördar|skjuter) {_ME}\b",
+        rf"\b(han|hon|hen|de|dom) (ska|kommer att|kommer|tänker|vill) (döda|mörda|ta livet av|skjuta|knivhugga) {_ME}\b",
+        r"\b(mordhot|dödshot|rädd för mitt liv|tända eld på (mig|oss|huset|lägenheten))\b",
+        rf"\b(said|says|told me|threaten\w*|swore|texted|wrote)\b[^.!?]{{0,30}}\b(kill|murder|shoot|stab|burn) {_EN_ME}\b",
+        rf"\b(kill|murder|shoot|stab|burn) {_EN_ME}\b[^.!?]{{0,20}}\b(tonight|now|today|when (he|she|they) (gets|get|comes|come) (home|back))\b",
         r"\b(threat\w* to (kill|burn|murder|stab|shoot)|afraid for my life|fear for my life|burn the house)\b",
         # fear of what is about to happen
         r"\b(scared|afraid|terrified)\b[^.!?]{0,40}\b(hurt|kill|hit|beat) me\b",
         r"\b(coming home|on his way home|comes home)\b[^.!?]{0,30}\b(drunk|angry|scared|afraid)\b|\b(drunk|angry)\b[^.!?]{0,30}\bcoming home\b",
         r"\b(rädd|radd)\b[^.!?]{0,40}\b(skadar|slår|dödar|gör illa på) mig\b",
         r"\b(kommer hem|på väg hem)\b[^.!?]{0,30}\b(full|packad|arg|rädd)\b",
-        # weapons
-        r"\b(kniv\w*|vapen|vapnet|pistol\w*|gevär\w*|yxa|yxan|machete|knife|knives|gun|guns|weapon|axe)\b",
+        # weapons in someone's hand ("polisen tog kniven" is not a pattern's to judge)
+        r"\b(han|hon|hen|de|dom|he|she|they)\b[^.!?]{0,20}\b(har|håller|hämtar|hämtade|tar fram|tog fram|viftar med|hotar med|hotade med|står med|kom med|has|is holding|holding|grabbed|got|pulled|is waving)\b[^.!?]{0,15}\b(kniv\w*|vapen|vapnet|pistol\w*|gevär\w*|yxa|yxan|machete|knife|knives|gun|weapon|axe|rifle)\b",
+        r"\b(hotar|hotade|hotat) (mig|oss) med (en |ett )?(kniv\w*|vapen|pistol\w*|gevär\w*|yxa)\b|\bthreaten\w* (me|us) with (a |his |her )?(knife|gun|axe|weapon)\b",
         # locked in, trapped, hiding
-        r"\b(inlåst|låst in mig|låste in mig|låser in mig|stänger in mig|instängd|kommer inte ut|låst (ytter)?dörren|gömmer mig)\b",
-        r"\b(locked (me )?in|locked the door|won'?t let me (leave|out|go)|can'?t get out|trapped|hiding (in|from))\b",
+        r"\b(inlåst|låst in mig|låste in mig|låser in mig|stänger in mig|(är|blivit) instängd|kommer inte ut|låst (ytter)?dörren|gömmer mig)\b",
+        r"\b(locked (me|us) in|won'?t let me (leave|out|go)|can'?t get out|(i'?m|i am|we'?re|we are) trapped|hiding (in|from) (him|her|them|the|my))\b",
         # someone at the door, on the way, has found me
-        r"\b(utanför|vid|på) (dörren|min dörr|fönstret|lägenheten|huset|mitt hus|porten|jobbet|skolan)\b",
-        r"\b(på väg hit|kommer hit|står här ute|knackar|bankar på dörren|hittat min (nya )?adress|sparkar på dörren)\b",
-        r"\b(outside|at) (my|the) (door|window|flat|apartment|house|home|work|school)\b",
+        r"\b(utanför|vid) (dörren|min dörr|fönstret|lägenheten|huset|mitt hus|porten)\b|\butanför (jobbet|skolan)\b|\b(står|väntar) på (gatan|parkeringen|gården)\b",
+        r"\b(på väg hit|(han|hon|hen|de|dom) kommer hit (nu|snart|ikväll|strax)|står här ute|bankar på dörren|hittat min (nya )?adress|sparkar på dörren)\b",
+        r"\boutside (my|the) (door|window|flat|apartment|house|home|work|school)\b|\bat (my|the) (door|window)\b",
         r"\b(on (his|her|their) way (here|over)|showed up|waiting (for me )?(outside|in the car)|found my (new )?address|(kicking|banging) (on )?the door|breaking in)\b",
         # being taken abroad / married off
-        r"\b(utomlands|hemlandet|gifta bort|giftas bort|bortgift|tvångsgift\w*|tvingas gifta|biljett|tagit mitt pass)\b",
-        r"\b(skicka|skickar|ta|tar|åker|flyger)\b[^.!?]{0,10}\b(mig|oss)\b[^.!?]{0,10}\b(till|hem)\b",
-        r"\b(abroad|send me (back|home|to)|taking me (back )?to|one.?way ticket|fly out|booked (me )?a ticket|took my passport|forced (to )?marr\w*|married off)\b",
+        r"\b(ska|vill|tänker|kommer att|kommer|planerar att) (gifta bort|skicka iväg|skicka hem|lämna kvar) (mig|oss|min syster)\b|\b(ska|kommer att) giftas bort\b|\btvingas gifta\b",
+        r"\b(tagit|tog|tar) mitt pass\b|\bbiljett(en|er|erna)? (är |har )?(köpt|bokad|bokat)\w*\b|\b(köpt|bokat) biljett\w*\b",
+        r"\b(skickar|tar|åker med|flyger med)\b[^.!?]{0,10}\b(mig|oss)\b[^.!?]{0,10}\b(till|hem)\b[^.!?]{0,30}\b(imorgon|i morgon|ikväll|i helgen|på (måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)|nästa vecka|snart|i sommar)\b",
+        r"\b(ska|vill|tänker|kommer att|kommer) (skicka|ta|föra) (iväg )?(mig|oss) (utomlands|till hemlandet|hem till|ut ur landet)\b|\b(tar|skickar) (mig|oss) till hemlandet\b",
+        r"\b(taking|take|send|sending) me (abroad|back home|back to|out of the country)\b|\b(taking me (back )?to|one.?way ticket|booked (me )?a ticket|took my passport|(going to|gonna|will|want to) (send me|marry me off)|(be|get) married off)\b",
         # explicit calls for help now
         r"\b(hjälp (mig )?(nu|fort|snabbt)|snälla hjälp|ring polisen|skicka (nån|någon|polis|polisen|hjälp) hit)\b",
         r"\b(call the police|help (me )?(now|quick|fast|asap)|please help|pls help|send (someone|help|the police))\b",
@@ -143,11 +168,88 @@ class Verdict:
     pattern: str
 
 
+# A match does not decide when its own sentence says that it was long ago, a dream, a film or a
+# joke, or denies it ("jag vill inte dö"): such messages are left to the model to weigh.
+_DEFUSERS = [
+    _compile(
+        r"\b(för \w+ (år|månader) sedan|för \w+ (år|månader) sen|\w+ år sedan|\w+ år sen|"
+        r"när jag var (liten|barn|ung|tonåring|\d+)|som (barn|liten|tonåring)|i (min )?barndom|"
+        r"förra året|i fjol|(19|20)\d\d|years? ago|months ago|when i was (a kid|little|young|\d+)|"
+        r"as a (child|kid|teen\w*)|in my childhood|last year|när jag gick i|"
+        r"i (högstadiet|mellanstadiet|lågstadiet|gymnasiet|sexan|sjuan|åttan|nian))\b"
+    ),
+    _compile(
+        r"\b(drömde|drömmen|mardröm\w*|drömmer|nightmares?|dreamt|dreamed|dream|film\w*|serien|"
+        r"tv-serie\w*|netflix|boken|novell\w*|movie|episode|video ?game|skoluppgift\w*|uppsats\w*|"
+        r"hemuppgift\w*|skolarbete\w*|grupparbete\w*|essay|assignment|short story|"
+        r"writing a (story|book|novel)|crime show|in the game)\b"
+    ),
+    # school and chores: "mamma kommer döda mig när hon ser betyget"
+    _compile(r"\b(betyg\w*|provet|läxa\w*|städa\w*|grades|exam|homework|report card)\b"),
+    _compile(
+        r"(\blo+l\b|\bhaha\w*|\bhehe\w*|\blmao+\b|\bjk\b|\bskämt\w*|\bskojar\b|\bjoking\b|"
+        r"\bkidding\b|\bnot literally\b|\binte på riktigt\b|\bbokstavligen\b|😂|🤣|\bxd+\b|"
+        r"\bskrattar\b|\bwe laugh\w*)"
+    ),
+    _compile(
+        r"\b(vill (ju )?inte dö|inte vill dö|inte suicidal|inga självmordstankar|inte skada mig själv|"
+        r"(don'?t|do not) want to (die|hurt myself|kill myself)|not suicidal|no suicidal)\b"
+    ),
+]
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _defused(norm: str, match: re.Match[str]) -> bool:
+    """Whether the sentence around `match` makes it past, dreamt, fictional, a joke or denied."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(norm, 0, match.start())]
+    end = _SENTENCE_END.search(norm, match.end())
+    sentence = norm[starts[-1] if starts else 0 : end.start() if end else len(norm)]
+    return any(defuser.search(sentence) for defuser in _DEFUSERS)
+
+
 def detect(text: str) -> Verdict | None:
-    """Return the danger verdict for `text`, or None. Suicidal thoughts are checked first."""
+    """Return the danger verdict for `text`, or None.
+
+    Medical emergencies are checked first (an overdose needs an ambulance before anything else),
+    then suicidal thoughts, then violence.
+    """
     norm = normalise(text)
-    for kind in (SUICIDAL, DANGER_NOW):
+    for kind in (MEDICAL, SUICIDAL, DANGER_NOW):
         for pattern in _COMPILED[kind]:
-            if pattern.search(norm):
+            if any(not _defused(norm, match) for match in pattern.finditer(norm)):
                 return Verdict(kind, pattern.pattern)
     return None
+
+
+_CANNOT_TALK = _compile(
+    r"\b(kan inte prata|kan inte ringa|kan inte snacka|vågar inte ringa|vågar inte prata|"
+    r"(han|hon|hen|de|dom) (hör|kan höra)|måste vara tyst|viskar|"
+    r"can'?t (talk|speak|call)|cannot (talk|speak|call)|(he|she|they)('ll| will| would| can)? hear)\b"
+)
+
+
+def cannot_talk(text: str) -> bool:
+    """Whether the writer says they cannot speak on the phone right now."""
+    return _CANNOT_TALK.search(normalise(text)) is not None
+
+
+_OWN_VIOLENCE = [
+    _compile(
+        r"\bjag\b[^.!?]{0,30}\b(slog|slagit|sparkade|sparkat|knuffade|knuffat|ströp|strypt|skadade|"
+        r"skadat|högg|huggit|sköt|skjutit|misshandlade|misshandlat|tog stryptag|gjorde illa)\b"
+    ),
+    _compile(
+        r"\bjag\b[^.!?]{0,40}\b(skada|skadar|slå|slår|döda|dödar|göra illa|gör illa)\b[^.!?]{0,10}"
+        r"\b(henne|honom|hen|dem|dom|min|mitt|mina|barnen|barnet|någon|nån)\b"
+    ),
+    _compile(
+        r"\bi\b[^.!?]{0,30}\b(hit|punched|kicked|pushed|choked|strangled|stabbed|shot|hurt|beat|"
+        r"slapped|attacked)\b"
+    ),
+]
+
+
+def own_violence(text: str) -> bool:
+    """Whether the writer says they have hurt someone, or fear they will (first person)."""
+    norm = normalise(text)
+    return any(pattern.search(norm) for pattern in _OWN_VIOLENCE)

@@ -1,7 +1,7 @@
 """Score the NLU on the held-out messages in tests/eval/messages.yml.
 
 `python -m bot evaluate` prints accuracy per topic, overall accuracy, danger recall and the
-fallback rate for the trained model; with `--config FILE` (repeatable) it first trains a model
+fallback rate for the trained model (danger triage has its own sets: bot/danger_evaluation.py); with `--config FILE` (repeatable) it first trains a model
 for each config on the same data, so pipelines and thresholds can be compared in one run.
 """
 
@@ -20,9 +20,10 @@ from pathlib import Path
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.danger_dialogue import INTENTS as DANGER_ANSWERS
 
 EVAL_PATH = PROJECT_ROOT / "tests" / "eval" / "messages.yml"
-DANGER_INTENTS = frozenset({"danger_now", "suicidal"})
+DANGER_INTENTS = frozenset(DANGER_ANSWERS)  # every one of them puts 112 first
 FALLBACK_INTENT = "nlu_fallback"
 
 
@@ -77,7 +78,7 @@ def score(
 ) -> Score:
     """Compare `predict(text)` with each message's intent.
 
-    A danger message counts as found when it gets either danger intent: both answers put 112
+    A danger message counts as found when it gets any danger intent: all their answers put 112
     first.
     """
     result = Score()
@@ -109,23 +110,6 @@ def report(name: str, result: Score) -> str:
         f"fallback rate  {result.fallback_rate:>9.1%}",
     ]
     return "\n".join(lines)
-
-
-def danger_report(path: Path, predict: Callable[[str], str]) -> str:
-    """Recall and false positives on a danger test set, for the detector alone and the model."""
-    from bot.danger import detect
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    danger, safe = data["danger"], data["safe"]
-    alone = sum(detect(m["text"]) is not None for m in danger)
-    model = sum(predict(m["text"]) in DANGER_INTENTS for m in danger)
-    alone_fp = sum(detect(m["text"]) is not None for m in safe)
-    model_fp = sum(predict(m["text"]) in DANGER_INTENTS for m in safe)
-    return (
-        f"{path.name}: danger recall {alone / len(danger):.1%} detector alone, "
-        f"{model / len(danger):.1%} with the classifier (n={len(danger)}); "
-        f"false alarms {alone_fp}/{len(safe)} and {model_fp}/{len(safe)}"
-    )
 
 
 def load_predictor(model: Path) -> Callable[[str], str]:
@@ -174,8 +158,6 @@ def main(model: Path, configs: list[Path], show_misses: bool) -> int:
             print(report(name, result))
             timing = f"parse {per_message:.1f} ms/message"
             print(timing + (f", training {seconds:.0f} s" if seconds else ""))
-            for danger_set in sorted(EVAL_PATH.parent.glob("danger_*.yml")):
-                print(danger_report(danger_set, predict))
             print()
             if show_misses:
                 for message, predicted in result.misses:

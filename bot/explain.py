@@ -1,4 +1,4 @@
-"""Why the bot answered as it did: intent, confidence, the danger detector and the rule.
+"""Why the bot answered as it did: intent, confidence, danger triage and the rule.
 
 Used by `python -m bot chat --explain` and by the widget's staff mode (`bot serve --staff`).
 Never logged; shown only to the person testing.
@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.check import step_intents
+from bot.triage import danger_summary
 
 
 @cache
@@ -21,9 +23,10 @@ def rule_names(rules_dir: Path = PROJECT_ROOT / "data" / "rules") -> dict[str, s
     names = {}
     for path in sorted(rules_dir.glob("*.yml")):
         for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or []:
-            intents = [step["intent"] for step in rule.get("steps", []) if "intent" in step]
-            if len(intents) == 1:
-                names[intents[0]] = f"{path.name}: {rule['rule']}"
+            steps = [step for step in rule.get("steps", []) if step_intents(step)]
+            if len(steps) == 1:  # one user turn: each of its intents is answered by this rule
+                for intent in step_intents(steps[0]):
+                    names[intent] = f"{path.name}: {rule['rule']}"
     return names
 
 
@@ -35,7 +38,7 @@ def explanation(parse_data: dict[str, Any], policy: str | None) -> dict[str, Any
     return {
         "intent": name,
         "confidence": round(float(intent.get("confidence") or 0.0), 3),
-        "danger": danger["kind"] if danger else None,
+        "danger": danger_summary(danger) if danger else None,
         # RulePolicy or our RememberingRulePolicy (bot/rule_policy.py)
         "rule": rule_names().get(name) if policy and policy.endswith("RulePolicy") else None,
         "policy": policy,
@@ -63,7 +66,7 @@ def describe(info: dict[str, Any]) -> str:
     """One line for the terminal or a staff badge."""
     parts = [f"intent {info['intent']} ({info['confidence']:.2f})"]
     if info.get("danger"):
-        parts.append(f"danger detector: {info['danger']}")
+        parts.append(f"danger triage: {info['danger']}")
     if info.get("rule"):
         parts.append(f"rule {info['rule']}")
     elif info.get("policy"):

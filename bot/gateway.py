@@ -20,7 +20,8 @@ import uvloop
 import yaml
 from aiohttp import web
 
-from bot import PROJECT_ROOT, danger, texts
+from bot import PROJECT_ROOT, texts
+from bot.danger_model import SUICIDAL
 from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, card_answer
 from bot.rasa_client import RasaPool, answers
 from bot.rate_limit import AddressKey, RateLimiter
@@ -28,6 +29,7 @@ from bot.redaction import Redactor
 from bot.render import crisis_card, fill, render
 from bot.resources import Catalogue, LiveCatalogue
 from bot.stod_page import render_page
+from bot.triage import Triager, Verdict, danger_summary
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,7 @@ class Gateway:
         self.address_limit = RateLimiter(*settings.address_rate)
         self.address_key = AddressKey()
         self.identifier = LanguageIdentifier()
+        self.triager = Triager.load()
         self._redactor: tuple[Catalogue, Redactor] | None = None
 
     def redactor(self, catalogue: Catalogue) -> Redactor:
@@ -188,16 +191,17 @@ class Gateway:
             error = BadRequest("rate_limited", "rate_limited", status=429)
             return error_response(error, reply_lang, catalogue)
         text = self.redactor(catalogue).redact(text)
-        if reply_lang in CARD_LANGUAGES:  # no conversation in this language: card and menu
-            danger_found = danger.detect(text) is not None
-            messages = card_answer(reply_lang, catalogue, danger_found)
-            return web.json_response({"messages": messages, "degraded": False})
+        if reply_lang in CARD_LANGUAGES:  # no conversation in this language: 112 first, then menu
+            verdict = self.triager.triage(text)
+            return self.own_answer(card_answer(reply_lang, catalogue), verdict, degraded=False)
         answer = await self.rasa.ask(
             session, message_for_rasa(text, reply_lang, self.intents), reply_lang
         )
-        if answer is None:
-            return web.json_response(
-                {"messages": crisis_card(catalogue, reply_lang), "degraded": True}
+        if answer is None:  # Rasa failed or is slow: the crisis card, 112 first
+            verdict = self.triager.triage(text)
+            extra = ["mind_sjalvmordslinjen"] if verdict.kind == SUICIDAL else []
+            return self.own_answer(
+                crisis_card(catalogue, reply_lang, extra), verdict, degraded=True
             )
         messages = render(answer, catalogue, reply_lang)
         if self.settings.staff:
@@ -205,6 +209,12 @@ class Gateway:
             if explained and messages:
                 messages[0]["staff"] = explained[-1]
         return web.json_response({"messages": messages, "degraded": False})
+
+    def own_answer(self, messages: list[dict], verdict: Verdict, degraded: bool) -> web.Response:
+        """An answer the gateway makes itself (card languages, degraded), triaged all the same."""
+        if self.settings.staff and messages:
+            messages[0]["staff"] = {"danger": danger_summary(verdict.as_dict())}
+        return web.json_response({"messages": messages, "degraded": degraded})
 
     async def end(self, request: web.Request) -> web.Response:
         try:

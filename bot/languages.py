@@ -85,18 +85,20 @@ def _base(lang: str) -> str:
     return base if base in CHAT_LANGUAGES + CARD_LANGUAGES else "sv"
 
 
-def card_answer(lang: str, catalogue: Catalogue, danger: bool) -> list[dict[str, Any]]:
-    """The crisis card and menu in `lang`; with `danger`, 112 comes first."""
+def card_answer(lang: str, catalogue: Catalogue) -> list[dict[str, Any]]:
+    """112 first (always: the bot cannot ask in this language whether anyone is in danger), then
+    the crisis card and menu in `lang`."""
     card_lang = "sv" if lang == "sv-ll" else "en"  # the services' own texts exist in sv and en
     marks = {"lang": lang, "machine_translated": not texts.value("reviewed", lang)}
-    first: dict[str, Any] = {
-        "text": fill(texts.text("danger" if danger else "intro", lang), catalogue, card_lang)
+    emergency = {
+        "text": fill(texts.text("danger", lang), catalogue, card_lang),
+        "emergency": True,
+        "resources": resource_cards(["emergency"], catalogue, card_lang),
     }
-    if danger:
-        first |= {
-            "emergency": True,
-            "resources": resource_cards(["emergency"], catalogue, card_lang),
-        }
+    intro = fill(texts.text("intro", lang), catalogue, card_lang)
     menu = "\n".join(fill(line, catalogue, card_lang) for line in texts.value("menu", lang))
-    second = {"text": menu, "resources": resource_cards(list(MENU_RESOURCES), catalogue, card_lang)}
-    return [first | marks, second | marks]
+    rest = {
+        "text": f"{intro}\n{menu}",
+        "resources": resource_cards(list(MENU_RESOURCES), catalogue, card_lang),
+    }
+    return [emergency | marks, rest | marks]

@@ -3,12 +3,21 @@
 Rasa's Agent.load does not configure logging; left alone, its debug lines print message text.
 This sets Rasa's logging to WARNING first, imports skops before Rasa (see bot/rasa_cli.py) and
 runs the model's graph without dask, as `bot serve` does (bot/rasa_speedups.py).
+`action_server()` runs the custom actions (actions/) beside it, quietly, on a free port.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +28,46 @@ from bot import PROJECT_ROOT
 MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
 
 
-def load_agent(model: Path = MODEL, tracker_store: Any = None) -> Any:
-    """A Rasa Agent for `model` that logs nothing below WARNING."""
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def action_server(timeout: float = 60.0) -> Iterator[str]:
+    """Run the action server on a free loopback port; yield its webhook URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--quiet"],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1):
+                    break
+            except (urllib.error.URLError, OSError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the action server did not start") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def load_agent(
+    model: Path = MODEL, tracker_store: Any = None, action_url: str | None = None
+) -> Any:
+    """A Rasa Agent for `model` that logs nothing below WARNING (and calls `action_url`)."""
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
 
     from bot.rasa_speedups import install
@@ -30,7 +75,8 @@ def load_agent(model: Path = MODEL, tracker_store: Any = None) -> Any:
     install()
     configure_structlog(logging.WARNING)
     logging.getLogger().setLevel(logging.WARNING)
-    return Agent.load(str(model), tracker_store=tracker_store)
+    endpoint = EndpointConfig(url=action_url) if action_url else None
+    return Agent.load(str(model), tracker_store=tracker_store, action_endpoint=endpoint)
 
 
 async def say(agent: Any, session: str, text: str, lang: str = "sv") -> list[dict[str, Any]]:

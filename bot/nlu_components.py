@@ -2,18 +2,24 @@
 
 - `LanguageTagger` turns the `lang` the gateway sends in the message metadata into a `language`
   entity, which fills the `language` slot that picks Swedish or English response variations.
-- `DangerDetector` runs after the classifiers and overrides their intent with `danger_now` or
-  `suicidal` when `bot.danger` matches: the classifier can never out-vote it.
+- `DangerDetector` runs after the classifiers and triages every typed message (bot.triage:
+  patterns plus the learned danger model, stricter when danger came up earlier in the
+  conversation). On an acute verdict it sets the intent to the kind of danger, on an uncertain one
+  to `danger_unsure`; the classifier can never out-vote it, and a danger intent the classifier
+  guessed without triage agreeing gives way to its next best topic. The verdict goes into the
+  parse data as `danger` (for action_danger_answer and staff explanations; never logged).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
@@ -24,13 +30,16 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import danger
+from bot.danger_dialogue import INTENTS as DANGER_INTENTS
+from bot.danger_dialogue import UNSURE
+from bot.danger_model import MODEL_PATH
+from bot.triage import ACUTE, NONE, Triager
 
 SUPPORTED_LANGUAGES = ("sv", "en")
 
 
-class _Stateless(GraphComponent):
-    """A component without training or configuration."""
+class _Untrained(GraphComponent):
+    """A component without training: made from its configuration alone."""
 
     @classmethod
     def create(
@@ -39,12 +48,16 @@ class _Stateless(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> _Stateless:
+    ) -> _Untrained:
+        return cls.from_config(config)
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> _Untrained:
         return cls()
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class LanguageTagger(_Stateless):
+class LanguageTagger(_Untrained):
     """Adds a `language` entity from the message metadata (`{"lang": "en"}`)."""
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -62,22 +75,74 @@ class LanguageTagger(_Stateless):
         return messages
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class DangerDetector(_Stateless):
-    """Sets the intent to `danger_now` / `suicidal` with confidence 1.0 when a pattern matches."""
+CALM_INTENT = "safe_now"  # "he has left": after earlier danger, only a pattern makes it an alarm
+TOPIC_CONFIDENCE = 0.5  # a topic guessed less surely than this is not answered after danger
+CONTEXT_MESSAGES = 10  # how many earlier messages of the conversation count as context
 
-    def process(self, messages: list[Message]) -> list[Message]:
+
+def danger_context(tracker: DialogueStateTracker | None, disclosure: float) -> bool:
+    """Whether danger came up in the last messages of this conversation: a verdict, a danger
+    button, or a message whose danger probability reached `disclosure` ("he hits me")."""
+    if tracker is None:
+        return False
+    seen = 0
+    for event in reversed(tracker.events):
+        if type(event).__name__ != "UserUttered":
+            continue
+        parse = event.parse_data or {}
+        verdict = parse.get("danger") or {}
+        if (
+            verdict.get("level", NONE) != NONE
+            or verdict.get("probability", 0.0) >= disclosure
+            or (parse.get("intent") or {}).get("name") in DANGER_INTENTS
+        ):
+            return True
+        seen += 1
+        if seen >= CONTEXT_MESSAGES:
+            break
+    return False
+
+
+def likely_topic(topics: list[dict[str, Any]]) -> str | None:
+    """The best topic, when it has at least TOPIC_CONFIDENCE of the topics' share (the danger
+    intents the classifier also guessed are left out of the share)."""
+    total = sum(r[PREDICTED_CONFIDENCE_KEY] for r in topics)
+    if not topics or total <= 0 or topics[0][PREDICTED_CONFIDENCE_KEY] / total < TOPIC_CONFIDENCE:
+        return None
+    return topics[0][INTENT_NAME_KEY]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class DangerDetector(_Untrained):
+    """Danger triage of each typed message; see the module docstring."""
+
+    def __init__(self, triager: Triager):
+        self.triager = triager
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> DangerDetector:
+        return cls(Triager.load(Path(config.get("model") or MODEL_PATH)))
+
+    def process(
+        self, messages: list[Message], tracker: DialogueStateTracker | None = None
+    ) -> list[Message]:
+        context = danger_context(tracker, self.triager.disclosure_threshold)
         for message in messages:
-            verdict = danger.detect(message.get(TEXT) or "")
-            if verdict is None:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):  # a button: its intent is in the payload
                 continue
-            intent = {INTENT_NAME_KEY: verdict.kind, PREDICTED_CONFIDENCE_KEY: 1.0}
-            others = [
-                r for r in message.get(INTENT_RANKING_KEY, []) if r[INTENT_NAME_KEY] != verdict.kind
-            ]
+            ranking = message.get(INTENT_RANKING_KEY, [])
+            topics = [r for r in ranking if r[INTENT_NAME_KEY] not in DANGER_INTENTS]
+            topic = likely_topic(topics)
+            verdict = self.triager.triage(text, context, calm=topic == CALM_INTENT)
+            message.set("danger", verdict.as_dict() | {"topic": topic}, add_to_output=True)
+            if verdict.level == NONE:
+                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in DANGER_INTENTS and topics:
+                    message.set(INTENT, topics[0], add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, topics, add_to_output=True)
+                continue
+            name = verdict.kind if verdict.level == ACUTE else UNSURE
+            intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
             message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
-            message.set(
-                "danger", {"kind": verdict.kind, "pattern": verdict.pattern}, add_to_output=True
-            )
+            message.set(INTENT_RANKING_KEY, [intent, *topics], add_to_output=True)
         return messages

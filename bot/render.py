@@ -82,12 +82,15 @@ def render(rasa_messages: list[dict[str, Any]], catalogue: Catalogue, lang: str)
     return [m for m in out if m]
 
 
-def crisis_card(catalogue: Catalogue, lang: str) -> list[dict[str, Any]]:
-    """The answer when the bot cannot answer: 112, Kvinnofridslinjen and Socialjouren."""
+def crisis_card(
+    catalogue: Catalogue, lang: str, extra: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The answer when the bot cannot answer: 112, Kvinnofridslinjen and Socialjouren (and
+    `extra` resources, such as Mind when the message speaks of suicide)."""
     return [
         {
             "text": fill(texts.text("crisis", lang), catalogue, lang),
             "emergency": True,
-            "resources": resource_cards(list(CRISIS_RESOURCES), catalogue, lang),
+            "resources": resource_cards([*CRISIS_RESOURCES, *(extra or [])], catalogue, lang),
         }
     ]

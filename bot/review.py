@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.check import step_intents
+from bot.danger_dialogue import DANGER_ACTION, plan
 from bot.render import fill
 from bot.resources import Catalogue, load
 
@@ -47,18 +49,31 @@ def _examples(nlu: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
     return found
 
 
+def _responses_of(action: str, intent: str) -> list[str]:
+    """The responses an action sends: the danger answer's first-time responses, else itself."""
+    if action == DANGER_ACTION:
+        return [utterance.response for utterance in plan(intent, None, shown_before=False)]
+    return [action]
+
+
 def _rules(rules: dict[str, dict[str, Any]]) -> dict[str, tuple[str, list[str]]]:
     """intent -> (rule name, the actions it runs)."""
     found = {}
     for topic, doc in rules.items():
         for rule in doc.get("rules") or []:
             steps = rule.get("steps") or []
-            intents = [s["intent"] for s in steps if "intent" in s]
-            if len(intents) == 1:
-                found[intents[0]] = (
-                    f"{topic}.yml: {rule['rule']}",
-                    [s["action"] for s in steps if "action" in s],
-                )
+            turns = [s for s in steps if step_intents(s)]
+            if len(turns) == 1:  # one user turn: each of its intents is answered by this rule
+                for intent in step_intents(turns[0]):
+                    found[intent] = (
+                        f"{topic}.yml: {rule['rule']}",
+                        [
+                            a
+                            for s in steps
+                            if "action" in s
+                            for a in _responses_of(s["action"], intent)
+                        ],
+                    )
     return found
 
 

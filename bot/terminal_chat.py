@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.explain import describe, from_tracker
 from bot.gateway import PROJECT_ROOT, known_intents, message_for_rasa
-from bot.local_agent import load_agent, say
+from bot.local_agent import action_server, load_agent, say
 from bot.render import render
 from bot.resources import load
 
@@ -34,9 +34,9 @@ def format_answer(messages: list[dict[str, Any]]) -> tuple[str, list[dict[str, s
     return "\n".join(lines), buttons
 
 
-async def chat(explain: bool, lang: str) -> None:
+async def chat(explain: bool, lang: str, action_url: str) -> None:
     print("Laddar modellen …", flush=True)
-    agent, catalogue = load_agent(), load()
+    agent, catalogue = load_agent(action_url=action_url), load()
     intents = known_intents(PROJECT_ROOT / "domain")
     session, buttons = secrets.token_hex(24), []
     print("Skriv ett meddelande. Siffra = knapp, /sv eller /en byter språk, /quit avslutar.")
@@ -63,5 +63,6 @@ async def chat(explain: bool, lang: str) -> None:
 
 
 def main(explain: bool, lang: str) -> int:
-    asyncio.run(chat(explain, lang))
+    with action_server() as action_url:
+        asyncio.run(chat(explain, lang, action_url))
     return 0

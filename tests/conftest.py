@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.local_agent import MODEL, load_agent
+from bot.local_agent import MODEL, action_server, load_agent
 from bot.resources import load
 
 
@@ -49,8 +49,10 @@ def tracker_store():
 
 @pytest.fixture(scope="session")
 def agent(tracker_store):
-    """The trained model loaded in-process, with the forgetful tracker store and quiet logs."""
-    return load_agent(MODEL, tracker_store=tracker_store)
+    """The trained model loaded in-process, with the forgetful tracker store, quiet logs and a
+    real action server."""
+    with action_server() as action_url:
+        yield load_agent(MODEL, tracker_store=tracker_store, action_url=action_url)
 
 
 @dataclass

@@ -42,6 +42,55 @@ async def test_suicidal_thoughts_route_to_112_and_mind(agent, catalogue):
     assert "90101" in " ".join(m.get("text", "") for m in messages)
 
 
+async def answer(agent, catalogue, session, text, lang="sv"):
+    return render(await say(agent, session, text, lang), catalogue, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang, words",
+    [
+        ("hon andas konstigt och jag får inte liv i henne", "sv", "ambulans"),
+        ("he is not breathing and there is blood everywhere", "en", "ambulance"),
+    ],
+)
+async def test_medical_emergency_asks_for_an_ambulance(agent, catalogue, text, lang, words):
+    first = (await answer(agent, catalogue, new_session(), text, lang))[0]
+    assert first["emergency"] is True and "112" in first["text"] and words in first["text"]
+
+
+async def test_someone_who_cannot_talk_learns_what_they_can_do(agent, catalogue):
+    text = "han är i rummet bredvid och jag kan inte prata, han slår sönder saker"
+    first = (await answer(agent, catalogue, new_session(), text))[0]
+    assert first["emergency"] is True and "position" in first["text"]
+
+
+async def test_unsure_shows_112_and_asks_with_buttons_that_lead_on(agent, catalogue):
+    session = new_session()
+    first, question = await answer(agent, catalogue, session, "/danger_unsure")
+    assert first["emergency"] is True and "112" in first["text"]
+    assert [b["payload"] for b in question["buttons"]] == ["/danger_now", "/greet"]
+    yes = await answer(agent, catalogue, session, "/danger_now")
+    assert yes[0]["emergency"] is True  # short, 112 was shown already
+    assert any(r["id"] == "kvinnofridslinjen" for m in yes for r in m.get("resources", []))
+
+
+async def test_after_acute_danger_the_conversation_moves_on(agent, catalogue):
+    session = new_session()
+    assert (await answer(agent, catalogue, session, "han slår mig nu"))[0]["emergency"]
+    calm = await answer(agent, catalogue, session, "han har gått nu")
+    assert "emergency" not in calm[0] and "säkerhet" in calm[0]["text"]
+    again = await answer(agent, catalogue, session, "nu är han tillbaka och har en kniv")
+    assert again[0]["emergency"] is True
+    assert len(again[0]["text"]) < 120  # the short reminder, not the whole card again
+
+
+async def test_danger_earlier_in_the_conversation_counts(agent, catalogue):
+    session = new_session()
+    await answer(agent, catalogue, session, "min sambo slog mig igår, första gången")
+    later = await answer(agent, catalogue, session, "han kommer hem snart")
+    assert later[0]["emergency"] is True
+
+
 async def test_danger_detector_overrides_the_classifier(agent):
     # "hej" would be a greeting; the knife makes it danger whatever the classifier thinks.
     parsed = await agent.parse_message("hej, han har en kniv")

@@ -1,9 +1,6 @@
 """The trained model on the held-out messages in tests/eval/ (never used for training)."""
 
-import yaml
-
-from bot.danger import detect
-from bot.evaluation import EVAL_PATH, load_messages, report, score, topics_by_intent
+from bot.evaluation import load_messages, report, score, topics_by_intent
 
 
 async def test_eval_set_accuracy_and_danger_recall(agent):
@@ -18,11 +15,3 @@ async def test_eval_set_accuracy_and_danger_recall(agent):
         (m.text, p) for m, p in result.misses if m.intent in ("danger_now", "suicidal")
     ]
     assert result.accuracy >= 0.90
-
-
-def test_danger_development_set_is_fully_detected():
-    data = yaml.safe_load((EVAL_PATH.parent / "danger_dev.yml").read_text(encoding="utf-8"))
-    missed = [m["text"] for m in data["danger"] if detect(m["text"]) is None]
-    assert missed == []
-    wrong_kind = [m["text"] for m in data["danger"] if detect(m["text"]).kind != m["kind"]]
-    assert wrong_kind == []

@@ -1,0 +1,81 @@
+"""What the bot says after a danger verdict: the emergency bubble first, then what fits.
+
+Used by the custom action `action_danger_answer` (actions/actions.py); pure, no Rasa.
+- Acute: the kind's emergency bubble (112 first, what to do right now, that the bot cannot call),
+  then the topic's own answer when it fits the kind (a forced marriage, a young person), else the
+  kind's next steps. A person who says they cannot talk gets what they can do instead.
+- Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
+  yes leads to the acute answer of the likely kind, no to the answer for the message's topic.
+- Once 112 has been shown in a conversation, a short reminder replaces the full bubble, so that
+  the next messages move on instead of repeating the same card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.danger_model import CAUSED, DANGER_NOW, MEDICAL, SUICIDAL, WITNESS
+
+UNSURE = "danger_unsure"  # the intent of an uncertain verdict
+DANGER_ACTION = "action_danger_answer"
+INTENTS = (DANGER_NOW, SUICIDAL, MEDICAL, WITNESS, CAUSED, UNSURE)
+
+EMERGENCY = {
+    DANGER_NOW: "utter_danger_now",
+    SUICIDAL: "utter_suicidal",
+    MEDICAL: "utter_danger_medical",
+    WITNESS: "utter_danger_witness",
+    CAUSED: "utter_danger_caused",
+}
+NEXT_STEPS = {
+    DANGER_NOW: "utter_danger_next",
+    SUICIDAL: "utter_suicidal_next",
+    MEDICAL: "utter_danger_medical_next",
+    WITNESS: "utter_danger_witness_next",
+    CAUSED: "utter_danger_caused_next",
+}
+# Topics whose own answer helps more than the general next steps, per kind of danger (the
+# honour answers say what to do before a trip abroad). The others add nothing to the next steps
+# (the general victim answer after "he is hitting me now"), may be guessed for the wrong person
+# (the answer for under-18s after a bare "help!"), or are meant for someone else (the answer for
+# people who use violence, to a victim).
+TOPICS_THAT_FIT = {
+    DANGER_NOW: {"honour", "forced_marriage", "honour_rights"},
+    WITNESS: {"concerned", "report_concern_child"},
+    CAUSED: {"uses_violence", "first_call", "perpetrator_children"},
+}
+NOT_A_TOPIC = {"nlu_fallback", "out_of_scope", "greet", "goodbye", "thanks", *INTENTS}
+MENU = "greet"  # where "no, not right now" leads when the message had no topic
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A response to send, with the variables its buttons need."""
+
+    response: str
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+def plan(intent: str, verdict: dict[str, Any] | None, shown_before: bool) -> list[Utterance]:
+    """The responses for a danger `intent` (a kind or `danger_unsure`).
+
+    `verdict` is the triage of the message (None after a button such as "yes, now"), with the
+    topic the intent classifier saw in it; `shown_before` is whether 112 has been shown already.
+    """
+    verdict = verdict or {}
+    kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
+    topic = verdict.get("topic")
+    if intent == UNSURE:
+        first = "utter_danger_again" if shown_before else "utter_danger_check"
+        answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
+        buttons = {"danger_kind": kind, "danger_topic": answer_topic}
+        return [Utterance(first), Utterance("utter_danger_question", buttons)]
+    if shown_before:
+        first = "utter_danger_again"
+    elif kind == DANGER_NOW and verdict.get("cannot_talk"):
+        first = "utter_danger_silent"
+    else:
+        first = EMERGENCY[kind]
+    follow = f"utter_{topic}" if topic in TOPICS_THAT_FIT.get(kind, ()) else NEXT_STEPS[kind]
+    return [Utterance(first), Utterance(follow)]

@@ -1,0 +1,180 @@
+"""Score danger triage on the development and final sets: recall and false alarms.
+
+    python -m bot evaluate --danger            # every set, per language and per situation
+    python -m bot evaluate --danger --misses   # and every miss and false alarm
+    python -m bot evaluate --danger-features   # candidate features, trained and compared on dev
+
+A message counts as *caught* when 112 comes first (acute or uncertain) and as a *false alarm*
+when a message that is not acute gets 112 first. The development set (data/danger/dev/) sets
+the thresholds; the final sets (tests/eval/danger/final-<date>-*.yml) are scored once per round
+and never tuned on. Borderline messages are left out of both counts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot import PROJECT_ROOT
+from bot.danger_model import (
+    ACUTE,
+    DEV_DIR,
+    FEATURES,
+    NONE,
+    TRAIN_DIR,
+    Example,
+    corpus_files,
+    everyday_examples,
+    fit,
+    load_examples,
+    tune_thresholds,
+)
+from bot.triage import Triager, Verdict, is_alarm
+
+FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"
+CHAT_LANGUAGES = ("sv", "en")
+
+
+def final_rounds(directory: Path = FINAL_DIR) -> dict[str, list[Path]]:
+    """The final sets by round (the date in `final-<date>-<author>.yml`), oldest first."""
+    rounds: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(directory.glob("final-*.yml")):
+        rounds[path.stem[len("final-") : len("final-") + 10]].append(path)
+    return dict(sorted(rounds.items()))
+
+
+@dataclass
+class Tally:
+    """Counts for one group of messages."""
+
+    acute: int = 0
+    caught: int = 0
+    caught_as_acute: int = 0
+    negative: int = 0
+    alarms: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.acute if self.acute else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.alarms / self.negative if self.negative else 0.0
+
+
+@dataclass
+class DangerScore:
+    """Recall and false alarms overall, per language and per situation, with the misses."""
+
+    overall: Tally = field(default_factory=Tally)
+    chat_languages: Tally = field(default_factory=Tally)
+    by_lang: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    by_situation: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[tuple[Example, Verdict]] = field(default_factory=list)
+    false_alarms: list[tuple[Example, Verdict]] = field(default_factory=list)
+
+
+def score(examples: Sequence[Example], verdicts: Sequence[Verdict]) -> DangerScore:
+    """Tally each example's verdict (borderline examples are skipped)."""
+    result = DangerScore()
+    for example, verdict in zip(examples, verdicts, strict=True):
+        if example.label not in (ACUTE, NONE):
+            continue
+        groups = [
+            result.overall,
+            result.by_lang[example.lang],
+            result.by_situation[example.situation],
+        ]
+        if example.lang in CHAT_LANGUAGES:
+            groups.append(result.chat_languages)
+        alarm = is_alarm(verdict)
+        for tally in groups:
+            if example.acute:
+                tally.acute += 1
+                tally.caught += alarm
+                tally.caught_as_acute += verdict.level == ACUTE
+            else:
+                tally.negative += 1
+                tally.alarms += alarm
+        if example.acute and not alarm:
+            result.misses.append((example, verdict))
+        elif not example.acute and alarm:
+            result.false_alarms.append((example, verdict))
+    return result
+
+
+def _row(name: str, tally: Tally) -> str:
+    recall = f"{tally.recall:7.1%} {tally.caught:>4}/{tally.acute:<4}" if tally.acute else " " * 17
+    alarms = (
+        f"{tally.false_alarm_rate:7.1%} {tally.alarms:>4}/{tally.negative:<4}"
+        if tally.negative
+        else ""
+    )
+    return f"{name:<22} {recall} {alarms}"
+
+
+def report(name: str, result: DangerScore, show_misses: bool = False) -> str:
+    """A plain-text table: recall (112 first) and false alarms, per language and situation."""
+    header = f"{'':<22} {'recall (112 first)':>17} {'false alarms':>17}"
+    lines = [f"== {name}", header, _row("all", result.overall)]
+    lines.append(_row("Swedish + English", result.chat_languages))
+    lines += [_row(f"  lang {lang}", t) for lang, t in sorted(result.by_lang.items())]
+    lines += [_row(f"  {s}", t) for s, t in sorted(result.by_situation.items())]
+    if show_misses:
+        lines += [f"  MISSED [{e.situation}] {e.text}   ({v.reason})" for e, v in result.misses]
+        lines += [
+            f"  FALSE ALARM [{e.situation}] {e.text}   ({v.reason})" for e, v in result.false_alarms
+        ]
+    return "\n".join(lines)
+
+
+def verdict_for(triager: Triager, example: Example) -> Verdict:
+    """The triage of the example's message, with its conversation (`history`) as context.
+
+    As in the bot (bot.nlu_components.danger_context), an earlier message that raised an alarm
+    or reached the disclosure threshold makes the check stricter. (The bot also relaxes it when
+    the intent classifier hears "he has left"; without Rasa that is not modelled here.)
+    """
+    context = any(
+        is_alarm(earlier) or earlier.probability >= triager.disclosure_threshold
+        for earlier in (triager.triage(h) for h in example.history)
+    )
+    return triager.triage(example.text, context)
+
+
+def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:
+    examples = load_examples(paths)
+    return score(examples, [verdict_for(triager, e) for e in examples])
+
+
+def compare_features() -> str:
+    """Each candidate feature set trained on train and scored on dev at thresholds tuned there."""
+    from bot.danger import detect
+
+    train = load_examples(corpus_files(TRAIN_DIR)) + everyday_examples()
+    dev = load_examples(corpus_files(DEV_DIR))
+    lines = [f"{'features':<24} {'recall':>7} {'false alarms':>13}  (dev, thresholds tuned on dev)"]
+    for features in FEATURES:
+        model = fit(train, features)
+        model.thresholds = tune_thresholds(model, dev, lambda text: detect(text) is not None)
+        triager = Triager(model)
+        result = score(dev, [verdict_for(triager, e) for e in dev]).overall
+        lines.append(f"{features:<24} {result.recall:>7.1%} {result.false_alarm_rate:>13.1%}")
+    return "\n".join(lines)
+
+
+def main(show_misses: bool = False, features: bool = False) -> int:
+    """Print the danger scores of the trained triage on the development and final sets."""
+    if features:
+        print(compare_features())
+        return 0
+    triager = Triager.load()
+    print(
+        report("dev (thresholds set here)", evaluate(triager, corpus_files(DEV_DIR)), show_misses)
+    )
+    for round_date, paths in final_rounds().items():
+        print()
+        print(report(f"final {round_date} (never tuned on)", evaluate(triager, paths), show_misses))
+    return 0

@@ -1,0 +1,398 @@
+"""The learned half of danger triage: a classifier trained on the danger corpus (data/danger/).
+
+Two linear models share one set of features of the normalised text (`bot.danger.normalise`:
+lower case, no accents, so "hjalp" and "hjälp" look alike):
+- `acute`: the probability that someone is in danger now, has suicidal thoughts, or needs an
+  ambulance;
+- `kind`: which kind of acute danger it is, so that the answer fits (see KINDS).
+
+The features were chosen on the development set (`python -m bot evaluate --danger-features`,
+docs/nlu-evaluation.md). The two thresholds that turn the probability into the three outcomes
+(acute / uncertain / none) are set on the development set when the model is trained, recall first
+(`tune_thresholds`). `bot train` writes the model to models/danger.npz; it is never committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from bot import PROJECT_ROOT
+from bot.danger import normalise
+
+CORPUS_DIR = PROJECT_ROOT / "data" / "danger"
+TRAIN_DIR = CORPUS_DIR / "train"
+DEV_DIR = CORPUS_DIR / "dev"
+MODEL_PATH = PROJECT_ROOT / "models" / "danger.npz"
+
+# The kinds of acute danger; each is an intent with its own answer (domain/danger.yml).
+DANGER_NOW = "danger_now"  # violence now, threatened, weapons, locked in, found, taken abroad
+SUICIDAL = "suicidal"
+MEDICAL = "danger_medical"  # bleeding, not breathing, unconscious, overdose, pain in pregnancy
+WITNESS = "danger_witness"  # someone else is in danger now: a neighbour, a friend, a parent
+CAUSED = "danger_caused"  # the writer has just hurt someone, or is about to
+KINDS = (DANGER_NOW, SUICIDAL, MEDICAL, WITNESS, CAUSED)
+
+# The corpus's situations (see data/danger/README.md) and the kind of answer each needs.
+SITUATION_KIND = {
+    "violence_now": DANGER_NOW,
+    "threat_imminent": DANGER_NOW,
+    "weapon": DANGER_NOW,
+    "strangling": DANGER_NOW,
+    "locked_in": DANGER_NOW,
+    "abuser_nearby": DANGER_NOW,
+    "taken_abroad": DANGER_NOW,
+    "hiding": DANGER_NOW,
+    "plea": DANGER_NOW,
+    "asks_bot_to_call": DANGER_NOW,
+    "medical": MEDICAL,
+    "overdose": MEDICAL,
+    "bystander": WITNESS,
+    "caused_harm": CAUSED,
+    "suicidal_direct": SUICIDAL,
+    "suicidal_indirect": SUICIDAL,
+}
+
+ACUTE, NONE, BORDERLINE = "acute", "none", "borderline"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One message of the danger corpus or an evaluation set."""
+
+    text: str
+    label: str  # acute | none | borderline
+    situation: str
+    lang: str
+    style: str = "plain"
+    history: tuple[str, ...] = ()  # earlier messages of the conversation, oldest first
+
+    @property
+    def acute(self) -> bool:
+        return self.label == ACUTE
+
+    @property
+    def kind(self) -> str | None:
+        """The kind of answer an acute message needs (None for a long story of any kind)."""
+        return SITUATION_KIND.get(self.situation) if self.acute else None
+
+
+def load_examples(paths: Iterable[Path]) -> list[Example]:
+    """The messages of danger corpus files (YAML with a `messages:` list)."""
+    examples = []
+    for path in paths:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        for item in doc.get("messages") or []:
+            examples.append(Example(**item | {"history": tuple(item.get("history") or ())}))
+    return examples
+
+
+def corpus_files(directory: Path) -> list[Path]:
+    return sorted(Path(directory).glob("*.yml"))
+
+
+NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+DANGER_INTENT_NAMES = (*KINDS, "danger_unsure")
+
+
+def everyday_examples(nlu_dir: Path = NLU_DIR) -> list[Example]:
+    """The intent classifier's training examples outside danger, as messages that are not acute.
+
+    The danger corpus's hard negatives are about violence; these are how people use the service
+    otherwise (greetings, "delete everything", opening hours, "he has left"), which the model
+    must not take for danger either.
+    """
+    examples = []
+    for path in sorted(nlu_dir.glob("*.yml")):
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if "examples" not in item or item.get("intent") in DANGER_INTENT_NAMES:
+                continue
+            for line in item["examples"].splitlines():
+                text = line.strip().removeprefix("- ").strip()
+                if text:
+                    examples.append(Example(text, NONE, "everyday", "sv"))
+    return examples
+
+
+# Candidate feature sets, compared on the development set by `bot evaluate --danger-features`.
+FEATURES: dict[str, list[tuple[str, tuple[int, int]]]] = {
+    "char 2-5": [("char_wb", (2, 5))],
+    "word 1-2": [("word", (1, 2))],
+    "char 2-5 + word 1-2": [("char_wb", (2, 5)), ("word", (1, 2))],
+    "char 1-4 + word 1-3": [("char_wb", (1, 4)), ("word", (1, 3))],
+}
+CHOSEN_FEATURES = "char 2-5 + word 1-2"
+
+
+def _tfidf(analyzer: str, ngrams: tuple[int, int], **fit_options: Any) -> Any:
+    """A TF-IDF vectorizer for one part of the features (sublinear counts, l2 per part)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if analyzer == "word":
+        fit_options["token_pattern"] = TOKEN_PATTERN
+    return TfidfVectorizer(
+        analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True, dtype=np.float64, **fit_options
+    )
+
+
+TOKEN_PATTERN = r"(?u)\b\w+\b"
+
+
+@dataclass
+class Thresholds:
+    """Probability cut-offs: at or above `acute` the answer is acute, at or above `uncertain`
+    the bot asks. `*_context` apply when danger came up earlier in the conversation."""
+
+    acute: float
+    uncertain: float
+    acute_context: float
+    uncertain_context: float
+
+
+@dataclass
+class FeaturePart:
+    """One analyzer's n-grams: their columns and idf weights."""
+
+    analyzer: str  # char_wb | word
+    ngrams: tuple[int, int]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+    def __post_init__(self) -> None:
+        self.analyze = _tfidf(self.analyzer, self.ngrams).build_analyzer()
+
+
+@dataclass
+class Estimators:
+    """What scikit-learn fitted: the vectorizers and the two logistic regressions."""
+
+    vectorizers: list[tuple[str, tuple[int, int], Any]]
+    acute: Any
+    kind: Any
+
+    def vectors(self, texts: Sequence[str]) -> Any:
+        from scipy.sparse import hstack
+
+        normalised = [normalise(t) for t in texts]
+        return hstack([v.transform(normalised) for *_, v in self.vectorizers], format="csr")
+
+
+@dataclass
+class DangerModel:
+    """The trained danger model as plain arrays: n-gram columns, idf weights, coefficients.
+
+    Predicting needs no scikit-learn: the arithmetic for one short message is cheaper than
+    scikit-learn's input checks and sparse matrices (a test compares the two on the dev set).
+    """
+
+    parts: list[FeaturePart]
+    acute_weights: np.ndarray
+    acute_bias: float
+    kind_weights: np.ndarray  # one row per kind
+    kind_bias: np.ndarray
+    kind_names: list[str]
+    thresholds: Thresholds
+
+    @classmethod
+    def from_estimators(cls, fitted: Estimators, thresholds: Thresholds) -> DangerModel:
+        parts = [
+            FeaturePart(analyzer, ngrams, dict(v.vocabulary_), np.asarray(v.idf_, dtype=np.float64))
+            for analyzer, ngrams, v in fitted.vectorizers
+        ]
+        return cls(
+            parts,
+            fitted.acute.coef_[0].astype(np.float64),
+            float(fitted.acute.intercept_[0]),
+            fitted.kind.coef_.astype(np.float64),
+            fitted.kind.intercept_.astype(np.float64),
+            [str(name) for name in fitted.kind.classes_],
+            thresholds,
+        )
+
+    def predict(self, text: str) -> tuple[float, str, float]:
+        """The probability that `text` is acute, the most likely kind and that kind's share."""
+        index, value = self._features_of(normalise(text))
+        acute = float(value @ self.acute_weights[index]) + self.acute_bias
+        kinds = self.kind_weights[:, index] @ value + self.kind_bias
+        kinds = np.exp(kinds - kinds.max())
+        kinds /= kinds.sum()
+        best = int(np.argmax(kinds))
+        return float(1.0 / (1.0 + np.exp(-acute))), self.kind_names[best], float(kinds[best])
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """The acute probability of each text (for evaluation and tuning)."""
+        return np.array([self.predict(text)[0] for text in texts])
+
+    def _features_of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and TF-IDF values of one normalised text (sublinear tf, l2 per part)."""
+        indices, values, offset = [], [], 0
+        for part in self.parts:
+            counts: dict[int, int] = {}
+            for gram in part.analyze(text):
+                column = part.vocabulary.get(gram)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            if counts:
+                columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+                tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+                weights = (1.0 + np.log(tf)) * part.idf[columns]
+                indices.append(columns + offset)
+                values.append(weights / np.sqrt(weights @ weights))
+            offset += len(part.vocabulary)
+        if not indices:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.concatenate(indices), np.concatenate(values)
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        """Write the arrays (numpy's .npz, no pickled objects)."""
+        arrays: dict[str, Any] = {
+            "acute_weights": self.acute_weights,
+            "acute_bias": np.array(self.acute_bias),
+            "kind_weights": self.kind_weights,
+            "kind_bias": self.kind_bias,
+            "kind_names": np.array(self.kind_names),
+            "thresholds": np.array(astuple(self.thresholds)),
+            "parts": np.array([f"{p.analyzer} {p.ngrams[0]} {p.ngrams[1]}" for p in self.parts]),
+        }
+        for i, part in enumerate(self.parts):
+            terms = sorted(part.vocabulary, key=part.vocabulary.__getitem__)
+            arrays[f"terms{i}"], arrays[f"idf{i}"] = np.array(terms), part.idf
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as file:
+            np.savez_compressed(file, **arrays)
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> DangerModel:
+        with np.load(path, allow_pickle=False) as data:
+            parts = []
+            for i, spec in enumerate(data["parts"]):
+                analyzer, low, high = str(spec).split()
+                terms = data[f"terms{i}"].tolist()
+                vocabulary = dict(zip(terms, range(len(terms)), strict=True))
+                parts.append(
+                    FeaturePart(analyzer, (int(low), int(high)), vocabulary, data[f"idf{i}"])
+                )
+            return cls(
+                parts,
+                data["acute_weights"],
+                float(data["acute_bias"]),
+                data["kind_weights"],
+                data["kind_bias"],
+                data["kind_names"].tolist(),
+                Thresholds(*data["thresholds"].tolist()),
+            )
+
+
+def fit_estimators(examples: Sequence[Example], features: str = CHOSEN_FEATURES) -> Estimators:
+    """Fit the vectorizers and both classifiers with scikit-learn."""
+    from sklearn.linear_model import LogisticRegression
+
+    usable = [e for e in examples if e.label in (ACUTE, NONE)]
+    texts = [normalise(e.text) for e in usable]
+    vectorizers = [
+        (analyzer, ngrams, _tfidf(analyzer, ngrams, min_df=2).fit(texts))
+        for analyzer, ngrams in FEATURES[features]
+    ]
+    fitted = Estimators(vectorizers, None, None)
+    x = fitted.vectors([e.text for e in usable])
+    fitted.acute = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000)
+    fitted.acute.fit(x, [e.acute for e in usable])
+    with_kind = [i for i, e in enumerate(usable) if e.kind]
+    fitted.kind = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000)
+    fitted.kind.fit(x[with_kind], [usable[i].kind for i in with_kind])
+    return fitted
+
+
+def fit(examples: Sequence[Example], features: str = CHOSEN_FEATURES) -> DangerModel:
+    """Train the features and both classifiers (thresholds still to be tuned)."""
+    return DangerModel.from_estimators(
+        fit_estimators(examples, features), Thresholds(0.5, 0.5, 0.5, 0.5)
+    )
+
+
+# Recall first: the thresholds are set so that on the development set at least this share of
+# acute messages gets 112 first (acute or uncertain). Of the messages that are not acute, at
+# most ACUTE_FALSE_ALARMS may get the acute answer (the rest of the margin is the check-in
+# question, which costs one tap). After danger earlier in a conversation, 112 has already been
+# shown, and asking again after every message would be a loop: the context target is lower
+# (measured on dev: 98% would ask again after more than half of the calm follow-ups).
+RECALL_TARGET = 0.98
+RECALL_TARGET_CONTEXT = 0.95
+ACUTE_FALSE_ALARMS = 0.03
+
+
+def _highest_threshold_with_recall(probabilities: np.ndarray, target: float) -> float:
+    """The highest cut-off that keeps at least `target` of these (acute) probabilities above it."""
+    if len(probabilities) == 0:
+        return 0.5
+    ordered = np.sort(probabilities)[::-1]
+    index = min(len(ordered) - 1, int(np.ceil(target * len(ordered))) - 1)
+    return float(ordered[index])
+
+
+def tune_thresholds(model: DangerModel, examples: Sequence[Example], patterns: Any) -> Thresholds:
+    """Thresholds from the development set; `patterns(text)` tells whether the patterns match.
+
+    Single messages set `acute` and `uncertain`: acute messages the patterns already catch need
+    no threshold, so recall is counted over the rest, scaled so that the combined recall reaches
+    the target. Conversations (examples with a history) set `uncertain_context`: the highest
+    cut-off at which an earlier message that reached it, or an alarm, makes the last message's
+    check stricter and the target is still met.
+    """
+    singles = [e for e in examples if not e.history and e.label in (ACUTE, NONE)]
+    probabilities = model.probabilities([e.text for e in singles])
+    hit = np.array([patterns(e.text) for e in singles], dtype=bool)
+    acute = np.array([e.acute for e in singles])
+    missed = acute & ~hit
+    needed = RECALL_TARGET * acute.sum() - (acute.sum() - missed.sum())
+    share = min(1.0, max(0.0, needed / missed.sum())) if missed.any() else 0.0
+    uncertain = _highest_threshold_with_recall(probabilities[missed], share)
+    negatives = np.sort(probabilities[~acute & ~hit])[::-1]
+    budget = int(ACUTE_FALSE_ALARMS * (~acute).sum())
+    acute_cut = float(negatives[budget]) + 1e-6 if len(negatives) > budget else 0.5
+    uncertain = min(uncertain, acute_cut)
+    context = _context_threshold(model, examples, patterns, uncertain)
+    return Thresholds(max(acute_cut, uncertain), uncertain, max(acute_cut, uncertain), context)
+
+
+def _context_threshold(
+    model: DangerModel, examples: Sequence[Example], patterns: Any, uncertain: float
+) -> float:
+    """The highest `uncertain_context` that catches RECALL_TARGET of the acute conversations."""
+    talks = [e for e in examples if e.history and e.acute]
+    if not talks:
+        return uncertain
+    last = model.probabilities([e.text for e in talks])
+    last_hit = np.array([patterns(e.text) for e in talks], dtype=bool)
+    earlier = [
+        max(
+            1.0 if patterns(h) else float(p)
+            for h, p in zip(e.history, model.probabilities(e.history), strict=True)
+        )
+        for e in talks
+    ]
+    for cut in sorted({float(p) for p in last if p < uncertain} | {uncertain}, reverse=True):
+        in_context = np.array(earlier) >= cut
+        caught = last_hit | (last >= np.where(in_context, cut, uncertain))
+        if caught.mean() >= RECALL_TARGET_CONTEXT:
+            return cut
+    return float(min(last.min(), uncertain))
+
+
+def train(
+    train_dir: Path = TRAIN_DIR, dev_dir: Path = DEV_DIR, out: Path = MODEL_PATH
+) -> DangerModel:
+    """Fit on the training corpus and everyday messages, set the thresholds on the development
+    set, save."""
+    from bot.danger import detect
+
+    model = fit(load_examples(corpus_files(train_dir)) + everyday_examples())
+    dev = load_examples(corpus_files(dev_dir))
+    model.thresholds = tune_thresholds(model, dev, lambda text: detect(text) is not None)
+    model.save(out)
+    return model

@@ -1,0 +1,118 @@
+"""Danger triage: patterns, the learned model and the three outcomes (no Rasa needed)."""
+
+import copy
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from bot.danger_model import (
+    CAUSED,
+    DANGER_NOW,
+    DEV_DIR,
+    MEDICAL,
+    TRAIN_DIR,
+    WITNESS,
+    DangerModel,
+    Thresholds,
+    corpus_files,
+    fit_estimators,
+    load_examples,
+)
+from bot.triage import ACUTE, NONE, UNCERTAIN, Triager
+
+
+@pytest.fixture(scope="module")
+def model() -> DangerModel:
+    return DangerModel.load()
+
+
+def with_thresholds(model: DangerModel, **limits: float) -> Triager:
+    """The trained model with other cut-offs, to test the triage logic itself."""
+    return Triager(replace(model, thresholds=replace(model.thresholds, **limits)))
+
+
+def test_a_pattern_cannot_be_out_voted_by_the_model(model):
+    never = with_thresholds(model, acute=1.1, uncertain=1.1)  # the model alone never alarms
+    verdict = never.triage("han har en kniv")
+    assert verdict.level == ACUTE and verdict.reason.startswith("pattern")
+    assert never.triage("hur ansöker man om kontaktförbud").level == NONE
+
+
+def test_three_outcomes_from_the_models_probability(model):
+    text = "han har fått den där blicken igen och jag vet vad som kommer"
+    p = model.predict(text)[0]
+    assert with_thresholds(model, acute=p - 0.01, uncertain=p - 0.02).triage(text).level == ACUTE
+    assert with_thresholds(model, acute=p + 0.01, uncertain=p - 0.01).triage(text).level == (
+        UNCERTAIN
+    )
+    assert with_thresholds(model, acute=p + 0.02, uncertain=p + 0.01).triage(text).level == NONE
+
+
+def test_earlier_danger_makes_the_check_stricter_and_calm_news_moves_on(model):
+    text = "han kommer snart"
+    p = model.predict(text)[0]
+    triager = with_thresholds(
+        model, acute=1.1, acute_context=1.1, uncertain=p + 0.01, uncertain_context=p - 0.01
+    )
+    assert triager.triage(text).level == NONE
+    in_context = triager.triage(text, context=True)
+    assert in_context.level == UNCERTAIN and "earlier" in in_context.reason
+    # "he has left" after danger: only a pattern can raise an alarm, so the chat moves on
+    assert triager.triage(text, context=True, calm=True).level == NONE
+    assert triager.triage("han har gått men har kniven", context=True, calm=True).level == ACUTE
+
+
+def saying(model: DangerModel, probability: float, kind: str, share: float) -> Triager:
+    """A triager whose model gives this prediction for any text."""
+    fixed = copy.copy(model)
+    fixed.predict = lambda text: (probability, kind, share)
+    return Triager(fixed)
+
+
+def test_an_answer_for_another_role_needs_a_sure_kind(model):
+    # The answer for someone who has just hurt another person must not reach the one hurt.
+    assert saying(model, 0.99, CAUSED, 0.55).triage("jag är rädd").kind == DANGER_NOW
+    assert saying(model, 0.99, CAUSED, 0.8).triage("jag slog henne nyss").kind == CAUSED
+    # ... and the writer must say it in the first person
+    assert saying(model, 0.99, CAUSED, 0.9).triage("jag är rädd").kind == DANGER_NOW
+    # A pattern's coarse kind (violence) is refined by a sure model
+    assert saying(model, 0.99, WITNESS, 0.9).triage("grannen slår henne nu").kind == WITNESS
+
+
+def test_medical_emergencies_name_an_ambulance_kind(model):
+    verdict = Triager(model).triage("hon andas konstigt och svarar inte")
+    assert verdict.level == ACUTE and verdict.kind == MEDICAL
+
+
+def test_cannot_talk_is_noticed(model):
+    assert Triager(model).triage("han är i rummet bredvid, jag kan inte prata").cannot_talk
+
+
+def test_without_a_model_the_patterns_still_work():
+    triager = Triager(None)
+    assert triager.triage("han slår mig nu").level == ACUTE
+    assert triager.triage("hej").level == NONE
+
+
+def test_fast_prediction_equals_scikit_learn():
+    train = load_examples(corpus_files(TRAIN_DIR))[::3]
+    fitted = fit_estimators(train)
+    model = DangerModel.from_estimators(fitted, Thresholds(0.5, 0.5, 0.5, 0.5))
+    texts = [e.text for e in load_examples(corpus_files(DEV_DIR))] + ["", "xqzv", "😱😱"]
+    ours = [model.predict(t) for t in texts]
+    x = fitted.vectors(texts)
+    expected_acute = fitted.acute.predict_proba(x)[:, 1]
+    expected_kind = fitted.kind.predict_proba(x)
+    assert np.allclose([o[0] for o in ours], expected_acute, atol=1e-9)
+    assert [o[1] for o in ours] == [str(fitted.kind.classes_[i]) for i in expected_kind.argmax(1)]
+    assert np.allclose([o[2] for o in ours], expected_kind.max(1), atol=1e-9)
+
+
+def test_saved_model_predicts_the_same_after_loading(model, tmp_path):
+    path = tmp_path / "danger.npz"
+    model.save(path)
+    again = DangerModel.load(path)
+    assert again.thresholds == model.thresholds
+    for text in ("han slår mig nu", "hej", "jag vill inte leva", "kniv!!!"):
+        assert again.predict(text) == model.predict(text)
