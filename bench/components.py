@@ -11,6 +11,9 @@
 - The check of an action server's answer (bot/rasa_speedups.py) against jsonschema.validate,
   and a full garbage collection with the loaded model frozen (gc.freeze, as `bot serve` does
   after loading) and not.
+- Danger triage (bot/danger_model.py): the model's own arithmetic against scikit-learn's
+  transform and predict_proba on the same fitted estimators, and the whole triage against the
+  patterns alone (what it adds to every message).
 - A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
   graph run by SequentialGraphRunner (bot/rasa_speedups.py) and by Rasa's DaskGraphRunner.
 
@@ -105,14 +108,54 @@ def timed(calls: list[Callable[[], Any]]) -> Callable[[], float]:
     return round_
 
 
-def compare(name: str, ours: Callable[[], float], theirs: Callable[[], float]) -> None:
+def compare(
+    name: str, ours: Callable[[], float], theirs: Callable[[], float], base_name: str = "Rasa's"
+) -> None:
     """Alternate rounds of both; print the medians (ms per call) and their ratio."""
     mine, base = [], []
     for _ in range(ROUNDS):
         base.append(theirs())
         mine.append(ours())
     m, b = float(np.median(mine)), float(np.median(base))
-    print(f"{name:<40} ours {m:6.3f} ms  Rasa's {b:6.3f} ms  ratio {m / b:5.2f}")
+    print(f"{name:<40} ours {m:6.3f} ms  {base_name} {b:6.3f} ms  ratio {m / b:5.2f}")
+
+
+def danger_triage(texts: list[str]) -> None:
+    """Danger triage's cost per message: the model's own arithmetic against scikit-learn on the
+    same fitted estimators, and the whole triage (patterns + model) against the patterns alone."""
+    from bot import danger
+    from bot.danger_model import (
+        TRAIN_DIR,
+        DangerModel,
+        Thresholds,
+        corpus_files,
+        everyday_examples,
+        fit_estimators,
+        load_examples,
+    )
+    from bot.triage import Triager
+
+    fitted = fit_estimators(load_examples(corpus_files(TRAIN_DIR)) + everyday_examples())
+    model = DangerModel.from_estimators(fitted, Thresholds(0.5, 0.5, 0.5, 0.5))
+
+    def with_scikit_learn(text: str) -> None:
+        x = fitted.vectors([text])
+        fitted.acute.predict_proba(x)
+        fitted.kind.predict_proba(x)
+
+    compare(
+        f"danger model ({len(texts)} messages)",
+        timed([lambda t=t: model.predict(t) for t in texts]),
+        timed([lambda t=t: with_scikit_learn(t) for t in texts]),
+        "scikit-learn",
+    )
+    triager = Triager.load()
+    compare(
+        f"danger triage ({len(texts)} messages)",
+        timed([lambda t=t: triager.triage(t) for t in texts]),
+        timed([lambda t=t: danger.detect(t) for t in texts]),
+        "patterns alone",
+    )
 
 
 def conversations(agent: Any, runner: Any, count: int) -> Callable[[], float]:
@@ -142,6 +185,7 @@ def main() -> None:
     agent = load_agent()
     eval_file = PROJECT_ROOT / "tests" / "eval" / "messages.yml"
     texts = [m["text"] for m in yaml.safe_load(eval_file.read_text(encoding="utf-8"))]
+    danger_triage(texts)
 
     fast_clf = component(agent, FastLogisticRegressionClassifier)
     stock_clf = stock_copy(fast_clf, LogisticRegressionClassifier)

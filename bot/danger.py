@@ -162,10 +162,12 @@ _COMPILED = {kind: [_compile(p) for p in patterns] for kind, patterns in _PATTER
 
 @dataclass(frozen=True)
 class Verdict:
-    """A danger match: which kind, and the pattern that fired (for staff explanations)."""
+    """A danger match: which kind, the pattern that fired and the words it matched (in their
+    normalised form, for staff explanations only)."""
 
     kind: str
     pattern: str
+    matched: str
 
 
 # A match does not decide when its own sentence says that it was long ago, a dream, a film or a
@@ -216,8 +218,9 @@ def detect(text: str) -> Verdict | None:
     norm = normalise(text)
     for kind in (MEDICAL, SUICIDAL, DANGER_NOW):
         for pattern in _COMPILED[kind]:
-            if any(not _defused(norm, match) for match in pattern.finditer(norm)):
-                return Verdict(kind, pattern.pattern)
+            for match in pattern.finditer(norm):
+                if not _defused(norm, match):
+                    return Verdict(kind, pattern.pattern, match.group(0))
     return None
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from bot import PROJECT_ROOT
 from bot.danger_model import (
@@ -25,6 +26,7 @@ from bot.danger_model import (
     NONE,
     TRAIN_DIR,
     Example,
+    augmented,
     corpus_files,
     everyday_examples,
     fit,
@@ -149,11 +151,38 @@ def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:
     return score(examples, [verdict_for(triager, e) for e in examples])
 
 
+def evaluate_in_rasa(agent: Any, paths: Sequence[Path]) -> DangerScore:
+    """Conversations judged as the bot judges them: each earlier message parsed by the trained
+    Rasa pipeline into the conversation's tracker, then the last one (with the DangerDetector's
+    context and its "he has left" rule)."""
+    import asyncio
+
+    from rasa.core.channels.channel import UserMessage
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    async def judge(example: Example) -> Verdict:
+        tracker = DialogueStateTracker("evaluation", agent.domain.slots)
+        for text in example.history:
+            parsed = await agent.processor.parse_message(UserMessage(text), tracker)
+            tracker.update(UserUttered(text, parsed["intent"], parsed["entities"], parsed))
+        parsed = await agent.processor.parse_message(UserMessage(example.text), tracker)
+        verdict = parsed["danger"]
+        return Verdict(**{f.name: verdict[f.name] for f in fields(Verdict)})
+
+    examples = load_examples(paths)
+    loop = asyncio.new_event_loop()
+    try:
+        return score(examples, [loop.run_until_complete(judge(e)) for e in examples])
+    finally:
+        loop.close()
+
+
 def compare_features() -> str:
     """Each candidate feature set trained on train and scored on dev at thresholds tuned there."""
     from bot.danger import detect
 
-    train = load_examples(corpus_files(TRAIN_DIR)) + everyday_examples()
+    train = augmented(load_examples(corpus_files(TRAIN_DIR))) + everyday_examples()
     dev = load_examples(corpus_files(DEV_DIR))
     lines = [f"{'features':<24} {'recall':>7} {'false alarms':>13}  (dev, thresholds tuned on dev)"]
     for features in FEATURES:
@@ -166,15 +195,29 @@ def compare_features() -> str:
 
 
 def main(show_misses: bool = False, features: bool = False) -> int:
-    """Print the danger scores of the trained triage on the development and final sets."""
+    """Print the danger scores of the trained triage on the development and final sets.
+
+    Single messages are triaged directly; conversations go through the trained Rasa pipeline.
+    """
     if features:
         print(compare_features())
         return 0
-    triager = Triager.load()
-    print(
-        report("dev (thresholds set here)", evaluate(triager, corpus_files(DEV_DIR)), show_misses)
-    )
-    for round_date, paths in final_rounds().items():
+    from bot.local_agent import load_agent
+
+    triager, agent = Triager.load(), load_agent()
+    sets = [("dev (thresholds set here)", corpus_files(DEV_DIR))]
+    sets += [(f"final {day} (never tuned on)", paths) for day, paths in final_rounds().items()]
+    for name, paths in sets:
+        singles = [p for p in paths if not has_history(p)]
+        talks = [p for p in paths if has_history(p)]
+        print(report(f"{name}: single messages", evaluate(triager, singles), show_misses))
+        if talks:
+            result = evaluate_in_rasa(agent, talks)
+            print(report(f"{name}: conversations, last message", result, show_misses))
         print()
-        print(report(f"final {round_date} (never tuned on)", evaluate(triager, paths), show_misses))
     return 0
+
+
+def has_history(path: Path) -> bool:
+    """Whether a set holds conversations (messages with a `history`)."""
+    return any(e.history for e in load_examples([path]))

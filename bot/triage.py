@@ -74,8 +74,8 @@ class Triager:
         """The verdict for `text`.
 
         `context`: danger came up earlier in the conversation (lower thresholds). `calm`: the
-        message says the danger has passed ("he has left") after such danger; then only a
-        pattern can make it an alarm, so that the conversation moves on.
+        message says the danger has passed ("he has left"); then the earlier danger does not
+        lower the thresholds, so that the conversation moves on.
         """
         match = danger.detect(text)
         silent = danger.cannot_talk(text)
@@ -90,11 +90,11 @@ class Triager:
             kind = match.kind
             if kind == danger.DANGER_NOW and model_kind in _MODEL_KINDS_THAT_REFINE_VIOLENCE:
                 kind = model_kind
-            return Verdict(ACUTE, kind, probability, f"pattern {match.pattern}", silent, context)
+            reason = f'pattern "{match.matched}"'
+            return Verdict(ACUTE, kind, probability, reason, silent, context)
         if self.model is None:
             return Verdict(NONE, None, 0.0, "no model", silent, context)
-        if context and calm:
-            return Verdict(NONE, None, probability, "calm after earlier danger", silent, context)
+        context = context and not calm
         limits = self.model.thresholds
         acute, uncertain = (
             (limits.acute_context, limits.uncertain_context)
