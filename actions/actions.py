@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.danger_dialogue import DANGER_ACTION, plan
+from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
 from bot.resources import LiveCatalogue
 
 CATALOGUE = LiveCatalogue()
@@ -39,7 +39,7 @@ class ActionDangerAnswer(Action):
     ) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name") or ""
-        shown_before = bool(tracker.get_slot("danger_shown"))
-        for utterance in plan(intent, message.get("danger"), shown_before):
+        verdict, shown = message.get("danger"), tracker.get_slot("danger_shown")
+        for utterance in plan(intent, verdict, shown):
             dispatcher.utter_message(response=utterance.response, **utterance.variables)
-        return [SlotSet("danger_shown", True)]
+        return [SlotSet("danger_shown", shown_after(intent, verdict, shown))]

@@ -6,8 +6,9 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   kind's next steps. A person who says they cannot talk gets what they can do instead.
 - Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
   yes leads to the acute answer of the likely kind, no to the answer for the message's topic.
-- Once 112 has been shown in a conversation, a short reminder replaces the full bubble, so that
-  the next messages move on instead of repeating the same card.
+- Once 112 has been shown for a kind of danger in a conversation, a short reminder replaces that
+  kind's full bubble, so that the next messages move on instead of repeating the same card (a
+  new kind, such as a medical emergency after violence, gets its own bubble).
 """
 
 from __future__ import annotations
@@ -57,21 +58,22 @@ class Utterance:
     variables: dict[str, str] = field(default_factory=dict)
 
 
-def plan(intent: str, verdict: dict[str, Any] | None, shown_before: bool) -> list[Utterance]:
+def plan(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> list[Utterance]:
     """The responses for a danger `intent` (a kind or `danger_unsure`).
 
     `verdict` is the triage of the message (None after a button such as "yes, now"), with the
-    topic the intent classifier saw in it; `shown_before` is whether 112 has been shown already.
+    topic the intent classifier saw in it; `shown` is the kind whose emergency bubble was shown
+    last in this conversation (None if 112 has not been shown yet).
     """
     verdict = verdict or {}
     kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
     topic = verdict.get("topic")
     if intent == UNSURE:
-        first = "utter_danger_again" if shown_before else "utter_danger_check"
+        first = "utter_danger_again" if shown else "utter_danger_check"
         answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         return [Utterance(first), Utterance("utter_danger_question", buttons)]
-    if shown_before:
+    if shown == kind:
         first = "utter_danger_again"
     elif kind == DANGER_NOW and verdict.get("cannot_talk"):
         first = "utter_danger_silent"
@@ -79,3 +81,11 @@ def plan(intent: str, verdict: dict[str, Any] | None, shown_before: bool) -> lis
         first = EMERGENCY[kind]
     follow = f"utter_{topic}" if topic in TOPICS_THAT_FIT.get(kind, ()) else NEXT_STEPS[kind]
     return [Utterance(first), Utterance(follow)]
+
+
+def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> str:
+    """What `shown` becomes after answering: the kind whose bubble was shown (an uncertain
+    answer shows only the general 112 line, so it counts as danger now)."""
+    if intent == UNSURE:
+        return shown or DANGER_NOW
+    return intent if intent in EMERGENCY else (verdict or {}).get("kind") or DANGER_NOW

@@ -33,6 +33,7 @@ from bot.danger_model import (
     load_examples,
     tune_thresholds,
 )
+from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language
 from bot.triage import Triager, Verdict, is_alarm
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"
@@ -72,18 +73,28 @@ class DangerScore:
 
     overall: Tally = field(default_factory=Tally)
     chat_languages: Tally = field(default_factory=Tally)
+    # messages in other languages as the gateway answers them: 112 first whenever the language is
+    # identified as one the bot does not converse in, else as triage decides
+    other_languages_answered: Tally = field(default_factory=Tally)
     by_lang: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_situation: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[tuple[Example, Verdict]] = field(default_factory=list)
     false_alarms: list[tuple[Example, Verdict]] = field(default_factory=list)
 
 
-def score(examples: Sequence[Example], verdicts: Sequence[Verdict]) -> DangerScore:
-    """Tally each example's verdict (borderline examples are skipped)."""
+def score(
+    examples: Sequence[Example],
+    verdicts: Sequence[Verdict],
+    card_answered: Sequence[bool] | None = None,
+) -> DangerScore:
+    """Tally each example's verdict (borderline examples are skipped); `card_answered[i]`: the
+    gateway would answer example i with its 112-first card (its language was identified)."""
     result = DangerScore()
-    for example, verdict in zip(examples, verdicts, strict=True):
+    card_answered = card_answered or [False] * len(examples)
+    for example, verdict, by_card in zip(examples, verdicts, card_answered, strict=True):
         if example.label not in (ACUTE, NONE):
             continue
+        alarm = is_alarm(verdict)
         groups = [
             result.overall,
             result.by_lang[example.lang],
@@ -91,20 +102,25 @@ def score(examples: Sequence[Example], verdicts: Sequence[Verdict]) -> DangerSco
         ]
         if example.lang in CHAT_LANGUAGES:
             groups.append(result.chat_languages)
-        alarm = is_alarm(verdict)
+        else:
+            _count(result.other_languages_answered, example, alarm or by_card)
         for tally in groups:
-            if example.acute:
-                tally.acute += 1
-                tally.caught += alarm
-                tally.caught_as_acute += verdict.level == ACUTE
-            else:
-                tally.negative += 1
-                tally.alarms += alarm
+            _count(tally, example, alarm, verdict.level == ACUTE)
         if example.acute and not alarm:
             result.misses.append((example, verdict))
         elif not example.acute and alarm:
             result.false_alarms.append((example, verdict))
     return result
+
+
+def _count(tally: Tally, example: Example, alarm: bool, as_acute: bool = False) -> None:
+    if example.acute:
+        tally.acute += 1
+        tally.caught += alarm
+        tally.caught_as_acute += as_acute
+    else:
+        tally.negative += 1
+        tally.alarms += alarm
 
 
 def _row(name: str, tally: Tally) -> str:
@@ -114,14 +130,16 @@ def _row(name: str, tally: Tally) -> str:
         if tally.negative
         else ""
     )
-    return f"{name:<22} {recall} {alarms}"
+    return f"{name:<26} {recall} {alarms}"
 
 
 def report(name: str, result: DangerScore, show_misses: bool = False) -> str:
     """A plain-text table: recall (112 first) and false alarms, per language and situation."""
-    header = f"{'':<22} {'recall (112 first)':>17} {'false alarms':>17}"
+    header = f"{'':<26} {'recall (112 first)':>17} {'false alarms':>17}"
     lines = [f"== {name}", header, _row("all", result.overall)]
     lines.append(_row("Swedish + English", result.chat_languages))
+    if result.other_languages_answered.acute + result.other_languages_answered.negative:
+        lines.append(_row("other languages, answered", result.other_languages_answered))
     lines += [_row(f"  lang {lang}", t) for lang, t in sorted(result.by_lang.items())]
     lines += [_row(f"  {s}", t) for s, t in sorted(result.by_situation.items())]
     if show_misses:
@@ -148,7 +166,12 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
 
 def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:
     examples = load_examples(paths)
-    return score(examples, [verdict_for(triager, e) for e in examples])
+    identifier = LanguageIdentifier()
+    by_card = [
+        e.lang not in CHAT_LANGUAGES and answer_language("sv", e.text, identifier) in CARD_LANGUAGES
+        for e in examples
+    ]
+    return score(examples, [verdict_for(triager, e) for e in examples], by_card)
 
 
 def evaluate_in_rasa(agent: Any, paths: Sequence[Path]) -> DangerScore:

@@ -350,13 +350,14 @@ def fit(examples: Sequence[Example], features: str = CHOSEN_FEATURES) -> DangerM
 
 
 # Recall first: the thresholds are set so that on the development set at least this share of
-# acute messages gets 112 first (acute or uncertain). Of the messages that are not acute, at
+# acute messages gets 112 first (acute or uncertain); 99% rather than 98% cost 4 more points of
+# false alarms on dev (5.4% -> 9.7%), inside the 15% the issue allows. Of the messages that are not acute, at
 # most ACUTE_FALSE_ALARMS may get the acute answer (the rest of the margin is the check-in
 # question, which costs one tap). After danger earlier in a conversation, 112 has already been
 # shown, and asking again after every calm message would be a loop: the lower threshold stops
 # where it would ask again after more than CONTEXT_FALSE_ALARMS of the calm follow-ups
 # (measured on dev: a 95% target alone asked again after 40% of them).
-RECALL_TARGET = 0.98
+RECALL_TARGET = 0.99
 RECALL_TARGET_CONTEXT = 0.95
 CONTEXT_FALSE_ALARMS = 0.25
 ACUTE_FALSE_ALARMS = 0.03

@@ -52,7 +52,7 @@ def _examples(nlu: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
 def _responses_of(action: str, intent: str) -> list[str]:
     """The responses an action sends: the danger answer's first-time responses, else itself."""
     if action == DANGER_ACTION:
-        return [utterance.response for utterance in plan(intent, None, shown_before=False)]
+        return [utterance.response for utterance in plan(intent, None, shown=None)]
     return [action]
 
 

@@ -74,8 +74,8 @@ class Triager:
         """The verdict for `text`.
 
         `context`: danger came up earlier in the conversation (lower thresholds). `calm`: the
-        message says the danger has passed ("he has left"); then the earlier danger does not
-        lower the thresholds, so that the conversation moves on.
+        message says the danger has passed ("he has left"); after earlier danger, only an acute
+        verdict then shows 112 again, so that the conversation moves on instead of asking.
         """
         match = danger.detect(text)
         silent = danger.cannot_talk(text)
@@ -94,13 +94,13 @@ class Triager:
             return Verdict(ACUTE, kind, probability, reason, silent, context)
         if self.model is None:
             return Verdict(NONE, None, 0.0, "no model", silent, context)
-        context = context and not calm
         limits = self.model.thresholds
-        acute, uncertain = (
-            (limits.acute_context, limits.uncertain_context)
-            if context
-            else (limits.acute, limits.uncertain)
-        )
+        if context and calm:  # 112 was shown and the danger has passed: do not ask again
+            acute, uncertain = limits.acute, limits.acute
+        elif context:
+            acute, uncertain = limits.acute_context, limits.uncertain_context
+        else:
+            acute, uncertain = limits.acute, limits.uncertain
         if probability >= acute:
             level, reason = ACUTE, f"model {probability:.2f} >= {acute:.2f}"
         elif probability >= uncertain:

@@ -84,6 +84,14 @@ async def test_after_acute_danger_the_conversation_moves_on(agent, catalogue):
     assert len(again[0]["text"]) < 120  # the short reminder, not the whole card again
 
 
+async def test_a_new_kind_of_danger_gets_its_own_answer(agent, catalogue):
+    session = new_session()
+    await answer(agent, catalogue, session, "han slår mig nu")
+    text = "nu hör jag att grannen slår sin fru, hon skriker"
+    first = (await answer(agent, catalogue, session, text))[0]
+    assert first["emergency"] is True and "Gå inte in ensam" in first["text"]
+
+
 async def test_danger_earlier_in_the_conversation_counts(agent, catalogue):
     session = new_session()
     await answer(agent, catalogue, session, "min sambo slog mig igår, första gången")

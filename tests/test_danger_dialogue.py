@@ -1,6 +1,6 @@
 """What the bot says after a danger verdict (bot/danger_dialogue.py), without Rasa."""
 
-from bot.danger_dialogue import UNSURE, plan
+from bot.danger_dialogue import UNSURE, plan, shown_after
 
 
 def responses(*args) -> list[str]:
@@ -9,12 +9,12 @@ def responses(*args) -> list[str]:
 
 def test_acute_violence_gets_112_first_then_next_steps():
     verdict = {"level": "acute", "kind": "danger_now", "topic": "victim"}
-    assert responses("danger_now", verdict, False) == ["utter_danger_now", "utter_danger_next"]
+    assert responses("danger_now", verdict, None) == ["utter_danger_now", "utter_danger_next"]
 
 
 def test_a_topic_that_fits_the_danger_is_answered_after_112():
     verdict = {"level": "acute", "kind": "danger_now", "topic": "forced_marriage"}
-    assert responses("danger_now", verdict, False) == [
+    assert responses("danger_now", verdict, None) == [
         "utter_danger_now",
         "utter_forced_marriage",
     ]
@@ -23,9 +23,9 @@ def test_a_topic_that_fits_the_danger_is_answered_after_112():
 def test_a_topic_meant_for_another_role_is_not_answered():
     # the classifier heard "uses violence", triage heard someone in danger: not Välj att sluta
     verdict = {"level": "acute", "kind": "danger_now", "topic": "uses_violence"}
-    assert responses("danger_now", verdict, False)[1] == "utter_danger_next"
+    assert responses("danger_now", verdict, None)[1] == "utter_danger_next"
     verdict = {"level": "acute", "kind": "danger_caused", "topic": "victim"}
-    assert responses("danger_caused", verdict, False)[1] == "utter_danger_caused_next"
+    assert responses("danger_caused", verdict, None)[1] == "utter_danger_caused_next"
 
 
 def test_each_kind_has_its_own_emergency_answer():
@@ -35,17 +35,17 @@ def test_each_kind_has_its_own_emergency_answer():
         ("danger_witness", "utter_danger_witness"),
         ("danger_caused", "utter_danger_caused"),
     ]:
-        assert responses(kind, {"level": "acute", "kind": kind}, False)[0] == first
+        assert responses(kind, {"level": "acute", "kind": kind}, None)[0] == first
 
 
 def test_someone_who_cannot_talk_learns_what_they_can_do():
     verdict = {"level": "acute", "kind": "danger_now", "cannot_talk": True}
-    assert responses("danger_now", verdict, False)[0] == "utter_danger_silent"
+    assert responses("danger_now", verdict, None)[0] == "utter_danger_silent"
 
 
 def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
     verdict = {"level": "uncertain", "kind": "suicidal", "topic": "self_blame"}
-    first, question = plan(UNSURE, verdict, False)
+    first, question = plan(UNSURE, verdict, None)
     assert first.response == "utter_danger_check"
     assert question.response == "utter_danger_question"
     assert question.variables == {"danger_kind": "suicidal", "danger_topic": "self_blame"}
@@ -53,20 +53,30 @@ def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
 
 def test_uncertain_without_a_topic_offers_the_menu():
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "nlu_fallback"}
-    assert plan(UNSURE, verdict, False)[1].variables["danger_topic"] == "greet"
+    assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "greet"
 
 
 def test_once_112_was_shown_the_answer_moves_on():
     verdict = {"level": "acute", "kind": "danger_now", "topic": None}
-    assert responses("danger_now", verdict, True) == ["utter_danger_again", "utter_danger_next"]
-    assert responses(UNSURE, {"level": "uncertain", "kind": "danger_now"}, True)[0] == (
-        "utter_danger_again"
-    )
+    assert responses("danger_now", verdict, "danger_now") == [
+        "utter_danger_again",
+        "utter_danger_next",
+    ]
+    uncertain = {"level": "uncertain", "kind": "danger_now"}
+    assert responses(UNSURE, uncertain, "suicidal")[0] == "utter_danger_again"
+    assert shown_after(UNSURE, uncertain, None) == "danger_now"
+
+
+def test_a_new_kind_of_danger_gets_its_own_bubble():
+    # a neighbour heard through the wall, after the writer's own danger earlier
+    verdict = {"level": "acute", "kind": "danger_witness"}
+    assert responses("danger_witness", verdict, "danger_now")[0] == "utter_danger_witness"
+    assert shown_after("danger_witness", verdict, "danger_now") == "danger_witness"
 
 
 def test_a_button_without_a_verdict_answers_its_kind():
     # "Yes, right now" after the check-in question sends the kind as a payload
-    assert responses("danger_medical", None, True) == [
-        "utter_danger_again",
+    assert responses("danger_medical", None, "danger_now") == [
+        "utter_danger_medical",
         "utter_danger_medical_next",
     ]
