@@ -10,7 +10,8 @@ Three kinds of danger:
 - `danger_now`: violence happening now, weapons, strangling, threats to kill, being locked in,
   someone at the door, being taken abroad.
 `cannot_talk` tells whether the writer says they cannot speak (the answer says what they can do);
-`own_violence` whether they say they have hurt, or fear they will hurt, someone themselves.
+`own_violence` whether they say they have hurt, or fear they will hurt, someone themselves;
+`symptom_after` whether a message names a symptom that is an emergency after earlier danger.
 The learned model (bot.danger_model) catches what these miss; bot.triage combines the two.
 """
 
@@ -60,7 +61,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(blöder|blod överallt|blodet (slutar|rinner|sprutar)|massa blod|mycket blod)\b",
         r"\b(tagit|tog|svalt|svalde|ätit|åt)\b[^.!?]{0,30}\b(tabletter|piller|tabbar|sömntabletter|hela burken|hela kartan|alla mina mediciner)\b",
         r"\b(överdos\w*|overdos\w*)\b",
-        r"\b(tagit|tog|svalt|svalde|ätit|åt)\b[^.!?]{0,20}\b(\d{2,}|alla|hela|en massa|massa|många|för många|flera)\b[^.!?]{0,20}\b(ibuprofen|alvedon|panodil|paracetamol|citodon|tramadol|oxycodon|imovane|propavan|atarax|sobril|xanax|stesolid|insulin|tabletter|piller|tabbar|mediciner)\b",
+        r"\b(tagit|tog|svalt|svalde|ätit|åt)\b[^.!?]{0,20}\b(\d{2,}|alla|hela|en massa|massa|mycket|många|för många|flera)\b[^.!?]{0,20}\b(ibuprofen|alvedon|panodil|paracetamol|citodon|tramadol|oxycodon|imovane|propavan|atarax|sobril|xanax|stesolid|insulin|tablett\w*|piller|tabbar|medicin\w*|sömntablett\w*)\b",
+        r"\b(tar|ta)\b[^.!?]{0,10}\b(alla|hela|en massa|massa|mycket|många|för många)\b[^.!?]{0,10}\b(tablett\w*|piller|tabbar|sömntablett\w*)\b",
+        # a blow to the head, then confusion, vomiting or fainting
+        r"^(?=.*\b(slag|slog|slagit|ramla\w*|föll|fallit|knuffa\w*|sparka\w*|hit|fell|pushed|kicked|punched|banged)\b)(?=.*\b(huvud\w*|pannan|bakhuvudet|head)\b)(?=.*\b(förvirrad\w*|vet inte vilken dag|kräks|kräkts|kräkas|svimma\w*|confused|vomit\w*|throwing up|passed out|blacked out)\b)",
+        # pregnancy: the baby has stopped moving
+        r"\b(bebisen|barnet i magen|babyn)\b[^.!?]{0,30}\b(rör sig inte|har inte rört sig|slutat röra sig|sparkar inte)\b|\bbaby\b[^.!?]{0,30}\b(hasn'?t moved|has not moved|isn'?t moving|stopped moving|not moving|not kicking)\b",
         r"\bgravid\w*\b[^.!?]{0,80}\b(ont|blöd\w*|magen|sparka\w*|slog|slagit)\b|\b(magen|mage)\b[^.!?]{0,60}\bgravid\w*\b",
         r"\b(not breathing|stopped breathing|isn'?t breathing|barely breathing|breathing (weird|strange|funny)|unconscious|passed out|won'?t wake up|can'?t wake (him|her|them) up)\b",
         r"\b(bleeding|blood everywhere|lots of blood|so much blood)\b",
@@ -74,13 +80,13 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bta (mitt|mitt eget) liv\b",
         # "(jag) vill ta livet av mig" is suicidal; "han ska ta livet av mig" is a threat
         r"^(?!.*\b(han|hon|hen|de|dom)\b[^.!?]*\bta livet av mig\b).*\bta livet av mig\b",
-        r"\b(försvinna för alltid|inte vakna|aldrig vakna|bäst om jag inte finns|inte finnas (mer|längre)|ingen skulle sakna mig|skada mig själv)\b",
+        r"\b(sova för alltid|somna för alltid|försvinna för alltid|inte vakna|aldrig vakna|bäst om jag inte finns|inte finnas (mer|längre)|ingen skulle sakna mig|skada mig själv)\b",
         r"\b(ta|tar|svälja)\b[^.!?]{0,15}\b(tabletter|piller|tabbar)\b",
         r"\bhoppa\b[^.!?]{0,20}\b(bron|från|framför|ut)\b|\bstår på bron\b",
         r"\b(suicid\w*|kill(ing)? myself|end(ing)? (it all|my (own )?life)|take my (own )?life|self.?harm|hurt(ing)? myself)\b",
         r"\b(want|wanna|going) to die\b|\bwanna die\b",
         r"\b(don'?t|do not|no longer) want to (live|be alive|exist)\b|\bnot want to (live|be alive)\b",
-        r"\b(never wake up|better off without me|no reason to live|point (of|in) living|(pills|tablets) ready|(going to|gonna) jump)\b",
+        r"\b(sleep forever|never wake up|better off without me|no reason to live|point (of|in) living|(pills|tablets) ready|(going to|gonna) jump)\b",
         r"\b(no point in (anything|life|going on)|can'?t go on|give up on life|nothing to live for)\b",
         r"\b(ingen mening med (något|livet|att leva)|orkar inte mer med livet|vill inte finnas)\b",
         r"(انتحار|اقتل نفسی|ان اموت|لا ارید ان اعیش|خودکشی|بمیرم|زنده باشم|نمیخوام زنده)",
@@ -220,7 +226,7 @@ def detect(text: str) -> Verdict | None:
         for pattern in _COMPILED[kind]:
             for match in pattern.finditer(norm):
                 if not _defused(norm, match):
-                    return Verdict(kind, pattern.pattern, match.group(0))
+                    return Verdict(kind, pattern.pattern, match.group(0) or norm[:80])
     return None
 
 
@@ -256,3 +262,28 @@ def own_violence(text: str) -> bool:
     """Whether the writer says they have hurt someone, or fear they will (first person)."""
     norm = normalise(text)
     return any(pattern.search(norm) for pattern in _OWN_VIOLENCE)
+
+
+# Symptoms that are an emergency after what came before in the conversation: trouble breathing,
+# fainting or bleeding after any danger (strangling, a beating); feeling sick, sleepy or dizzy
+# after pills or thoughts of suicide.
+_AFTER_ANY_DANGER = _compile(
+    r"\b(andas|andningen|andnöd|får ingen luft|svartna\w*|svimma\w*|blöder|blödning\w*|"
+    r"breath\w*|can'?t breathe|faint\w*|black(ed|ing)? out|pass(ed|ing) out|bleed\w*)\b"
+)
+_AFTER_POISONING = _compile(
+    r"\b(mår illa|illamående|kräk\w*|spy\w*|ont i magen|magont|yr|snurrar|sömnig|vill sova|"
+    r"somnar|kan inte hålla ögonen|sick|nause\w*|vomit\w*|throw(ing)? up|stomach|dizzy|sleepy|"
+    r"want to sleep|falling asleep|eyes open|can'?t stay awake|so tired)\b"
+)
+
+
+def symptom_after(text: str, poisoned: bool) -> str | None:
+    """The symptom named in `text` that is an emergency after earlier danger (`poisoned`: the
+    earlier danger was pills, a medical emergency or suicidal thoughts), or None."""
+    norm = normalise(text)
+    patterns = [_AFTER_ANY_DANGER, _AFTER_POISONING] if poisoned else [_AFTER_ANY_DANGER]
+    for pattern in patterns:
+        if found := pattern.search(norm):
+            return found.group(0)
+    return None

@@ -6,12 +6,13 @@
 
 A message counts as *caught* when 112 comes first (acute or uncertain) and as a *false alarm*
 when a message that is not acute gets 112 first. The development set (data/danger/dev/) sets
-the thresholds; the final sets (tests/eval/danger/final-<date>-*.yml) are scored once per round
+the thresholds; the final sets (tests/eval/danger/final-<date>[-r<n>]-*.yml) are scored once per round
 and never tuned on. Borderline messages are left out of both counts.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -40,11 +41,15 @@ FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"
 CHAT_LANGUAGES = ("sv", "en")
 
 
+ROUND = re.compile(r"^final-(\d{4}-\d{2}-\d{2}(?:-r\d+)?)-")
+
+
 def final_rounds(directory: Path = FINAL_DIR) -> dict[str, list[Path]]:
-    """The final sets by round (the date in `final-<date>-<author>.yml`), oldest first."""
+    """The final sets by round (`final-<date>[-r<n>]-<author>.yml`), oldest first."""
     rounds: dict[str, list[Path]] = defaultdict(list)
     for path in sorted(directory.glob("final-*.yml")):
-        rounds[path.stem[len("final-") : len("final-") + 10]].append(path)
+        if match := ROUND.match(path.name):
+            rounds[match.group(1)].append(path)
     return dict(sorted(rounds.items()))
 
 
@@ -157,11 +162,10 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
     or reached the disclosure threshold makes the check stricter. (The bot also relaxes it when
     the intent classifier hears "he has left"; without Rasa that is not modelled here.)
     """
-    context = any(
-        is_alarm(earlier) or earlier.probability >= triager.disclosure_threshold
-        for earlier in (triager.triage(h) for h in example.history)
-    )
-    return triager.triage(example.text, context)
+    earlier = [triager.triage(h) for h in example.history]
+    context = any(is_alarm(v) or v.probability >= triager.disclosure_threshold for v in earlier)
+    kinds = frozenset(v.kind for v in earlier if is_alarm(v) and v.kind)
+    return triager.triage(example.text, context, earlier_kinds=kinds)
 
 
 def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:

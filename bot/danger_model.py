@@ -349,15 +349,16 @@ def fit(examples: Sequence[Example], features: str = CHOSEN_FEATURES) -> DangerM
     )
 
 
-# Recall first: the thresholds are set so that on the development set at least this share of
-# acute messages gets 112 first (acute or uncertain); 99% rather than 98% cost 4 more points of
-# false alarms on dev (5.4% -> 9.7%), inside the 15% the issue allows. Of the messages that are not acute, at
+# Recall first: the thresholds are set so that on the development set the model alone gives at
+# least this share of acute messages 112 first (acute or uncertain); with the patterns, 99.2% of
+# them. 98.5% rather than 97% cost 4 more points of false alarms on dev (5.4% -> 9.5%), inside
+# the 15% the issue allows. Of the messages that are not acute, at
 # most ACUTE_FALSE_ALARMS may get the acute answer (the rest of the margin is the check-in
 # question, which costs one tap). After danger earlier in a conversation, 112 has already been
 # shown, and asking again after every calm message would be a loop: the lower threshold stops
 # where it would ask again after more than CONTEXT_FALSE_ALARMS of the calm follow-ups
 # (measured on dev: a 95% target alone asked again after 40% of them).
-RECALL_TARGET = 0.99
+MODEL_RECALL_TARGET = 0.985
 RECALL_TARGET_CONTEXT = 0.95
 CONTEXT_FALSE_ALARMS = 0.25
 ACUTE_FALSE_ALARMS = 0.03
@@ -375,20 +376,15 @@ def _highest_threshold_with_recall(probabilities: np.ndarray, target: float) -> 
 def tune_thresholds(model: DangerModel, examples: Sequence[Example], patterns: Any) -> Thresholds:
     """Thresholds from the development set; `patterns(text)` tells whether the patterns match.
 
-    Single messages set `acute` and `uncertain`: acute messages the patterns already catch need
-    no threshold, so recall is counted over the rest, scaled so that the combined recall reaches
-    the target. Conversations (examples with a history) set `uncertain_context`: the highest
-    cut-off at which an earlier message that reached it, or an alarm, makes the last message's
-    check stricter and the target is still met.
+    Single messages set `acute` and `uncertain`. `uncertain` is set for the model alone, so
+    that a better pattern never makes the model less watchful elsewhere. Conversations
+    (examples with a history) set `uncertain_context` (see `_context_threshold`).
     """
     singles = [e for e in examples if not e.history and e.label in (ACUTE, NONE)]
     probabilities = model.probabilities([e.text for e in singles])
     hit = np.array([patterns(e.text) for e in singles], dtype=bool)
     acute = np.array([e.acute for e in singles])
-    missed = acute & ~hit
-    needed = RECALL_TARGET * acute.sum() - (acute.sum() - missed.sum())
-    share = min(1.0, max(0.0, needed / missed.sum())) if missed.any() else 0.0
-    uncertain = _highest_threshold_with_recall(probabilities[missed], share)
+    uncertain = _highest_threshold_with_recall(probabilities[acute], MODEL_RECALL_TARGET)
     negatives = np.sort(probabilities[~acute & ~hit])[::-1]
     budget = int(ACUTE_FALSE_ALARMS * (~acute).sum())
     acute_cut = float(negatives[budget]) + 1e-6 if len(negatives) > budget else 0.5

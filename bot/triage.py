@@ -19,7 +19,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bot import danger
-from bot.danger_model import CAUSED, DANGER_NOW, MEDICAL, MODEL_PATH, WITNESS, DangerModel
+from bot.danger_model import (
+    CAUSED,
+    DANGER_NOW,
+    MEDICAL,
+    MODEL_PATH,
+    SUICIDAL,
+    WITNESS,
+    DangerModel,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +42,7 @@ _MODEL_KINDS_THAT_REFINE_VIOLENCE = (WITNESS, CAUSED, MEDICAL)
 # someone who has hurt another person also needs them to say so in the first person.
 ROLE_KINDS = (WITNESS, CAUSED)
 ROLE_CONFIDENCE = 0.6
+POISONING = frozenset({MEDICAL, SUICIDAL})  # after these, feeling sick or sleepy is an emergency
 
 
 @dataclass(frozen=True)
@@ -70,12 +79,20 @@ class Triager:
             return cls(None)
         return cls(DangerModel.load(path))
 
-    def triage(self, text: str, context: bool = False, calm: bool = False) -> Verdict:
+    def triage(
+        self,
+        text: str,
+        context: bool = False,
+        calm: bool = False,
+        earlier_kinds: frozenset[str] = frozenset(),
+    ) -> Verdict:
         """The verdict for `text`.
 
         `context`: danger came up earlier in the conversation (lower thresholds). `calm`: the
         message says the danger has passed ("he has left"); after earlier danger, only an acute
         verdict then shows 112 again, so that the conversation moves on instead of asking.
+        `earlier_kinds`: the kinds of danger raised earlier; after them some symptoms are an
+        emergency in themselves ("I feel sick now" after pills).
         """
         match = danger.detect(text)
         silent = danger.cannot_talk(text)
@@ -92,6 +109,10 @@ class Triager:
                 kind = model_kind
             reason = f'pattern "{match.matched}"'
             return Verdict(ACUTE, kind, probability, reason, silent, context)
+        symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING)) if context else None
+        if symptom:
+            reason = f'"{symptom}" after danger earlier in the conversation'
+            return Verdict(ACUTE, MEDICAL, probability, reason, silent, context)
         if self.model is None:
             return Verdict(NONE, None, 0.0, "no model", silent, context)
         limits = self.model.thresholds

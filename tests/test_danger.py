@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.danger import DANGER_NOW, SUICIDAL, detect, normalise
+from bot.danger import DANGER_NOW, MEDICAL, SUICIDAL, detect, normalise, own_violence
 
 DANGER_MESSAGES = [
     "Han slår mig nu",
@@ -44,8 +44,33 @@ SUICIDAL_MESSAGES = [
     "chcę umrzeć",  # Polish
 ]
 
+MEDICAL_MESSAGES = [
+    "hon andas inte",
+    "jag har tagit en massa tabletter",
+    "svalde typ 30 alvedon",
+    "blöder från huvudet",
+    "han slog henne i huvudet och nu är hon förvirrad och kräks",
+    "jag är gravid och han sparkade mig i magen, det gör ont",
+    "bebisen har inte rört sig sen i morse",
+    "he is not breathing",
+    "she passed out and won't wake up",
+    "i took a whole bottle of pills",
+]
+
+# Defused: long ago, a dream, a joke, a denial. The model weighs these, not the patterns.
+DEFUSED_MESSAGES = [
+    "han ströp mig för två år sedan, nu bor jag själv",
+    "jag drömde att han hade en kniv",
+    "mamma kommer döda mig när hon ser betyget",
+    "min bror sa han ska döda mig i fifa ikväll lmaooo",
+    "jag vill inte dö, jag är bara trött",
+    "jag hade självmordstankar i nian men mår bra nu",
+]
+
 SAFE_MESSAGES = [
     "Hej",
+    "jag tar min medicin varje dag",
+    "jag har migrän och kräks",
     "Är det här anonymt?",
     "Hur gör jag en polisanmälan?",
     "min man kontrollerar mina pengar",
@@ -68,9 +93,25 @@ def test_suicidal_thoughts_are_detected(text):
     assert verdict is not None and verdict.kind == SUICIDAL
 
 
-@pytest.mark.parametrize("text", SAFE_MESSAGES)
+@pytest.mark.parametrize("text", MEDICAL_MESSAGES)
+def test_medical_emergencies_are_detected(text):
+    verdict = detect(text)
+    assert verdict is not None and verdict.kind == MEDICAL
+
+
+@pytest.mark.parametrize("text", SAFE_MESSAGES + DEFUSED_MESSAGES)
 def test_ordinary_messages_are_not_danger(text):
     assert detect(text) is None
+
+
+def test_a_defuser_reaches_only_its_own_sentence():
+    assert detect("han slog mig för två år sedan. nu står han utanför dörren") is not None
+
+
+def test_first_person_violence_is_told_apart():
+    assert own_violence("jag slog henne nyss och nu blöder hon")
+    assert own_violence("i just hit my wife")
+    assert not own_violence("han slog mig och jag är rädd")
 
 
 def test_normalise_removes_swedish_diacritics_case_and_spaces():

@@ -70,6 +70,19 @@ def saying(model: DangerModel, probability: float, kind: str, share: float) -> T
     return Triager(fixed)
 
 
+def test_a_symptom_after_pills_is_an_emergency_in_itself(model):
+    triager = with_thresholds(
+        model, acute=1.1, acute_context=1.1, uncertain=1.1, uncertain_context=1.1
+    )
+    after_pills = triager.triage("jag mår illa och vill sova", True, False, frozenset({MEDICAL}))
+    assert after_pills.level == ACUTE and after_pills.kind == MEDICAL
+    # after violence, feeling sick is not enough; trouble breathing is
+    after_violence = frozenset({DANGER_NOW})
+    assert triager.triage("jag mår illa och vill sova", True, False, after_violence).level == NONE
+    assert triager.triage("det blir svårare att andas", True, False, after_violence).level == ACUTE
+    assert triager.triage("jag mår illa").level == NONE  # no danger earlier
+
+
 def test_an_answer_for_another_role_needs_a_sure_kind(model):
     # The answer for someone who has just hurt another person must not reach the one hurt.
     assert saying(model, 0.99, CAUSED, 0.55).triage("jag är rädd").kind == DANGER_NOW
