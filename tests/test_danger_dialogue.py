@@ -1,6 +1,9 @@
 """What the bot says after a danger verdict (bot/danger_dialogue.py), without Rasa."""
 
-from bot.danger_dialogue import UNSURE, plan, shown_after
+import yaml
+
+from bot import PROJECT_ROOT
+from bot.danger_dialogue import EMERGENCY, UNSURE, plan, shown_after
 
 
 def responses(*args) -> list[str]:
@@ -80,3 +83,19 @@ def test_a_button_without_a_verdict_answers_its_kind():
         "utter_danger_medical",
         "utter_danger_medical_next",
     ]
+
+
+def test_every_emergency_answer_puts_112_first_and_says_the_bot_cannot_call():
+    responses = yaml.safe_load((PROJECT_ROOT / "domain" / "danger.yml").read_text())["responses"]
+    emergency = {
+        name: variations
+        for name, variations in responses.items()
+        if any((v.get("custom") or {}).get("emergency") for v in variations)
+    }
+    assert set(EMERGENCY.values()) | {"utter_danger_silent", "utter_danger_again"} <= set(emergency)
+    for name, variations in emergency.items():
+        for variation in variations:
+            assert variation["text"].count("[[emergency.phone]]") >= 1, name
+            assert variation["custom"]["resources"] == ["emergency"], name
+            english = (variation.get("condition") or [{}])[0].get("value") == "en"
+            assert ("cannot call" if english else "kan inte ringa") in variation["text"], name
