@@ -26,9 +26,11 @@ SUICIDAL = "suicidal"
 MEDICAL = "danger_medical"
 
 # Latin and Cyrillic letters lose their accents (å->a, ö->o, č->c, ї->і); Arabic-script diacritics
-# and the zero-width non-joiner used in Persian are dropped; Arabic and Persian letter variants and
-# apostrophes are unified. Patterns get the same folding, so they are written as people type.
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")
+# and invisible format characters (the zero-width non-joiner used in Persian, a zero-width space
+# hidden in "k\u200bniv", a soft hyphen) are dropped; fullwidth letters become plain ones; Arabic
+# and Persian letter variants and apostrophes are unified. Patterns get the same folding, so they
+# are written as people type.
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _LETTER_VARIANTS = str.maketrans(
     {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ł": "l", "’": "'", "ʼ": "'"}
 )
@@ -36,7 +38,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
-    text = _ARABIC_MARKS.sub("", text.lower()).translate(_LETTER_VARIANTS)
+    text = "".join(ch for ch in text.lower() if unicodedata.category(ch) != "Cf")
+    text = _ARABIC_MARKS.sub("", text).translate(_LETTER_VARIANTS)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(
         ch for ch in decomposed if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff"

@@ -118,5 +118,12 @@ def test_normalise_removes_swedish_diacritics_case_and_spaces():
     assert normalise("  Hjälp   MIG, han SLÅR  ") == "hjalp mig, han slar"
 
 
+@pytest.mark.parametrize(
+    "hidden", ["han har en k\u200bniv", "han har en k\u00adniv", "HAN HAR EN ＫＮＩＶ"]
+)
+def test_invisible_and_fullwidth_characters_do_not_hide_danger(hidden):
+    assert detect(hidden) is not None
+
+
 def test_normalise_unifies_persian_zero_width_joiner():
     assert normalise("می\u200cزند") == normalise("میزند")
