@@ -102,7 +102,11 @@ class Running:
             for pid in (task / "children").read_text().split():
                 cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
                 role = (
-                    "rasa" if "rasa_cli" in cmd else "actions" if "rasa_sdk" in cmd else "gateway"
+                    "rasa"
+                    if "rasa_cli" in cmd
+                    else "actions"
+                    if "action_server" in cmd
+                    else "gateway"
                 )
                 found.setdefault(role, []).append(int(pid))
         return found

@@ -10,8 +10,10 @@ from pathlib import Path
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from bot import privacy
     from bot.supervisor import ServeOptions, Supervisor
 
+    privacy.install()
     options = ServeOptions(
         host=args.host,
         port=args.port,
@@ -31,8 +33,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _gateway(args: argparse.Namespace) -> int:
+    from bot import privacy
     from bot.gateway import Settings, serve
 
+    privacy.install()
     level = logging.DEBUG if args.debug else logging.WARNING
     logging.basicConfig(level=level, format="gateway %(levelname)s %(name)s %(message)s")
     serve(

@@ -33,9 +33,10 @@ from bot.triage import Triager, Verdict, danger_summary
 
 log = logging.getLogger(__name__)
 
-SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-PAYLOAD_RE = re.compile(r"^/([a-z_]+)$")
+SESSION_RE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
+PAYLOAD_RE = re.compile(r"/([a-z_]+)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 1000
 MAX_BODY = 16 * 1024
 BOT_LANGUAGES = ("sv", "en")
@@ -89,16 +90,21 @@ def bot_language(lang: str) -> str:
     return base if base in BOT_LANGUAGES else "sv"
 
 
-def message_for_rasa(text: str, lang: str, intents: frozenset[str]) -> str:
-    """The text Rasa gets: a known button payload carries the language; other text is plain.
+_LEADING_SLASHES = re.compile(r"^[\s/]+")
 
-    A text that only looks like a payload ("/something") loses its slash, so that it goes
-    through the NLU pipeline and the danger detector like any other message.
+
+def message_for_rasa(text: str, lang: str, intents: frozenset[str]) -> str:
+    """The text Rasa gets: an exact allow-listed button payload carries the language; any other
+    text loses its leading slashes and spaces.
+
+    Rasa reads a text that starts with "/" as an intent with entities and a confidence
+    ("/greet{…}@0.1"), skips the NLU pipeline for it (and so danger triage), and warns with the
+    whole text when it cannot parse it. Only the exact payloads of our own buttons may do that.
     """
-    match = PAYLOAD_RE.match(text)
+    match = PAYLOAD_RE.fullmatch(text)
     if match and match.group(1) in intents:
         return f'/{match.group(1)}{{"language": "{lang}"}}'
-    return text.lstrip("/").strip() or text
+    return _LEADING_SLASHES.sub("", text) or "?"
 
 
 def parse_chat_request(body: Any) -> tuple[str, str, str]:
@@ -106,11 +112,11 @@ def parse_chat_request(body: Any) -> tuple[str, str, str]:
     if not isinstance(body, dict):
         raise BadRequest("bad_json", "bad_request")
     session, text, lang = body.get("session"), body.get("text"), body.get("lang", "sv")
-    if not isinstance(session, str) or not SESSION_RE.match(session):
+    if not isinstance(session, str) or not SESSION_RE.fullmatch(session):
         raise BadRequest("bad_session", "bad_session")
-    if not isinstance(lang, str) or not LANG_RE.match(lang):
+    if not isinstance(lang, str) or not LANG_RE.fullmatch(lang):
         raise BadRequest("bad_lang", "bad_request")
-    if not isinstance(text, str):
+    if not isinstance(text, str) or _SURROGATE.search(text):  # a lone half of a UTF-16 pair
         raise BadRequest("bad_text", "bad_request")
     text = text.strip()
     if not text:
@@ -134,12 +140,16 @@ def error_response(
 async def read_json(request: web.Request) -> Any:
     """The request's JSON body, or BadRequest for a body that is not JSON (UTF-8, RFC 8259).
 
+    A compressed body is refused before it is read: aiohttp would inflate it without a limit.
     The bytes go straight to json.loads: asking aiohttp for text first parses the Content-Type
     charset with the e-mail parser on every request, a measurable share of the gateway's time.
+    Too deep nesting and numbers too long to convert are bad JSON too.
     """
+    if request.headers.get("Content-Encoding", "identity").lower() != "identity":
+        raise BadRequest("compressed_body", "bad_request", status=415)
     try:
         return json.loads(await request.read())
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise BadRequest("bad_json", "bad_request") from None
 
 
@@ -220,7 +230,7 @@ class Gateway:
         try:
             body = await read_json(request)
             session = body.get("session") if isinstance(body, dict) else None
-            if not isinstance(session, str) or not SESSION_RE.match(session):
+            if not isinstance(session, str) or not SESSION_RE.fullmatch(session):
                 raise BadRequest("bad_session", "bad_session")
         except BadRequest as e:
             return error_response(e)
@@ -230,7 +240,7 @@ class Gateway:
 
     async def list_resources(self, request: web.Request) -> web.Response:
         q = request.query
-        lang = bot_language(q.get("lang", "sv")) if LANG_RE.match(q.get("lang", "sv")) else "sv"
+        lang = bot_language(q.get("lang", "sv")) if LANG_RE.fullmatch(q.get("lang", "sv")) else "sv"
         found = self.resources.current().find(
             audience=q.get("audience") or None,
             topic=q.get("topic") or None,
@@ -266,7 +276,8 @@ HTTP_ERROR_TEXTS = {404: "not_found", 405: "bad_request", 413: "too_long"}
 
 def security_headers(settings: Settings, gateway: Gateway):
     """Middleware: errors as JSON, CORS for embedding sites, and DESIGN.md's privacy headers."""
-    frame_ancestors = " ".join(settings.embed_origins) or "'none'"
+    # the service's own pages (the embedding example) and the configured sites may frame the chat
+    frame_ancestors = " ".join(["'self'", *settings.embed_origins])
     csp = CONTENT_SECURITY_POLICY.format(frame_ancestors=frame_ancestors)
 
     def error(status: int, code: str, text_key: str) -> web.Response:
@@ -299,8 +310,9 @@ def security_headers(settings: Settings, gateway: Gateway):
         response.headers["Content-Security-Policy"] = csp
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Content-Type-Options"] = "nosniff"
-        if request.path.startswith("/api/"):
-            response.headers["Cache-Control"] = "no-store"
+        # nothing of the chat in the browser's cache: not the page, not the chosen language's texts
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Server"] = "stod"  # no versions to give away
         return response
 
     return middleware

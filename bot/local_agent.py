@@ -23,7 +23,7 @@ from typing import Any
 
 import skops.io  # noqa: F401  (before rasa: 10 s faster start)
 
-from bot import PROJECT_ROOT
+from bot import PROJECT_ROOT, privacy
 
 MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
 
@@ -38,7 +38,7 @@ def free_port() -> int:
 def action_server(timeout: float = 60.0) -> Iterator[str]:
     """Run the action server on a free loopback port; yield its webhook URL."""
     port = free_port()
-    command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    command = [sys.executable, "-m", "bot.action_server", "--port", str(port)]
     process = subprocess.Popen(
         [*command, "--quiet"],
         cwd=PROJECT_ROOT,
@@ -72,6 +72,7 @@ def load_agent(
 
     from bot.rasa_speedups import install
 
+    privacy.install(rasa=True)
     install()
     configure_structlog(logging.WARNING)
     logging.getLogger().setLevel(logging.WARNING)

@@ -6,7 +6,10 @@ conversations in memory (bot/tracker_store.py). The promise is the same as in me
 - a restarted conversation (/api/end, "radera") is deleted at once;
 - every lock key expires too (Rasa's own RedisLockStore leaves a lock behind forever when a
   process dies holding it);
-- Redis must not write anything to disk: `check_no_persistence` refuses a Redis that does.
+- Redis must not write anything to disk: `check_no_persistence` refuses a Redis that does;
+- a Redis error never reaches Rasa: on any exception from a store, Rasa's FailSafeTrackerStore
+  switches to a plain in-memory store that never forgets. Here the turn is not stored (the next
+  message starts afresh) and only the error's type is logged.
 
 Named in the endpoints.yml that `bot serve` writes when `--redis-url` is given.
 """
@@ -91,14 +94,23 @@ class ExpiringRedisTrackerStore(TrackerStore, SerializedTrackerAsText):
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the conversation with a fresh TTL, or delete it when it has been restarted."""
         key = TRACKER_PREFIX + tracker.sender_id
-        if any(isinstance(e, Restarted) for e in tracker.events):
-            self.red.delete(key)
-            return
-        await self.stream_events(tracker)
-        self.red.set(key, self.serialise_tracker(tracker), ex=self.idle_timeout)
+        try:
+            if any(isinstance(e, Restarted) for e in tracker.events):
+                self.red.delete(key)
+                return
+            await self.stream_events(tracker)
+            self.red.set(key, self.serialise_tracker(tracker), ex=self.idle_timeout)
+        except redis.RedisError as e:
+            log.error(
+                "Redis failed; this turn of a conversation was not kept (%s)", type(e).__name__
+            )
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        stored = self.red.get(TRACKER_PREFIX + sender_id)
+        try:
+            stored = self.red.get(TRACKER_PREFIX + sender_id)
+        except redis.RedisError as e:
+            log.error("Redis failed; a conversation starts afresh (%s)", type(e).__name__)
+            return None
         return None if stored is None else self.deserialise_tracker(sender_id, stored)
 
     async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:

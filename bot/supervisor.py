@@ -119,8 +119,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
     }
     return {
         "actions": [
-            py, "-m", "rasa_sdk",
-            "--actions", "actions",
+            py, "-m", "bot.action_server",
             "--port", str(options.actions_port),
             "--verbose" if options.debug else "--quiet",
         ],

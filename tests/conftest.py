@@ -174,13 +174,19 @@ def running_service(*extra_args: str) -> Iterator[Service]:
     assert returncode == 0 and "Stopped." in svc.printed(), "bot serve did not stop cleanly"
 
 
+# A site that embeds the chat, on an origin of its own (tests/test_browser.py serves its page).
+# Through the environment, because pytest's conftest and `tests.conftest` are two module copies.
+EMBEDDING_PORT = int(os.environ.setdefault("BOT_TEST_EMBEDDING_PORT", str(_free_port())))
+EMBEDDING_SITE = f"http://localhost:{EMBEDDING_PORT}"
+
+
 @pytest.fixture(scope="session")
 def service() -> Iterator[Service]:
-    """The real service (action server, Rasa, gateway).
+    """The real service (action server, Rasa, gateway), embeddable by EMBEDDING_SITE.
 
     Started with --debug: the most verbose logging it has must still print no message text.
     """
-    with running_service("--debug") as svc:
+    with running_service("--debug", "--embed-origin", EMBEDDING_SITE) as svc:
         yield svc
 
 

@@ -1,9 +1,13 @@
 """The widget in real headless Chromium (Debian's package, driven by Playwright)."""
 
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, EMBEDDING_PORT, EMBEDDING_SITE, new_session
 
 EXIT_SITE = "https://www.smhi.se/"
 
@@ -147,19 +151,103 @@ def test_arabic_is_right_to_left_with_the_card_in_arabic(browser, service):
         page.context.close()
 
 
-def test_launcher_opens_the_chat_on_an_embedding_page(browser, service):
+@contextmanager
+def embedding_page(browser, service, extra_script: str = ""):
+    """A page of another site (EMBEDDING_SITE, a server of its own on localhost) with the
+    widget's one tag, and `extra_script`."""
+    html = (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Orebro.se</title></head>'
+        f"<body><main><h1>Våld i nära relationer</h1></main>{extra_script}"
+        f'<script src="{service.url}/widget/widget.js" data-lang="sv" defer></script></body></html>'
+    ).encode()
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args):  # nothing printed
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", EMBEDDING_PORT), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     page = open_page(browser, width=1280, height=900)
-    page.goto(service.url + "/widget/embed-example.html")
+    try:
+        page.goto(EMBEDDING_SITE + "/page.html")
+        yield page
+    finally:
+        page.context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_launcher_opens_the_chat_in_a_frame_of_its_own(browser, service):
+    with embedding_page(browser, service) as page:
+        launcher_opens_the_chat(page, service)
+
+
+def launcher_opens_the_chat(page, service):
     launcher = page.get_by_role("button", name="Chatta anonymt om stöd")
-    assert page.locator(".stod-widget").is_hidden()
+    launcher.wait_for()
+    assert page.requests == [
+        ("GET", EMBEDDING_SITE + "/page.html"),
+        ("GET", service.url + "/widget/widget.js"),
+    ]
     launcher.click()
-    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
-    assert page.get_by_text("Vid akut fara: ring 112").is_visible()
+    chat = page.frame_locator("iframe")
+    chat.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    assert chat.get_by_text("Vid akut fara: ring 112").is_visible()
     assert axe_violations(page) == []
     screenshot(page, "launcher-1280.png")
-    page.get_by_role("button", name="Stäng").click()
-    assert launcher.is_visible()
-    page.context.close()
+    chat.get_by_role("button", name="Stäng").click()
+    launcher.wait_for()
+    assert page.locator("iframe").is_hidden()
+
+
+# A script of the embedding site that tries to read the chat: the page's own text, every input,
+# and the frame's document, twice a second.
+HOSTILE_SCRIPT = """<script>
+window.stolen = [];
+setInterval(function () {
+  window.stolen.push(document.body.innerText);
+  document.querySelectorAll("input, textarea").forEach(function (i) { window.stolen.push(i.value); });
+  document.querySelectorAll("iframe").forEach(function (f) {
+    try { window.stolen.push(f.contentDocument.body.innerText); }
+    catch (e) { window.stolen.push("blocked: " + e.name); }
+  });
+}, 500);
+</script>"""
+
+
+def test_a_script_of_the_embedding_site_cannot_read_the_chat(browser, service):
+    with embedding_page(browser, service, HOSTILE_SCRIPT) as page:
+        hostile_script_reads_nothing(page)
+
+
+def hostile_script_reads_nothing(page):
+    page.get_by_role("button", name="Chatta anonymt om stöd").click()
+    chat = page.frame_locator("iframe")
+    chat.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    marker = "hemligt" + new_session()[:10]
+    chat.get_by_role("textbox").fill(f"jag heter {marker}")
+    chat.get_by_role("button", name="Skicka").click()
+    mine = chat.locator(".stod-user", has_text=marker)
+    mine.locator("xpath=following-sibling::li[contains(@class, 'stod-bot')]").first.wait_for()
+    page.wait_for_timeout(1200)  # the hostile script has looked at least twice since
+    stolen = page.evaluate("window.stolen")
+    assert any(item.startswith("blocked") for item in stolen)
+    assert not any(marker in item for item in stolen)
+
+
+def test_quick_exit_inside_the_frame_leaves_the_whole_page(browser, service):
+    with embedding_page(browser, service) as page:
+        page.get_by_role("button", name="Chatta anonymt om stöd").click()
+        chat = page.frame_locator("iframe")
+        chat.get_by_role("button", name="Lämna sidan snabbt").click()
+        page.wait_for_url(EXIT_SITE)
+        assert ("POST", service.url + "/api/end") in page.requests
 
 
 def test_open_chat_has_no_accessibility_violations(browser, service):

@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+import re
 import shutil
 import time
 
@@ -160,12 +161,16 @@ async def test_security_headers_on_every_response(client):
         await chat(client, "Hej"),
         await client.get("/healthz"),
         await client.get("/nope"),
+        await client.get("/"),
+        await client.get("/stod"),
+        await client.get("/widget/i18n/ar.json"),  # would tell which language was chosen
     ]:
         assert "unsafe-inline" not in resp.headers["Content-Security-Policy"]
         assert resp.headers["Referrer-Policy"] == "no-referrer"
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
         assert "Set-Cookie" not in resp.headers
-    assert (await chat(client, "Hej")).headers["Cache-Control"] == "no-store"
+        assert resp.headers["Cache-Control"] == "no-store"  # nothing in the browser's cache
+        assert not re.search(r"\d", resp.headers.get("Server", ""))  # no versions given away
 
 
 async def test_unknown_path_is_json_404(client):
@@ -194,6 +199,15 @@ def test_unknown_payload_is_sent_as_plain_text():
     # so that it passes the NLU pipeline and the danger detector like any text
     assert message_for_rasa("/han slår mig nu", "sv", frozenset({"victim"})) == "han slår mig nu"
     assert message_for_rasa('/victim{"x": 1}', "sv", frozenset({"victim"})) == 'victim{"x": 1}'
+
+
+@pytest.mark.parametrize(
+    "text", ["/ /greet@0.01", '/ /greet{"language": "en"}', "// /session_start", " /\n/danger_now"]
+)
+def test_no_text_but_an_exact_button_payload_reaches_rasa_as_one(text):
+    sent = message_for_rasa(text, "sv", frozenset({"greet", "danger_now"}))
+    assert not sent.startswith("/") and not sent.lstrip().startswith("/")
+    assert message_for_rasa("/ / /", "sv", frozenset({"greet"})) == "?"
 
 
 def test_parse_chat_request_defaults_to_swedish():

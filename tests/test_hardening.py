@@ -14,6 +14,7 @@ from tests.conftest import new_session
 from tests.test_gateway import FakeRasa
 
 ORIGIN = "https://www.orebro.se"
+SESSION = "a" * 16
 
 
 @pytest.fixture
@@ -84,6 +85,33 @@ def test_address_key_hides_the_address():
     assert AddressKey()("192.0.2.1") != key("192.0.2.1")  # the key lives only in one process
 
 
+async def test_a_compressed_body_is_refused_before_it_is_inflated(client):
+    import zlib
+
+    bomb = zlib.compress(b"[" * 5_000_000)  # 5 MB of JSON once inflated
+    resp = await client.post(
+        "/api/chat",
+        data=bomb,
+        headers={"Content-Type": "application/json", "Content-Encoding": "deflate"},
+    )
+    assert resp.status == 415
+    assert (await resp.json())["error"]["code"] == "compressed_body"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000 + "]" * 5000,  # nested too deep for json
+        f'{{"session": "{SESSION}", "text": {"9" * 5000}}}',  # an integer too long to read
+        f'{{"session": "{SESSION}", "text": "\\ud800 hej"}}',  # a lone surrogate
+        f'{{"session": "{SESSION}\\n", "text": "hej"}}',  # a session ending in a newline
+    ],
+)
+async def test_malformed_input_gets_400_not_500(client, body):
+    resp = await client.post("/api/chat", data=body, headers={"Content-Type": "application/json"})
+    assert resp.status == 400
+
+
 async def test_oversized_body_gets_413_json(client):
     resp = await client.post(
         "/api/chat", data=b"{" + b" " * 20_000 + b"}", headers={"Content-Type": "application/json"}
@@ -102,7 +130,7 @@ async def test_cors_only_for_configured_origins(client):
 
 async def test_frame_ancestors_name_the_embedding_origin(client):
     resp = await client.get("/")
-    assert f"frame-ancestors {ORIGIN}" in resp.headers["Content-Security-Policy"]
+    assert f"frame-ancestors 'self' {ORIGIN}" in resp.headers["Content-Security-Policy"]
 
 
 json_values = st.recursive(

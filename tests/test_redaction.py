@@ -1,9 +1,12 @@
 """Redaction of personal data before text reaches Rasa (property-based with hypothesis)."""
 
-from hypothesis import given, settings
+import re
+
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bot.redaction import EMAIL, PERSONNUMMER, PHONE, Redactor
+from bot.redaction import EMAIL, PERSONNUMMER, PHONE, Redactor, plain
 from bot.resources import load
 
 SERVICE_NUMBERS = [n for r in load().all() for n in (r.phone, r.sms) if n]
@@ -82,10 +85,44 @@ def test_service_numbers_are_kept(before, number, after):
         alphabet=st.characters(blacklist_categories=["Nd"], blacklist_characters="@"), max_size=200
     )
 )
-def test_text_without_digits_or_at_signs_is_unchanged(text):
-    assert redactor.redact(text) == text
+def test_text_without_digits_or_at_signs_is_only_made_plain(text):
+    made_plain = plain(text)
+    assume(not any(ch.isdigit() for ch in made_plain))
+    assume(not re.search(r"@|[(\[{]at[)\]}]", made_plain, re.IGNORECASE))
+    assert redactor.redact(text) == made_plain
 
 
 def test_dates_times_and_ages_are_kept():
     for text in ["kl 12.30-14.00", "2024-05-06", "jag är 15 år", "år 2019-2021", "postnr 702 10"]:
+        assert redactor.redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "850101–1234",  # en dash
+        "850101−1234",  # minus sign
+        "850101 - 1234",
+        "８５０１０１-１２３４",  # fullwidth digits
+        "8501\u200b01-1234",  # a zero-width space inside
+    ],
+)
+def test_personnummer_in_any_typography_is_redacted(written):
+    assert redactor.redact(f"mitt nummer är {written} ok") == f"mitt nummer är {PERSONNUMMER} ok"
+
+
+@pytest.mark.parametrize("written", ["70 123 45 67", "123 45 67", "０７０-１２３ ４５ ６７"])
+def test_phone_numbers_without_their_zero_or_area_code_are_redacted(written):
+    assert redactor.redact(f"ring {written}") == f"ring {PHONE}"
+
+
+@pytest.mark.parametrize(
+    "written", ["anna＠gmail.com", "anna (at) gmail.com", "anna[at]gmail[dot]com"]
+)
+def test_disguised_email_addresses_are_redacted(written):
+    assert redactor.redact(f"mejla {written}") == f"mejla {EMAIL}"
+
+
+def test_times_dates_and_ages_are_left_alone():
+    for text in ("klockan 12 30", "den 12 december 2024", "jag är 15 år", "ring 020-50 50 50"):
         assert redactor.redact(text) == text

@@ -66,6 +66,20 @@ async def test_a_restarted_conversation_is_deleted_at_once(client):
     assert client.keys("*") == []
 
 
+async def test_a_redis_that_dies_never_parks_a_conversation_in_memory():
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    with running_redis() as url:
+        red = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        store = FailSafeTrackerStore(ExpiringRedisTrackerStore(DOMAIN, idle_timeout=30, client=red))
+        await store.save(tracker("c9", UserUttered("hej")))
+        red.shutdown(nosave=True)
+        await store.save(tracker("c9", UserUttered("hej"), UserUttered("jag heter Anna")))
+        assert await store.retrieve("c9") is None
+    # Rasa's fail-safe wrapper switched to its never-forgetting in-memory store: it must not have
+    assert store._fallback_tracker_store is None
+
+
 async def test_lock_keys_expire_and_are_removed_after_use(client):
     store = ExpiringRedisLockStore(client=client)
     async with store.lock("c4"):

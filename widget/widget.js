@@ -2,24 +2,34 @@
  * Örebro kommun's anonymous support chat. Plain JavaScript: no dependencies, no build step.
  *
  * Embed:  <script src="https://…/widget/widget.js" data-lang="sv" defer></script>
- * Options (data-*): lang (sv|en), mode (launcher|page), target (element id for page mode),
+ * Options (data-*): lang (sv|en), mode (launcher|page|frame), target (element id for page mode),
  *                   api (API base URL), exit-url (where quick exit goes).
  *
+ * Modes: "launcher" (on another site's page) adds only a button; the chat opens in an iframe from
+ * the service's own origin (widget/frame.html, mode "frame"), so that no script of the embedding
+ * page can read what is written. It makes no request before the button is pressed. "page" runs
+ * the chat in the page itself (the service's own page, /).
+ *
  * Nothing is stored: no cookies, no web storage; the conversation lives in page memory only and a
- * reload starts a new one. Quick exit: the button, or Shift pressed three times within 5 seconds.
+ * reload starts a new one. Quick exit: the button, or Shift pressed three times within 5 seconds;
+ * it leaves the whole page, also from inside the iframe.
  */
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var data = (script && script.dataset) || {};
+  var framed = data.mode === "frame";  // the launcher passes its settings in the frame's address
+  var query = new URLSearchParams(framed ? location.search : "");
   var config = {
-    lang: data.lang || "sv",
+    lang: query.get("lang") || data.lang || "sv",
     mode: data.mode || "launcher",
     target: data.target,
     api: data.api || new URL("/api", script ? script.src : location.href).href,
-    exitUrl: data.exitUrl || "https://www.smhi.se/"
+    exitUrl: webAddress(query.get("exit")) || webAddress(data.exitUrl) || "https://www.smhi.se/"
   };
+
+  function webAddress(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
 
   /* Every text the widget itself shows, one block per language. Service numbers come from the
      server (resources.yml); 112 is written here so it shows even when the server cannot be reached. */
@@ -324,9 +334,17 @@
   function quickExit() {
     if (ui.root) ui.root.textContent = "";
     document.body.style.visibility = "hidden";
-    var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
-    if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
+    if (config.mode !== "launcher") {  // the launcher holds no conversation; its frame does
+      var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
+      if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
+    }
     if (ui.root && ui.root.parentNode) ui.root.parentNode.removeChild(ui.root);
+    if (config.mode === "frame") {
+      // The embedding page leaves itself when asked; leaving from here works only with a click.
+      window.parent.postMessage("stod:exit", "*");
+      try { window.top.location.replace(config.exitUrl); } catch (e) { /* the page above leaves */ }
+      return;
+    }
     location.replace(config.exitUrl);
   }
 
@@ -380,7 +398,7 @@
     ui.log = ui.log || el("ol", { "class": "stod-log", "aria-live": "polite", "aria-label": t("title") });
     ui.typing = el("p", { "class": "stod-typing", text: t("typing") });
     ui.typing.hidden = true;
-    ui.input = el("input", { type: "text", maxlength: "1000", autocomplete: "off", "aria-label": t("placeholder"), placeholder: t("placeholder") });
+    ui.input = el("input", { type: "text", maxlength: "1000", autocomplete: "off", spellcheck: "false", autocorrect: "off", autocapitalize: "off", "aria-label": t("placeholder"), placeholder: t("placeholder") });
     var form = el("form", { "class": "stod-form" }, [ui.input, el("button", { type: "submit", text: t("send") })]);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -394,9 +412,9 @@
     ui.findView.hidden = true;
 
     var headerButtons = [language, exit];
-    if (config.mode !== "page") {
+    if (config.mode === "frame") {
       var close = el("button", { type: "button", "class": "stod-close", text: t("close") });
-      close.addEventListener("click", function () { setOpen(false); });
+      close.addEventListener("click", function () { window.parent.postMessage("stod:close", "*"); });
       headerButtons.unshift(close);
     }
     var root = el("section", { "class": "stod-widget stod-mode-" + config.mode, lang: htmlLang(lang), dir: TEXTS[lang].dir || (RTL.indexOf(lang) >= 0 ? "rtl" : "ltr"), "aria-label": t("title") }, [
@@ -451,16 +469,50 @@
     (findVisible ? ui.findTab : ui.chatTab).focus();
   }
 
-  function setOpen(open) {
-    ui.root.hidden = !open;
-    ui.launcher.hidden = open;
-    ui.launcher.setAttribute("aria-expanded", String(open));
-    if (open) {
-      showView(ui.findView.hidden ? "chat" : "find");
-      ui.input.focus();
-    } else {
-      ui.launcher.focus();
+  /* ---------- the launcher on another site's page: a button and, once pressed, the iframe ---------- */
+
+  var LAUNCHER_STYLE = {
+    position: "fixed", right: "1rem", bottom: "1rem", maxWidth: "calc(100vw - 2rem)", zIndex: "2147483646",
+    background: "#1d3557", color: "#fff", border: "2px solid #fff", borderRadius: "2rem",
+    padding: "0.75rem 1.25rem", font: "700 1rem/1.5 system-ui, sans-serif", cursor: "pointer",
+    boxShadow: "0 2px 8px rgba(0, 0, 0, 0.3)"
+  };
+  var FRAME_STYLE = { position: "fixed", zIndex: "2147483647", background: "#fff", border: "0" };
+
+  function placeFrame() {
+    var wide = window.matchMedia("(min-width: 40rem)").matches;
+    Object.assign(ui.frame.style, wide
+      ? { top: "auto", left: "auto", right: "1rem", bottom: "1rem", width: "26rem", height: "min(40rem, calc(100vh - 2rem))", borderRadius: "0.5rem", boxShadow: "0 2px 12px rgba(0, 0, 0, 0.35)" }
+      : { top: "0", left: "0", right: "0", bottom: "0", width: "100%", height: "100%", borderRadius: "0", boxShadow: "none" });
+  }
+
+  function setFrameOpen(open) {
+    if (open && !ui.frame) {
+      var settings = new URLSearchParams({ lang: lang, exit: config.exitUrl });
+      ui.frame = el("iframe", { title: t("title"), src: widgetBase + "frame.html?" + settings.toString() });
+      Object.assign(ui.frame.style, FRAME_STYLE);
+      placeFrame();
+      window.addEventListener("resize", placeFrame);
+      document.body.appendChild(ui.frame);
     }
+    if (!ui.frame) return;
+    ui.frame.style.display = open ? "block" : "none";
+    ui.launcher.style.display = open ? "none" : "";
+    ui.launcher.setAttribute("aria-expanded", String(open));
+    (open ? ui.frame : ui.launcher).focus();
+  }
+
+  function buildLauncher() {
+    var frameOrigin = new URL(widgetBase).origin;
+    ui.launcher = el("button", { type: "button", "class": "stod-launcher", "aria-expanded": "false", text: t("open") });
+    Object.assign(ui.launcher.style, LAUNCHER_STYLE);
+    ui.launcher.addEventListener("click", function () { setFrameOpen(true); });
+    document.body.appendChild(ui.launcher);
+    window.addEventListener("message", function (e) {
+      if (!ui.frame || e.origin !== frameOrigin || e.source !== ui.frame.contentWindow) return;
+      if (e.data === "stod:close") setFrameOpen(false);
+      else if (e.data === "stod:exit") quickExit();
+    });
   }
 
   /* Leaving the page ends the conversation on the server at once (the idle timeout is a backstop). */
@@ -473,17 +525,15 @@
 
   function build() {
     watchShift();
+    if (config.mode === "launcher") {
+      buildLauncher();
+      return;
+    }
     endOnLeave();
     loadCrisisCards();
     mount(buildPanel());
-    if (config.mode === "page") {
-      showView("chat");
-      return;
-    }
-    ui.launcher = el("button", { type: "button", "class": "stod-launcher", "aria-expanded": "false", text: t("open") });
-    ui.launcher.addEventListener("click", function () { setOpen(true); });
-    document.body.appendChild(ui.launcher);
-    ui.root.hidden = true;
+    showView("chat");
+    if (config.mode === "frame") ui.input.focus();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build);
