@@ -90,6 +90,9 @@ def test_shift_three_times_exits(page, service):
 def test_shift_for_capitals_while_typing_does_not_exit(page, service):
     page.goto(service.url + "/")
     box = page.get_by_role("textbox")
+    # no cloud spell checker, autocorrect or capitalisation sees what is typed
+    for name, value in (("spellcheck", "false"), ("autocorrect", "off"), ("autocapitalize", "off")):
+        assert box.get_attribute(name) == value
     box.click()
     box.press_sequentially("Hej Jag Vill Ha Hjälp")  # five capitals, each with Shift
     page.wait_for_timeout(300)

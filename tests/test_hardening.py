@@ -43,6 +43,22 @@ async def test_personal_data_never_reaches_rasa(client, rasa):
     assert "[telefonnummer]" in sent and "[e-post]" in sent and "[personnummer]" in sent
 
 
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("pnr 850312–1234", "850312"),
+        ("pnr ８５０３１２-１２３４", "850312"),
+        ("pnr 8503\u200b12-1234", "1234"),
+        ("ring 70 123 45 67", "123 45 67"),
+        ("mejla anna＠example.se", "anna"),
+    ],
+)
+async def test_disguised_personal_data_never_reaches_rasa(client, rasa, text, digits):
+    resp = await client.post("/api/chat", json={"session": new_session(), "text": text})
+    assert resp.status == 200
+    assert digits not in rasa.received[-1]["message"]
+
+
 async def test_too_many_messages_from_one_session_get_a_kind_429(client):
     session = new_session()
     statuses = [
