@@ -68,6 +68,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(tar|ta)\b[^.!?]{0,10}\b(alla|hela|en massa|massa|mycket|många|för många)\b[^.!?]{0,10}\b(tablett\w*|piller|tabbar|sömntablett\w*)\b",
         # a blow to the head, then confusion, vomiting or fainting
         r"^(?=.*\b(slag|slog|slagit|ramla\w*|föll|fallit|knuffa\w*|sparka\w*|hit|fell|pushed|kicked|punched|banged)\b)(?=.*\b(huvud\w*|pannan|bakhuvudet|head)\b)(?=.*\b(förvirrad\w*|vet inte vilken dag|kräks|kräkts|kräkas|svimma\w*|confused|vomit\w*|throwing up|passed out|blacked out)\b)",
+        # a blow or strangling, then fainting or not knowing what day it is (red flags even
+        # when nobody names the head)
+        r"^(?=.*\b(slog|slagit|sparka\w*|knuffa\w*|misshandla\w*|strypt|ströp|hit|punched|kicked|pushed|beat|beaten|choked|strangled)\b)(?=.*\b(svimma\w*|medvetslös\w*|svartnade|vet inte vilken dag|fainted|passed out|blacked out|knocked out|unconscious|(doesn'?t|does not|don'?t) know what day)\b)",
         # pregnancy: the baby has stopped moving
         r"\b(bebisen|barnet i magen|babyn)\b[^.!?]{0,30}\b(rör sig inte|har inte rört sig|slutat röra sig|sparkar inte)\b|\bbaby\b[^.!?]{0,30}\b(hasn'?t moved|has not moved|isn'?t moving|stopped moving|not moving|not kicking)\b",
         r"\bgravid\w*\b[^.!?]{0,80}\b(ont|blöd\w*|magen|sparka\w*|slog|slagit)\b|\b(magen|mage)\b[^.!?]{0,60}\bgravid\w*\b",

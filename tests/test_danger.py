@@ -52,6 +52,7 @@ MEDICAL_MESSAGES = [
     "han slog henne i huvudet och nu är hon förvirrad och kräks",
     "jag är gravid och han sparkade mig i magen, det gör ont",
     "bebisen har inte rört sig sen i morse",
+    "hon svimmade när han slog henne och nu vet hon inte vilken dag det är",
     "he is not breathing",
     "she passed out and won't wake up",
     "i took a whole bottle of pills",
