@@ -226,5 +226,5 @@ def main(resources: Path | None = None, quick: bool = False) -> int:
     for finding in findings:
         print(finding)
     errors = sum(f.error for f in findings)
-    print(f"{errors} error(s), {len(findings) - errors} warning(s).")
+    print(f"{errors} fel, {len(findings) - errors} varning(ar).")
     return 1 if errors else 0

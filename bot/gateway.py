@@ -258,8 +258,13 @@ class Gateway:
         rasa, actions = await asyncio.gather(
             self.rasa.up(), answers(self.rasa.client, f"{self.settings.actions_url}/health")
         )
-        status = {"rasa": ["up" if up else "down" for up in rasa]}
+        status: dict[str, Any] = {"rasa": ["up" if up else "down" for up in rasa]}
         status["actions"] = "up" if actions else "down"
+        self.resources.current()  # notices a saved resources.yml
+        # a rejected save: the last good file is live, and staff see why the new one is not
+        status["resources"] = (
+            {"rejected": self.resources.rejected} if self.resources.rejected else "ok"
+        )
         return web.json_response(status, status=200 if any(rasa) and actions else 503)
 
     async def stod(self, request: web.Request) -> web.Response:

@@ -1,9 +1,14 @@
-"""Check resources.yml the way an editor needs it: every problem with its line and a fix.
+"""Check resources.yml the way an editor needs it: every problem with its line and a fix, in
+Swedish (the editors' guide, docs/redaktorer.md, is Swedish).
 
 `validate(text)` returns findings such as
-    resources.yml:42: 'phone' of 'bris' is not a valid Swedish phone number: "116 1111". ...
-Errors make the file unusable (the running service keeps its last good version); warnings
-(an old or missing `verified` date) do not. `python -m bot check` prints them all.
+    resources.yml:42: Numret till 'bris' ska vara "116 111", men här står "116 1111". ...
+Errors make the file unusable (the running service keeps its last good version and says so on
+/readyz); warnings (an old or missing `verified` date) do not. `python -m bot check` prints them.
+
+The numbers of the national and Örebro crisis lines are pinned (PINNED_PHONES): a typo there
+would reach people in danger within a second, so a different number is an error unless the
+editor confirms it with `confirm_phone:` after checking it at the service itself.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from urllib.parse import urlparse
 import phonenumbers
 import yaml
 from opening_hours import OpeningHours, ParserError
-from phonenumbers import shortnumberinfo
 
 AUDIENCES = (
     "subjected",
@@ -41,8 +45,25 @@ VERIFIED_MAX_AGE_DAYS = 180
 REQUIRED = ("id", "name", "description", "audiences", "topics", "area")
 FIELDS = (
     *REQUIRED, "phone", "sms", "chat_url", "url", "address", "hours", "hours_text",
-    "languages", "interpreter", "anonymous", "free", "verified", "source",
+    "languages", "interpreter", "anonymous", "free", "verified", "source", "confirm_phone",
 )  # fmt: skip
+
+# Numbers that do not change without national news (seed-resources.md, high confidence).
+PINNED_PHONES = {
+    "emergency": "112",
+    "police": "114 14",
+    "vardguiden": "1177",
+    "kvinnofridslinjen": "020-50 50 50",
+    "bris": "116 111",
+    "brottsofferjouren": "116 006",
+    "valj_att_sluta": "020-555 666",
+    "mind_sjalvmordslinjen": "90101",
+    "servicecenter": "019-21 10 00",
+    "socialtjansten": "019-21 30 00",
+    "socialjouren": "019-21 41 05",
+}
+# Short numbers a service may have; every other number is dialled with 0 (or +46).
+SHORT_NUMBERS = ("112", "11414", "1177", "116111", "116006", "116000", "90101", "11313")
 
 
 @dataclass(frozen=True)
@@ -55,17 +76,29 @@ class Finding:
     error: bool = True
 
     def __str__(self) -> str:
-        kind = "" if self.error else "warning: "
+        kind = "" if self.error else "varning: "
         return f"{self.file}:{self.line}: {kind}{self.message}"
 
 
+def digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
+
+
 def valid_phone(number: str) -> bool:
-    """A Swedish number as people dial it: ordinary numbers and short ones (112, 116 111)."""
+    """A Swedish number as people dial it: digits, spaces and dashes only (no letters, which
+    phonenumbers would read as a keypad word); a known short number (112, 116 111), or a valid
+    number dialled with 0 or +."""
+    if not re.fullmatch(r"\+?[\d -]+", number.strip()):
+        return False
+    if digits(number) in SHORT_NUMBERS:
+        return True
+    if not number.strip().startswith(("0", "+")):
+        return False
     try:
         parsed = phonenumbers.parse(number, "SE")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(parsed) or shortnumberinfo.is_valid_short_number(parsed)
+    return phonenumbers.is_valid_number(parsed)
 
 
 def valid_url(url: str) -> bool:
@@ -88,7 +121,7 @@ class _Checker:
         entries = _value_node(root, "resources") if isinstance(root, yaml.MappingNode) else None
         if not isinstance(entries, yaml.SequenceNode) or not entries.value:
             node = root or yaml.ScalarNode("tag:yaml.org,2002:null", "", _Mark(0), _Mark(0))
-            self.add(node, "the file must start with 'resources:' followed by a list of services")
+            self.add(node, "filen ska börja med 'resources:' och sedan en lista med tjänster")
             return
         seen: dict[str, int] = {}
         for entry in entries.value:
@@ -97,7 +130,8 @@ class _Checker:
     def check_entry(self, entry: yaml.Node, seen: dict[str, int]) -> None:
         if not isinstance(entry, yaml.MappingNode):
             self.add(
-                entry, "each service must be a block of 'field: value' lines starting with '- id:'"
+                entry,
+                "varje tjänst ska vara ett block med rader 'fält: värde' som börjar med '- id:'",
             )
             return
         fields = {key.value: (key, value) for key, value in entry.value}
@@ -108,13 +142,13 @@ class _Checker:
             if name not in FIELDS:
                 self.add(
                     key,
-                    f"unknown field '{name}' in {label}. Check the spelling; allowed fields: {', '.join(FIELDS)}",
+                    f"okänt fält '{name}' i {label}. Kontrollera stavningen; tillåtna fält: {', '.join(FIELDS)}",
                 )
         for name in REQUIRED:
             if data.get(name) in (None, "", [], {}):
                 self.add(
                     entry,
-                    f"{label} has no '{name}'. Add '{name}:' (see the list of fields at the top of the file)",
+                    f"{label} saknar '{name}'. Lägg till '{name}:' (se listan över fälten överst i filen)",
                 )
         if rid is not None:
             self.check_id(fields["id"][1], str(rid), seen)
@@ -122,23 +156,39 @@ class _Checker:
             check = FIELD_CHECKS.get(name)
             if check and data.get(name) not in (None, ""):
                 check(self, value, data[name], name, label)
+        if rid in PINNED_PHONES and "phone" in fields:
+            self.check_pinned(fields["phone"][1], str(data.get("phone")), data, label)
         if "verified" not in fields or data.get("verified") in (None, False):
             self.add(
                 entry,
-                f"{label} is not verified. Check the facts at the source and set 'verified: {self.today.isoformat()}'",
+                f"{label} är inte kontrollerad. Kontrollera uppgifterna hos källan och skriv 'verified: {self.today.isoformat()}'",
                 error=False,
             )
+
+    def check_pinned(self, node: yaml.Node, phone: str, data: dict, label: str) -> None:
+        """A crisis line's number differs from the pinned one only with `confirm_phone`."""
+        pinned = PINNED_PHONES[data["id"]]
+        if digits(phone) == digits(pinned) or not valid_phone(phone):
+            return  # an invalid number has its own error
+        if str(data.get("confirm_phone", "")).strip() == phone.strip():
+            return
+        self.add(
+            node,
+            f'numret till {label} ska vara "{pinned}", men här står "{phone}". Skriv "{pinned}". '
+            "Har tjänsten verkligen bytt nummer? Kontrollera det hos tjänsten själv och skriv då "
+            f'också  confirm_phone: "{phone}"  på en egen rad i samma block',
+        )
 
     def check_id(self, node: yaml.Node, rid: str, seen: dict[str, int]) -> None:
         if not ID_PATTERN.match(rid):
             self.add(
                 node,
-                f"id '{rid}' may only use small letters a-z, digits and _ (no spaces or å/ä/ö)",
+                f"id '{rid}' får bara innehålla små bokstäver a-z, siffror och _ (inga mellanslag, inga å/ä/ö)",
             )
         if rid in seen:
             self.add(
                 node,
-                f"id '{rid}' is used twice (also on line {seen[rid]}). Give each service its own id",
+                f"id '{rid}' används två gånger (också på rad {seen[rid]}). Ge varje tjänst ett eget id",
             )
         seen.setdefault(rid, node.start_mark.line + 1)
 
@@ -148,7 +198,7 @@ class _Checker:
         ):
             self.add(
                 node,
-                f'\'{field}\' of {label} needs both languages, like  {field}: {{sv: "…", en: "…"}}',
+                f'\'{field}\' för {label} behöver båda språken, så här:  {field}: {{sv: "…", en: "…"}}',
             )
 
     def _listed(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
@@ -158,7 +208,7 @@ class _Checker:
             if item not in allowed:
                 self.add(
                     node,
-                    f"'{field}' of {label} has '{item}', which is not one of: {', '.join(allowed)}",
+                    f"'{field}' för {label} har '{item}', som inte är ett av: {', '.join(allowed)}",
                 )
 
     def _languages(self, node: yaml.Node, value: Any, _field: str, label: str) -> None:
@@ -166,21 +216,22 @@ class _Checker:
             isinstance(v, str) and LANGUAGE_CODE.match(v) for v in value
         ):
             self.add(
-                node, f"'languages' of {label} must be a list of language codes, like [sv, en, ar]"
+                node,
+                f"'languages' för {label} ska vara en lista med språkkoder, till exempel [sv, en, ar]",
             )
 
     def _phone(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
         if not valid_phone(str(value)):
             self.add(
                 node,
-                f'\'{field}\' of {label} is not a valid Swedish phone number: "{value}". Write it as it is dialled, like "020-50 50 50" or "116 111"',
+                f'\'{field}\' för {label} är inte ett giltigt svenskt telefonnummer: "{value}". Skriv numret som man slår det, med bara siffror, mellanslag och bindestreck och med 0 först, till exempel "020-50 50 50" eller "116 111"',
             )
 
     def _url(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
         if not isinstance(value, str) or not valid_url(value):
             self.add(
                 node,
-                f"'{field}' of {label} is not a valid link: \"{value}\". It must start with https:// and have no spaces",
+                f"'{field}' för {label} är ingen giltig länk: \"{value}\". Den ska börja med https:// och inte ha mellanslag",
             )
 
     def _hours(self, node: yaml.Node, value: Any, _field: str, label: str) -> None:
@@ -189,12 +240,12 @@ class _Checker:
         except (ParserError, SyntaxError, ValueError):
             self.add(
                 node,
-                f'\'hours\' of {label} cannot be read: "{value}". Use OpenStreetMap\'s format, like "Mo-Fr 08:00-17:00; PH off" or "24/7", or leave it out',
+                f'\'hours\' för {label} går inte att läsa: "{value}". Använd OpenStreetMaps format, till exempel "Mo-Fr 08:00-17:00; PH off" eller "24/7", eller ta bort fältet',
             )
 
     def _boolean(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
         if not isinstance(value, bool):
-            self.add(node, f"'{field}' of {label} must be true or false, not \"{value}\"")
+            self.add(node, f"'{field}' för {label} ska vara true eller false, inte \"{value}\"")
 
     def _verified(self, node: yaml.Node, value: Any, _field: str, label: str) -> None:
         if value is False:
@@ -202,16 +253,16 @@ class _Checker:
         if not isinstance(value, dt.date):
             self.add(
                 node,
-                f"'verified' of {label} must be a date like {self.today.isoformat()}, or false",
+                f"'verified' för {label} ska vara ett datum som {self.today.isoformat()}, eller false",
             )
         elif (self.today - value).days > VERIFIED_MAX_AGE_DAYS:
             self.add(
                 node,
-                f"{label} was last verified {value.isoformat()}, more than {VERIFIED_MAX_AGE_DAYS} days ago. Check the facts and update 'verified'",
+                f"{label} kontrollerades senast {value.isoformat()}, för mer än {VERIFIED_MAX_AGE_DAYS} dagar sedan. Kontrollera uppgifterna och uppdatera 'verified'",
                 error=False,
             )
         elif value > self.today:
-            self.add(node, f"'verified' of {label} is in the future ({value.isoformat()})")
+            self.add(node, f"'verified' för {label} ligger i framtiden ({value.isoformat()})")
 
 
 # Which check each field gets; each is called as check(checker, node, value, field, label).
@@ -239,6 +290,27 @@ def _value_node(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     return None
 
 
+# PyYAML's problems, in the words an editor needs (the most common first)
+YAML_PROBLEMS = (
+    ("\\t", "raden har en tabb: använd mellanslag (två per nivå) i stället"),
+    ("mapping values are not allowed", "ett kolon (:) i en text: sätt texten inom citattecken"),
+    ("could not find expected ':'", "ett kolon (:) saknas efter fältnamnet, eller ett citattecken"),
+    ("while scanning a quoted scalar", 'ett citattecken (") saknas i slutet av en text'),
+    ("found unexpected end of stream", 'ett citattecken (") saknas i slutet av en text'),
+    ("did not find expected", "indraget stämmer inte med raderna runt omkring"),
+    ("expected <block end>", "indraget stämmer inte med raderna runt omkring"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """What a YAML syntax error means, in Swedish."""
+    meaning = next((m for key, m in YAML_PROBLEMS if key in problem), "något i formatet")
+    return (
+        f"filen går inte att läsa: {meaning}. Titta på den här raden och raden före "
+        f"(två mellanslag per nivå, aldrig tabb; texter med kolon inom citattecken). [{problem}]"
+    )
+
+
 def validate(text: str, file: str = "resources.yml", today: dt.date | None = None) -> list[Finding]:
     """Every error and warning in the text of resources.yml, in file order."""
     checker = _Checker(file, today or dt.date.today())
@@ -247,13 +319,6 @@ def validate(text: str, file: str = "resources.yml", today: dt.date | None = Non
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = mark.line + 1 if mark else 1
-        problem = getattr(e, "problem", None) or str(e)
-        return [
-            Finding(
-                file,
-                line,
-                f"the file is not valid YAML ({problem}). Check indentation and quotes on this line or the one before",
-            )
-        ]
+        return [Finding(file, line, yaml_problem(getattr(e, "problem", None) or str(e)))]
     checker.check_document(root)
     return sorted(checker.findings, key=lambda f: f.line)

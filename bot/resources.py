@@ -150,6 +150,7 @@ class Catalogue:
 
 def _resource_from_entry(entry: dict[str, Any]) -> Resource:
     data = dict(entry)
+    data.pop("confirm_phone", None)  # only for the check (bot/resource_check.py)
     for key in ("audiences", "topics", "languages"):
         data[key] = tuple(data.get(key) or ())
     if data.get("verified") is False:
@@ -183,7 +184,8 @@ class LiveCatalogue:
     """The current Catalogue of a file, reloaded when the file changes.
 
     A changed file is checked at most once per `interval` seconds (a cheap stat). A valid new file
-    replaces the snapshot atomically; a broken one is logged and the last good snapshot kept.
+    replaces the snapshot atomically; a broken one is logged, the last good snapshot kept, and the
+    reason kept in `rejected` until a good file is saved.
     """
 
     def __init__(self, path: Path = DEFAULT_PATH, interval: float = 1.0):
@@ -193,6 +195,8 @@ class LiveCatalogue:
         self._catalogue = load(self.path)
         self._stamp = self._file_stamp()
         self._checked = time.monotonic()
+        # Why the latest saved file was not taken into use (None when it was): shown on /readyz
+        self.rejected: str | None = None
 
     def _file_stamp(self) -> tuple[int, int] | None:
         try:
@@ -219,7 +223,9 @@ class LiveCatalogue:
             try:
                 self._catalogue = load(self.path)
             except (OSError, ResourceError) as e:
+                self.rejected = str(e)
                 log.error("resources.yml rejected, keeping the last good version: %s", e)
                 return False
+            self.rejected = None
         log.info("resources.yml reloaded: %d resources", len(self._catalogue))
         return True

@@ -21,6 +21,7 @@ from bot.triage import Triager, is_alarm
 MEASURED_RECALL = {
     "2026-12-01": {"single messages": 0.984, "conversations": 0.946},
     "2026-12-01-r2": {"single messages": 0.978},
+    "2026-12-01-r3": {"single messages": 0.986},
 }
 FALSE_ALARMS_ALLOWED = 0.15  # single messages that are not acute but get 112 first
 MEDICAL = ("medical", "overdose")
@@ -56,7 +57,8 @@ def test_final_conversations_keep_their_recall(agent, round_date):
 
 
 def test_no_medical_emergency_or_overdose_is_missed(triager):
-    # Round 2 missed one of 80 (docs/nlu-evaluation.md); it is not tuned on, so not listed here.
+    # Rounds 2 and 3 missed 1 of 80 and 3 of 148 (docs/nlu-evaluation.md); they are not tuned
+    # on, so they are not listed here.
     paths = corpus_files(TRAIN_DIR) + corpus_files(DEV_DIR) + final_rounds()["2026-12-01"]
     examples = [e for e in load_examples(paths) if e.acute and e.situation in MEDICAL]
     assert len(examples) > 300

@@ -182,7 +182,7 @@ async def test_unknown_path_is_json_404(client):
 async def test_readyz_reports_which_part_is_down(client):
     resp = await client.get("/readyz")
     assert resp.status == 503
-    assert await resp.json() == {"rasa": ["up"], "actions": "down"}
+    assert await resp.json() == {"rasa": ["up"], "actions": "down", "resources": "ok"}
 
 
 async def test_demo_page_is_served(client):
@@ -245,13 +245,17 @@ async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client
     def phone(data):
         return data["messages"][0]["resources"][0]["phone"]
 
-    path.write_text(path.read_text().replace('"020-50 50 50"', '"020-50 50 51"'))
+    # a crisis line's new number, confirmed by the editor
+    confirmed = 'phone: "020-50 50 51"\n    confirm_phone: "020-50 50 51"'
+    path.write_text(path.read_text().replace('phone: "020-50 50 50"', confirmed))
     os.utime(path, (time.time() + 1, time.time() + 1))
     assert phone(await (await chat(client, "Hej")).json()) == "020-50 50 51"
-    path.write_text(path.read_text().replace('"020-50 50 51"', '"nope"'))
+    path.write_text(path.read_text().replace('phone: "020-50 50 51"', 'phone: "nope"'))
     os.utime(path, (time.time() + 2, time.time() + 2))
     resp = await chat(client, "Hej")
     assert resp.status == 200 and phone(await resp.json()) == "020-50 50 51"
+    ready = await (await client.get("/readyz")).json()
+    assert "inte ett giltigt svenskt telefonnummer" in ready["resources"]["rejected"]
 
 
 async def test_staff_explanations_are_dropped_unless_staff_mode(aiohttp_client, rasa):

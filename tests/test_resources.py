@@ -47,42 +47,42 @@ def test_good_file_has_no_findings():
     [
         (
             edit("area: national", "area: national\n  bad: [unclosed"),
-            "resources.yml:8: the file is not valid YAML",
+            "resources.yml:8: filen går inte att läsa",
         ),
-        (edit("    area:", "    aera:"), "resources.yml:7: unknown field 'aera'"),
+        (edit("    area:", "    aera:"), "resources.yml:7: okänt fält 'aera'"),
         (
             edit('    name: {sv: "Linjen", en: "The line"}\n', ""),
-            "resources.yml:2: 'linjen' has no 'name'",
+            "resources.yml:2: 'linjen' saknar 'name'",
         ),
         (
             edit('{sv: "Linjen", en: "The line"}', '{sv: "Linjen"}'),
-            "resources.yml:3: 'name' of 'linjen' needs both languages",
+            "resources.yml:3: 'name' för 'linjen' behöver båda språken",
         ),
         (
             edit('"020-50 50 50"', '"020-50"'),
-            "resources.yml:8: 'phone' of 'linjen' is not a valid Swedish phone number",
+            "resources.yml:8: 'phone' för 'linjen' är inte ett giltigt svenskt telefonnummer",
         ),
         (
             edit('"https://example.se"', '"www.example.se"'),
-            "resources.yml:9: 'url' of 'linjen' is not a valid link",
+            "resources.yml:9: 'url' för 'linjen' är ingen giltig länk",
         ),
         (
             edit('"Mo-Fr 08:00-17:00; PH off"', '"vardagar 8-17"'),
-            "resources.yml:10: 'hours' of 'linjen' cannot be read",
+            "resources.yml:10: 'hours' för 'linjen' går inte att läsa",
         ),
         (
             GOOD + GOOD.split("\n", 1)[1],
-            "resources.yml:12: id 'linjen' is used twice (also on line 2)",
+            "resources.yml:12: id 'linjen' används två gånger (också på rad 2)",
         ),
         (
             edit("[subjected]", "[victims]"),
-            "resources.yml:5: 'audiences' of 'linjen' has 'victims'",
+            "resources.yml:5: 'audiences' för 'linjen' har 'victims'",
         ),
         (
             edit("verified: 2026-11-01", "verified: soon"),
-            "resources.yml:11: 'verified' of 'linjen' must be a date",
+            "resources.yml:11: 'verified' för 'linjen' ska vara ett datum",
         ),
-        ("resources: []\n", "resources.yml:1: the file must start with 'resources:'"),
+        ("resources: []\n", "resources.yml:1: filen ska börja med 'resources:'"),
     ],
 )
 def test_each_error_names_its_line(text, expected):
@@ -96,11 +96,59 @@ def test_real_service_numbers_are_valid(number):
     assert findings(edit('"020-50 50 50"', f'"{number}"')) == []
 
 
+def crisis_line(rid, phone, confirm=None):
+    block = edit("id: linjen", f"id: {rid}").replace('"020-50 50 50"', f'"{phone}"')
+    return block + (f'    confirm_phone: "{confirm}"\n' if confirm else "")
+
+
+@pytest.mark.parametrize(
+    "rid, typo",
+    [
+        ("kvinnofridslinjen", "020-50 50 5"),
+        ("kvinnofridslinjen", "020-5O 50 50"),  # the letter O
+        ("kvinnofridslinjen", "20-50 50 50"),
+        ("bris", "116 1111"),
+        ("valj_att_sluta", "020-555 66"),
+    ],
+)
+def test_a_typo_in_a_crisis_line_number_never_goes_live(rid, typo):
+    errors = findings(crisis_line(rid, typo))
+    assert errors and all(e.startswith("resources.yml:8:") for e in errors)
+    assert "telefonnummer" in errors[0] or "ska vara" in errors[0]
+    with pytest.raises(ResourceError):
+        parse(crisis_line(rid, typo))
+
+
+def test_a_crisis_line_may_change_its_number_only_when_the_editor_confirms_it():
+    errors = findings(crisis_line("kvinnofridslinjen", "020-50 50 51"))
+    assert errors == [
+        "resources.yml:8: numret till 'kvinnofridslinjen' ska vara \"020-50 50 50\", men här "
+        'står "020-50 50 51". Skriv "020-50 50 50". Har tjänsten verkligen bytt nummer? '
+        "Kontrollera det hos tjänsten själv och skriv då också  "
+        'confirm_phone: "020-50 50 51"  på en egen rad i samma block'
+    ]
+    assert findings(crisis_line("kvinnofridslinjen", "020-50 50 51", "020-50 50 51")) == []
+    assert findings(crisis_line("kvinnofridslinjen", "020-50 50 50")) == []
+
+
+@pytest.mark.parametrize(
+    "text, meaning",
+    [
+        (edit("    area: national", "\tarea: national"), "tabb"),
+        (edit('"Stöd."', "Stöd: för alla."), "kolon"),
+        (edit('"Linjen"', '"Linjen'), "citattecken"),
+    ],
+)
+def test_yaml_mistakes_are_explained_in_swedish(text, meaning):
+    (error,) = findings(text)
+    assert "filen går inte att läsa" in error and meaning in error
+
+
 def test_old_or_missing_verification_is_a_warning_not_an_error():
     old = findings(edit("2026-11-01", "2026-01-01"), errors_only=False)
-    assert old and "warning:" in old[0] and "more than 180 days ago" in old[0]
+    assert old and "varning:" in old[0] and "för mer än 180 dagar sedan" in old[0]
     missing = findings(edit("    verified: 2026-11-01\n", ""), errors_only=False)
-    assert missing and "warning: 'linjen' is not verified" in missing[0]
+    assert missing and "varning: 'linjen' är inte kontrollerad" in missing[0]
     assert findings(edit("2026-11-01", "2026-01-01")) == []
 
 
@@ -201,6 +249,10 @@ def test_broken_edit_is_rejected_and_last_good_version_kept(live, caplog):
         current = live.current()
     assert current.get("kvinnofridslinjen").phone == "020-50 50 50"
     assert "resources.yml rejected" in caplog.text and "resources.yml:" in caplog.text
+    assert "inte ett giltigt svenskt telefonnummer" in live.rejected  # shown to staff on /readyz
+    rewrite(live.path, 'phone: "020-50"', 'phone: "020-50 50 50"')
+    live.current()
+    assert live.rejected is None
 
 
 def test_shipped_file_loads(catalogue):
