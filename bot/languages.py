@@ -24,6 +24,14 @@ MIN_WORDS = 3  # shorter Latin-script messages are too ambiguous ("hej" looks Po
 MIN_CONFIDENCE = 0.5
 
 _GEEZ = re.compile("[\u1200-\u137f]")
+# A phone number (digits in groups) inside right-to-left text: isolated as left-to-right
+# (U+2066 ... U+2069), or "116 111" would show as "111 116".
+_NUMBER = re.compile(r"\+?\d[\d -]*\d")
+
+
+def isolate_numbers(text: str) -> str:
+    """`text` with every phone number wrapped as a left-to-right island."""
+    return _NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -90,13 +98,19 @@ def card_answer(lang: str, catalogue: Catalogue) -> list[dict[str, Any]]:
     the crisis card and menu in `lang`."""
     card_lang = "sv" if lang == "sv-ll" else "en"  # the services' own texts exist in sv and en
     marks = {"lang": lang, "machine_translated": not texts.value("reviewed", lang)}
+    rtl = texts.value("dir", lang) == "rtl"
+
+    def filled(template: str) -> str:
+        text = fill(template, catalogue, card_lang)
+        return isolate_numbers(text) if rtl else text
+
     emergency = {
-        "text": fill(texts.text("danger", lang), catalogue, card_lang),
+        "text": filled(texts.text("danger", lang)),
         "emergency": True,
         "resources": resource_cards(["emergency"], catalogue, card_lang),
     }
-    intro = fill(texts.text("intro", lang), catalogue, card_lang)
-    menu = "\n".join(fill(line, catalogue, card_lang) for line in texts.value("menu", lang))
+    intro = filled(texts.text("intro", lang))
+    menu = "\n".join(filled(line) for line in texts.value("menu", lang))
     rest = {
         "text": f"{intro}\n{menu}",
         "resources": resource_cards(list(MENU_RESOURCES), catalogue, card_lang),

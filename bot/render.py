@@ -79,6 +79,8 @@ def render(rasa_messages: list[dict[str, Any]], catalogue: Catalogue, lang: str)
             bubble["resources"] = resource_cards(list(custom["resources"]), catalogue, lang)
         if custom.get("emergency"):
             bubble["emergency"] = True
+        if custom.get("deleted"):  # the conversation was deleted: the widget clears the screen
+            bubble["deleted"] = True
     return [m for m in out if m]
 
 

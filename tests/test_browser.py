@@ -78,6 +78,20 @@ def test_quick_exit_button_leaves_and_ends_the_conversation(page, service):
     assert page.locator(".stod-user").count() == 0
 
 
+def test_radera_clears_the_screen_as_well_as_the_server(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    marker = "hemligt" + new_session()[:10]
+    page.get_by_role("textbox").fill(f"jag heter {marker}")
+    page.keyboard.press("Enter")
+    page.locator(".stod-user", has_text=marker).wait_for()
+    page.get_by_role("textbox").fill("radera")
+    page.keyboard.press("Enter")
+    page.get_by_text("Samtalet är raderat").wait_for()
+    assert marker not in page.locator(".stod-log").inner_text()
+    assert page.locator(".stod-user").count() == 0
+
+
 def test_shift_three_times_exits(page, service):
     page.goto(service.url + "/")
     page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
@@ -149,6 +163,9 @@ def test_arabic_is_right_to_left_with_the_card_in_arabic(browser, service):
         bubble = widget.locator(".stod-msg[lang=ar]").first
         assert bubble.evaluate("el => getComputedStyle(el).direction") == "rtl"
         assert page.locator(".stod-note").first.is_visible()  # machine-assisted translation note
+        number = page.locator("a.stod-call bdi").first  # "116 111" must not show as "111 116"
+        assert number.evaluate("el => getComputedStyle(el).direction") == "ltr"
+        assert number.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
         assert axe_violations(page) == []
         screenshot(page, f"arabic-{width}.png")
         page.context.close()
@@ -242,6 +259,27 @@ def hostile_script_reads_nothing(page):
     stolen = page.evaluate("window.stolen")
     assert any(item.startswith("blocked") for item in stolen)
     assert not any(marker in item for item in stolen)
+
+
+def test_closing_the_chat_ends_the_conversation_and_clears_it(browser, service):
+    with embedding_page(browser, service) as page:
+        launcher = page.get_by_role("button", name="Chatta anonymt om stöd")
+        launcher.click()
+        chat = page.frame_locator("iframe")
+        chat.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+        marker = "hemligt" + new_session()[:10]
+        chat.get_by_role("textbox").fill(f"jag heter {marker}")
+        chat.get_by_role("button", name="Skicka").click()
+        chat.locator(".stod-user", has_text=marker).wait_for()
+        chat.get_by_role("button", name="Stäng").click()
+        launcher.wait_for()
+        page.wait_for_timeout(300)
+        assert ("POST", service.url + "/api/end") in page.requests
+        launcher.click()  # opening again starts afresh
+        page.frame_locator("iframe").get_by_role(
+            "button", name="Jag blir utsatt för våld"
+        ).wait_for()
+        assert page.frame_locator("iframe").locator(".stod-user").count() == 0
 
 
 def test_quick_exit_inside_the_frame_leaves_the_whole_page(browser, service):

@@ -117,6 +117,15 @@ async def test_ordinary_message_also_opens_with_112_then_card_and_menu(client, c
     assert menu["machine_translated"] is (not texts.value("reviewed", lang))
 
 
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+async def test_numbers_keep_their_order_in_right_to_left_text(client, lang):
+    body = {"session": new_session(), "text": MESSAGES[lang][1], "lang": lang}
+    data = await (await client.post("/api/chat", json=body)).json()
+    text = "\n".join(m["text"] for m in data["messages"])
+    assert "\u2066020-50 50 50\u2069" in text and "\u2066112\u2069" in text
+    assert not re.search(r"(?<!\u2066)\b\d{3}\b(?![^\u2066]*\u2069)", text)  # none left bare
+
+
 def test_widget_translations_have_every_key_of_the_swedish_texts():
     source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
     swedish = source[source.index("    sv: {") : source.index("    en: {")]

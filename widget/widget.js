@@ -195,7 +195,10 @@
     if (r.free) badge(t("free"));
     if (r.verified === false) badge(t("unverified"), "stod-unverified");
     var links = el("p", { "class": "stod-links" });
-    if (r.phone) links.appendChild(el("a", { href: "tel:" + r.phone.replace(/[^0-9+]/g, ""), "class": "stod-call", text: t("call") + " " + r.phone }));
+    // the number keeps its left-to-right order inside right-to-left text ("116 111", not "111 116")
+    if (r.phone) links.appendChild(el("a", { href: "tel:" + r.phone.replace(/[^0-9+]/g, ""), "class": "stod-call" }, [
+      document.createTextNode(t("call") + " "), el("bdi", { dir: "ltr", text: r.phone })
+    ]));
     if (r.url) links.appendChild(el("a", { href: r.url, rel: "noreferrer noopener", target: "_blank", text: t("website") }));
     return el("li", { "class": "stod-card" }, [
       // not a heading: the widget cannot know the heading levels of the page it is embedded in
@@ -266,6 +269,7 @@
       })
       .then(function (body) {
         var bubbles = [];
+        if ((body.messages || []).some(function (m) { return m.deleted; })) clearConversation();
         if (body.error) bubbles.push(addBubble("bot", { text: body.error.message, emergency: true }));
         (body.messages || []).forEach(function (m) { bubbles.push(addBubble("bot", m)); });
         showAnswer(bubbles);
@@ -274,6 +278,22 @@
         showAnswer([addBubble("bot", { text: t("error"), emergency: true, resources: crisisCards })]);
       })
       .then(function () { ui.typing.hidden = true; });
+  }
+
+  /* The conversation is gone from the server: it goes from the screen too, and a new one starts
+     with a new id. */
+  function clearConversation() {
+    ui.log.textContent = "";
+    session = randomSession();
+  }
+
+  /* Closing the chat ends the conversation on the server and clears the screen; opening it again
+     starts afresh. */
+  function endConversation() {
+    var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
+    if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
+    clearConversation();
+    greeted = false;
   }
 
   function greet() {
@@ -414,7 +434,10 @@
     var headerButtons = [language, exit];
     if (config.mode === "frame") {
       var close = el("button", { type: "button", "class": "stod-close", text: t("close") });
-      close.addEventListener("click", function () { window.parent.postMessage("stod:close", "*"); });
+      close.addEventListener("click", function () {
+        endConversation();
+        window.parent.postMessage("stod:close", "*");
+      });
       headerButtons.unshift(close);
     }
     var root = el("section", { "class": "stod-widget stod-mode-" + config.mode, lang: htmlLang(lang), dir: TEXTS[lang].dir || (RTL.indexOf(lang) >= 0 ? "rtl" : "ltr"), "aria-label": t("title") }, [
@@ -490,13 +513,17 @@
     if (open && !ui.frame) {
       var settings = new URLSearchParams({ lang: lang, exit: config.exitUrl });
       ui.frame = el("iframe", { title: t("title"), src: widgetBase + "frame.html?" + settings.toString() });
-      Object.assign(ui.frame.style, FRAME_STYLE);
+      Object.assign(ui.frame.style, FRAME_STYLE, { display: "block" });
       placeFrame();
       window.addEventListener("resize", placeFrame);
       document.body.appendChild(ui.frame);
     }
     if (!ui.frame) return;
-    ui.frame.style.display = open ? "block" : "none";
+    if (!open) {  // closing ends the conversation: the frame and everything in it go
+      window.removeEventListener("resize", placeFrame);
+      ui.frame.parentNode.removeChild(ui.frame);
+      ui.frame = null;
+    }
     ui.launcher.style.display = open ? "none" : "";
     ui.launcher.setAttribute("aria-expanded", String(open));
     (open ? ui.frame : ui.launcher).focus();
