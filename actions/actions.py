@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
-from bot.resources import LiveCatalogue
+from bot.resources import LiveCatalogue, open_lines
 
 CATALOGUE = LiveCatalogue()
 
@@ -23,7 +23,7 @@ class ActionOpenNow(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        open_now = [r.id for r in CATALOGUE.current().find(topic="talk", open_now=True)]
+        open_now = [r.id for r in open_lines(CATALOGUE.current())]
         dispatcher.utter_message(response="utter_open_now", json_message={"resources": open_now})
         return []
 

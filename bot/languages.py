@@ -32,6 +32,8 @@ _NUMBER = re.compile(r"\+?\d[\d -]*\d")
 def isolate_numbers(text: str) -> str:
     """`text` with every phone number wrapped as a left-to-right island."""
     return _NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
+
+
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 

@@ -156,6 +156,8 @@ class _Checker:
             check = FIELD_CHECKS.get(name)
             if check and data.get(name) not in (None, ""):
                 check(self, value, data[name], name, label)
+        if data.get("hours") and isinstance(data.get("hours_text"), dict):
+            self.check_hours_agree(fields["hours_text"][1], str(data["hours"]), data, label)
         if rid in PINNED_PHONES and "phone" in fields:
             self.check_pinned(fields["phone"][1], str(data.get("phone")), data, label)
         if "verified" not in fields or data.get("verified") in (None, False):
@@ -178,6 +180,18 @@ class _Checker:
             "Har tjänsten verkligen bytt nummer? Kontrollera det hos tjänsten själv och skriv då "
             f'också  confirm_phone: "{phone}"  på en egen rad i samma block',
         )
+
+    def check_hours_agree(self, node: yaml.Node, hours: str, data: dict, label: str) -> None:
+        """The hours people read must say what `hours` says (which decides "open now")."""
+        for lang in ("sv", "en"):
+            text = str(data["hours_text"].get(lang) or "")
+            missing = hours_missing_from(hours, text, twelve_hour=lang == "en")
+            if missing:
+                self.add(
+                    node,
+                    f"'hours_text' ({lang}) för {label} säger inte samma sak som 'hours' "
+                    f'("{hours}"): {missing} saknas i "{text}". Ändra den ena så att de stämmer',
+                )
 
     def check_id(self, node: yaml.Node, rid: str, seen: dict[str, int]) -> None:
         if not ID_PATTERN.match(rid):
@@ -287,6 +301,23 @@ def _value_node(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     for k, v in mapping.value:
         if k.value == key:
             return v
+    return None
+
+
+ROUND_THE_CLOCK = {"sv": ("dygnet runt",), "en": ("24/7", "day and night", "around the clock")}
+
+
+def hours_missing_from(hours: str, text: str, twelve_hour: bool) -> str | None:
+    """What of `hours` (OpenStreetMap) the readable `text` does not mention, or None."""
+    lowered = text.lower()
+    if hours.strip() == "24/7":
+        words = ROUND_THE_CLOCK["en" if twelve_hour else "sv"]
+        return None if any(w in lowered for w in words) else f'"{words[0]}"'
+    for hour, minute in re.findall(r"(\d{2}):(\d{2})", hours):
+        h = int(hour) % 12 or 12 if twelve_hour else int(hour)
+        forms = [str(h)] if minute == "00" else [f"{h}.{minute}", f"{h}:{minute}"]
+        if not any(re.search(rf"(?<![\d.:]){re.escape(f)}(?![\d])", lowered) for f in forms):
+            return f"klockan {hour}:{minute}"
     return None
 
 

@@ -180,6 +180,16 @@ def load(path: Path = DEFAULT_PATH) -> Catalogue:
     return parse(path.read_text(encoding="utf-8"), path.name)
 
 
+def open_lines(catalogue: Catalogue, at: dt.datetime | None = None) -> list[Resource]:
+    """The lines a person can call or chat with now (or `at`): open by their hours, and for the
+    public (a line only for professionals, such as the NCH line, is left out)."""
+    return [
+        r
+        for r in catalogue.find(topic="talk", open_now=True, at=at)
+        if set(r.audiences) != {"professional"}
+    ]
+
+
 class LiveCatalogue:
     """The current Catalogue of a file, reloaded when the file changes.
 

@@ -147,3 +147,26 @@ async def test_radera_deletes_the_conversation(agent, tracker_store):
     messages = await say(agent, session, "radera")
     assert "raderat" in messages[0]["text"]
     assert session not in tracker_store.store
+
+
+@pytest.mark.parametrize(
+    "payload, says, never",
+    [
+        ("/honour", "Brottsofferjouren", "Alla kan ringa Kvinnofridslinjen"),
+        ("/honour", "tjej eller kvinna", "Kärleken är fri"),
+        ("/young_person", "TRIS", "Kärleken är fri"),
+        ("/report_concern_child", "anmälningsplikt", "Du kan vara anonym."),
+        ("/anonymity", "övervakar telefonen", "Du är anonym här"),
+        ("/police_report", "Bara vissa brott", "på https://polisen.se eller"),
+        (
+            "/shelter",
+            "socialtjänsten som beslutar",
+            "ordnas via socialtjänsten eller en kvinnojour",
+        ),
+    ],
+)
+async def test_answers_promise_only_what_is_true(agent, catalogue, payload, says, never):
+    text = " ".join(
+        m.get("text", "") for m in await answer(agent, catalogue, new_session(), payload)
+    )
+    assert says in text and never not in text

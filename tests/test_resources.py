@@ -11,7 +11,7 @@ import pytest
 from bot import PROJECT_ROOT
 from bot.check import check_references, run
 from bot.resource_check import validate
-from bot.resources import STOCKHOLM, LiveCatalogue, ResourceError, load, parse
+from bot.resources import STOCKHOLM, LiveCatalogue, ResourceError, load, open_lines, parse
 
 TODAY = dt.date(2026, 11, 30)
 GOOD = """\
@@ -144,6 +144,18 @@ def test_yaml_mistakes_are_explained_in_swedish(text, meaning):
     assert "filen går inte att läsa" in error and meaning in error
 
 
+def test_the_hours_people_read_must_agree_with_the_hours_that_decide_open_now():
+    text = edit(
+        "    verified: 2026-11-01",
+        '    hours_text: {sv: "Vardagar 8–16", en: "Weekdays 8 am – 5 pm"}\n    verified: 2026-11-01',
+    )
+    (error,) = findings(text)
+    assert "'hours_text' (sv) för 'linjen' säger inte samma sak som 'hours'" in error
+    assert "klockan 17:00 saknas" in error
+    agreeing = text.replace("Vardagar 8–16", "Vardagar 8–17")
+    assert findings(agreeing) == []
+
+
 def test_old_or_missing_verification_is_a_warning_not_an_error():
     old = findings(edit("2026-11-01", "2026-01-01"), errors_only=False)
     assert old and "varning:" in old[0] and "för mer än 180 dagar sedan" in old[0]
@@ -257,3 +269,10 @@ def test_broken_edit_is_rejected_and_last_good_version_kept(live, caplog):
 
 def test_shipped_file_loads(catalogue):
     assert len(load()) == len(catalogue) >= 10
+
+
+def test_a_line_only_for_professionals_is_never_offered_as_open_now(catalogue):
+    monday_morning = at("2026-12-07 10:00")  # the NCH line is open, but only for professionals
+    assert catalogue.get("nch_stodtelefon").open_now(monday_morning) is True
+    offered = [r.id for r in open_lines(catalogue, monday_morning)]
+    assert "nch_stodtelefon" not in offered and "kvinnofridslinjen" in offered
