@@ -34,7 +34,7 @@ _EMAIL = re.compile(
 # of digits, spaces, dashes and brackets with at least 7 digits. Dates and times start otherwise.
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|0)\d[\d\s()-]{5,}\d(?!\d)")
 # ... and numbers written without their 0 or area code, in groups: "70 123 45 67", "123 45 67".
-_DIGIT_GROUPS = re.compile(r"(?<![\w+-])\d{2,3}(?:[ -]\d{2,3}){2,4}(?![\w-])")
+_DIGIT_GROUPS = re.compile(r"(?<![\w+-])(?<!\d )\d{2,3}(?:[ -]\d{2,3}){2,4}(?![\w-])")
 _SPACED_DASH = re.compile(r"(?<=\d) ?- ?(?=\d{4}(?!\d))")  # "850101 - 1234"
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 SHORT_SERVICE_NUMBERS = ("112", "11414", "116111", "116006", "1177", "90101", "113113")

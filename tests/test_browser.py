@@ -148,7 +148,7 @@ def test_language_switch_to_english(page, service):
     assert page.locator(".stod-widget").get_attribute("lang") == "en"
     page.get_by_role("textbox").fill("is this anonymous")
     page.keyboard.press("Enter")
-    page.get_by_text("You are anonymous here").wait_for()
+    page.get_by_text("You do not have to say who you are").wait_for()
 
 
 def test_arabic_is_right_to_left_with_the_card_in_arabic(browser, service):

@@ -24,7 +24,7 @@ def chat(service, text, session=None, lang="sv"):
 
 def test_ready_when_all_three_processes_answer(service):
     with urllib.request.urlopen(f"{service.url}/readyz") as resp:
-        assert json.loads(resp.read()) == {"rasa": ["up"], "actions": "up"}
+        assert json.loads(resp.read()) == {"rasa": ["up"], "actions": "up", "resources": "ok"}
 
 
 def test_hej_gets_a_greeting_with_buttons(service):
