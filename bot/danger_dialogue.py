@@ -79,7 +79,12 @@ def plan(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> list
         first = "utter_danger_silent"
     else:
         first = EMERGENCY[kind]
-    follow = f"utter_{topic}" if topic in TOPICS_THAT_FIT.get(kind, ()) else NEXT_STEPS[kind]
+    if kind == MEDICAL and verdict.get("own_violence"):
+        follow = NEXT_STEPS[CAUSED]  # the one who hurt someone: Välj att sluta, not a victim line
+    elif topic in TOPICS_THAT_FIT.get(kind, ()):
+        follow = f"utter_{topic}"
+    else:
+        follow = NEXT_STEPS[kind]
     return [Utterance(first), Utterance(follow)]
 
 

@@ -55,6 +55,7 @@ class Verdict:
     reason: str
     cannot_talk: bool = False
     context: bool = False
+    own_violence: bool = False  # the writer says they hurt someone (their next steps differ)
 
     def as_dict(self) -> dict:
         return asdict(self) | {"probability": round(self.probability, 3)}
@@ -95,26 +96,28 @@ class Triager:
         emergency in themselves ("I feel sick now" after pills).
         """
         match = danger.detect(text)
-        silent = danger.cannot_talk(text)
+        own = danger.own_violence(text)
         probability, model_kind, kind_share = (
             self.model.predict(text) if self.model else (0.0, None, 0.0)
         )
+
+        def verdict(level: str, kind: str | None, reason: str) -> Verdict:
+            return Verdict(level, kind, probability, reason, danger.cannot_talk(text), context, own)
+
         if model_kind in ROLE_KINDS and kind_share < ROLE_CONFIDENCE:
             model_kind = DANGER_NOW
-        if model_kind == CAUSED and not danger.own_violence(text):
+        if model_kind == CAUSED and not own:
             model_kind = DANGER_NOW  # "jag är rädd" is not "I am afraid I will hurt her"
         if match is not None:
             kind = match.kind
             if kind == danger.DANGER_NOW and model_kind in _MODEL_KINDS_THAT_REFINE_VIOLENCE:
                 kind = model_kind
-            reason = f'pattern "{match.matched}"'
-            return Verdict(ACUTE, kind, probability, reason, silent, context)
+            return verdict(ACUTE, kind, f'pattern "{match.matched}"')
         symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING)) if context else None
         if symptom:
-            reason = f'"{symptom}" after danger earlier in the conversation'
-            return Verdict(ACUTE, MEDICAL, probability, reason, silent, context)
+            return verdict(ACUTE, MEDICAL, f'"{symptom}" after danger earlier in the conversation')
         if self.model is None:
-            return Verdict(NONE, None, 0.0, "no model", silent, context)
+            return verdict(NONE, None, "no model")
         limits = self.model.thresholds
         if context and calm:  # 112 was shown and the danger has passed: do not ask again
             acute, uncertain = limits.acute, limits.acute
@@ -130,8 +133,7 @@ class Triager:
             level, reason = NONE, f"model {probability:.2f} < {uncertain:.2f}"
         if context and level != NONE:
             reason += " (danger earlier in the conversation)"
-        kind = model_kind if level != NONE else None
-        return Verdict(level, kind, probability, reason, silent, context)
+        return verdict(level, model_kind if level != NONE else None, reason)
 
 
 def danger_summary(verdict: dict) -> str:

@@ -41,6 +41,14 @@ def test_each_kind_has_its_own_emergency_answer():
         assert responses(kind, {"level": "acute", "kind": kind}, None)[0] == first
 
 
+def test_after_an_ambulance_the_one_who_hurt_someone_gets_their_own_next_steps():
+    verdict = {"level": "acute", "kind": "danger_medical", "own_violence": True}
+    assert responses("danger_medical", verdict, None) == [
+        "utter_danger_medical",
+        "utter_danger_caused_next",
+    ]
+
+
 def test_someone_who_cannot_talk_learns_what_they_can_do():
     verdict = {"level": "acute", "kind": "danger_now", "cannot_talk": True}
     assert responses("danger_now", verdict, None)[0] == "utter_danger_silent"
