@@ -104,28 +104,32 @@ class Service:
         raise AssertionError("the service did not become ready again")
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# Ports for servers the tests start are taken below the kernel's range for outgoing connections
+# (32768-60999 on Linux): a port from that range, free when chosen, can be taken as the local port
+# of some connection before a (re)started server binds it.
+_SERVER_PORTS = (20000, 32000)
 
 
 def _free_ports_in_a_row(count: int) -> int:
-    """The first of `count` consecutive free loopback ports (for --rasa-workers)."""
+    """The first of `count` consecutive free loopback ports, outside the outgoing range."""
+    import random
     import socket
 
-    for _ in range(50):
-        first = _free_port()
+    for _ in range(200):
+        first = random.randrange(_SERVER_PORTS[0], _SERVER_PORTS[1] - count)
         try:
-            for offset in range(1, count):
+            for offset in range(count):
                 with socket.socket() as s:
                     s.bind(("127.0.0.1", first + offset))
             return first
         except OSError:
             continue
     raise RuntimeError("no consecutive free ports")
+
+
+def _free_port() -> int:
+    """A free loopback port for a server, outside the range of outgoing connections."""
+    return _free_ports_in_a_row(1)
 
 
 @contextmanager
