@@ -59,7 +59,6 @@ class Tally:
 
     acute: int = 0
     caught: int = 0
-    caught_as_acute: int = 0
     negative: int = 0
     alarms: int = 0
 
@@ -110,7 +109,7 @@ def score(
         else:
             _count(result.other_languages_answered, example, alarm or by_card)
         for tally in groups:
-            _count(tally, example, alarm, verdict.level == ACUTE)
+            _count(tally, example, alarm)
         if example.acute and not alarm:
             result.misses.append((example, verdict))
         elif not example.acute and alarm:
@@ -118,11 +117,10 @@ def score(
     return result
 
 
-def _count(tally: Tally, example: Example, alarm: bool, as_acute: bool = False) -> None:
+def _count(tally: Tally, example: Example, alarm: bool) -> None:
     if example.acute:
         tally.acute += 1
         tally.caught += alarm
-        tally.caught_as_acute += as_acute
     else:
         tally.negative += 1
         tally.alarms += alarm

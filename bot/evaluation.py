@@ -1,8 +1,9 @@
 """Score the NLU on the held-out messages in tests/eval/messages.yml.
 
 `python -m bot evaluate` prints accuracy per topic, overall accuracy, danger recall and the
-fallback rate for the trained model (danger triage has its own sets: bot/danger_evaluation.py); with `--config FILE` (repeatable) it first trains a model
+fallback rate for the trained model; with `--config FILE` (repeatable) it first trains a model
 for each config on the same data, so pipelines and thresholds can be compared in one run.
+Danger triage has its own sets and scores: bot/danger_evaluation.py.
 """
 
 from __future__ import annotations
