@@ -23,11 +23,9 @@ from bot import PROJECT_ROOT
 from bot.danger_model import (
     ACUTE,
     DEV_DIR,
-    FEATURES,
     NONE,
     TRAIN_DIR,
     Example,
-    augmented,
     corpus_files,
     everyday_examples,
     fit,
@@ -35,6 +33,7 @@ from bot.danger_model import (
     tune_thresholds,
 )
 from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language
+from bot.text_features import FEATURES, augmented
 from bot.triage import Triager, Verdict, is_alarm
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"

@@ -15,10 +15,8 @@ docs/nlu-evaluation.md). The two thresholds that turn the probability into the t
 
 from __future__ import annotations
 
-import random
-import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +24,19 @@ import numpy as np
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.danger import normalise
+from bot.text_features import (
+    CHOSEN_FEATURES,
+    FeaturePart,
+    Vectorizers,
+    augmented,
+    features_of,
+    fit_vectorizers,
+    part_arrays,
+    parts_from,
+    parts_of,
+    softmax,
+    vectors,
+)
 
 CORPUS_DIR = PROJECT_ROOT / "data" / "danger"
 TRAIN_DIR = CORPUS_DIR / "train"
@@ -122,30 +132,6 @@ def everyday_examples(nlu_dir: Path = NLU_DIR) -> list[Example]:
     return examples
 
 
-# Candidate feature sets, compared on the development set by `bot evaluate --danger-features`.
-FEATURES: dict[str, list[tuple[str, tuple[int, int]]]] = {
-    "char 2-5": [("char_wb", (2, 5))],
-    "word 1-2": [("word", (1, 2))],
-    "char 2-5 + word 1-2": [("char_wb", (2, 5)), ("word", (1, 2))],
-    "char 1-4 + word 1-3": [("char_wb", (1, 4)), ("word", (1, 3))],
-}
-CHOSEN_FEATURES = "char 2-5 + word 1-2"
-
-
-def _tfidf(analyzer: str, ngrams: tuple[int, int], **fit_options: Any) -> Any:
-    """A TF-IDF vectorizer for one part of the features (sublinear counts, l2 per part)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    if analyzer == "word":
-        fit_options["token_pattern"] = TOKEN_PATTERN
-    return TfidfVectorizer(
-        analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True, dtype=np.float64, **fit_options
-    )
-
-
-TOKEN_PATTERN = r"(?u)\b\w+\b"
-
-
 @dataclass
 class Thresholds:
     """Probability cut-offs: at or above `acute` the answer is acute, at or above `uncertain`
@@ -158,31 +144,15 @@ class Thresholds:
 
 
 @dataclass
-class FeaturePart:
-    """One analyzer's n-grams: their columns and idf weights."""
-
-    analyzer: str  # char_wb | word
-    ngrams: tuple[int, int]
-    vocabulary: dict[str, int]
-    idf: np.ndarray
-
-    def __post_init__(self) -> None:
-        self.analyze = _tfidf(self.analyzer, self.ngrams).build_analyzer()
-
-
-@dataclass
 class Estimators:
     """What scikit-learn fitted: the vectorizers and the two logistic regressions."""
 
-    vectorizers: list[tuple[str, tuple[int, int], Any]]
+    vectorizers: Vectorizers
     acute: Any
     kind: Any
 
     def vectors(self, texts: Sequence[str]) -> Any:
-        from scipy.sparse import hstack
-
-        normalised = [normalise(t) for t in texts]
-        return hstack([v.transform(normalised) for *_, v in self.vectorizers], format="csr")
+        return vectors(self.vectorizers, texts)
 
 
 @dataclass
@@ -203,12 +173,8 @@ class DangerModel:
 
     @classmethod
     def from_estimators(cls, fitted: Estimators, thresholds: Thresholds) -> DangerModel:
-        parts = [
-            FeaturePart(analyzer, ngrams, dict(v.vocabulary_), np.asarray(v.idf_, dtype=np.float64))
-            for analyzer, ngrams, v in fitted.vectorizers
-        ]
         return cls(
-            parts,
+            parts_of(fitted.vectorizers),
             fitted.acute.coef_[0].astype(np.float64),
             float(fitted.acute.intercept_[0]),
             fitted.kind.coef_.astype(np.float64),
@@ -219,37 +185,16 @@ class DangerModel:
 
     def predict(self, text: str) -> tuple[float, str, float]:
         """The probability that `text` is acute, the most likely kind and that kind's share."""
-        index, value = self._features_of(normalise(text))
+        index, value = features_of(self.parts, text)
         acute = float(value @ self.acute_weights[index]) + self.acute_bias
         kinds = self.kind_weights[:, index] @ value + self.kind_bias
-        kinds = np.exp(kinds - kinds.max())
-        kinds /= kinds.sum()
+        kinds = softmax(kinds)
         best = int(np.argmax(kinds))
         return float(1.0 / (1.0 + np.exp(-acute))), self.kind_names[best], float(kinds[best])
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """The acute probability of each text (for evaluation and tuning)."""
         return np.array([self.predict(text)[0] for text in texts])
-
-    def _features_of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and TF-IDF values of one normalised text (sublinear tf, l2 per part)."""
-        indices, values, offset = [], [], 0
-        for part in self.parts:
-            counts: dict[int, int] = {}
-            for gram in part.analyze(text):
-                column = part.vocabulary.get(gram)
-                if column is not None:
-                    counts[column] = counts.get(column, 0) + 1
-            if counts:
-                columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
-                tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-                weights = (1.0 + np.log(tf)) * part.idf[columns]
-                indices.append(columns + offset)
-                values.append(weights / np.sqrt(weights @ weights))
-            offset += len(part.vocabulary)
-        if not indices:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        return np.concatenate(indices), np.concatenate(values)
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the arrays (numpy's .npz, no pickled objects)."""
@@ -260,11 +205,8 @@ class DangerModel:
             "kind_bias": self.kind_bias,
             "kind_names": np.array(self.kind_names),
             "thresholds": np.array(astuple(self.thresholds)),
-            "parts": np.array([f"{p.analyzer} {p.ngrams[0]} {p.ngrams[1]}" for p in self.parts]),
+            **part_arrays(self.parts),
         }
-        for i, part in enumerate(self.parts):
-            terms = sorted(part.vocabulary, key=part.vocabulary.__getitem__)
-            arrays[f"terms{i}"], arrays[f"idf{i}"] = np.array(terms), part.idf
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as file:
             np.savez_compressed(file, **arrays)
@@ -272,16 +214,8 @@ class DangerModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> DangerModel:
         with np.load(path, allow_pickle=False) as data:
-            parts = []
-            for i, spec in enumerate(data["parts"]):
-                analyzer, low, high = str(spec).split()
-                terms = data[f"terms{i}"].tolist()
-                vocabulary = dict(zip(terms, range(len(terms)), strict=True))
-                parts.append(
-                    FeaturePart(analyzer, (int(low), int(high)), vocabulary, data[f"idf{i}"])
-                )
             return cls(
-                parts,
+                parts_from(data),
                 data["acute_weights"],
                 float(data["acute_bias"]),
                 data["kind_weights"],
@@ -291,48 +225,12 @@ class DangerModel:
             )
 
 
-TYPO_COPIES = 2  # measured on dev: false alarms at the same recall 8.5% -> 7.4% (1) -> 6.2% (2)
-
-
-def with_typos(text: str, seed: int) -> str:
-    """`text` typed in a hurry: about one dropped, swapped or doubled letter per 25 characters."""
-    rng = random.Random(seed)
-    chars = list(text)
-    for _ in range(max(1, len(chars) // 25)):
-        if len(chars) < 2:
-            break
-        i = rng.randrange(len(chars) - 1)
-        action = rng.random()
-        if action < 1 / 3:
-            del chars[i]
-        elif action < 2 / 3:
-            chars[i], chars[i + 1] = chars[i + 1], chars[i]
-        else:
-            chars.insert(i, chars[i])
-    return "".join(chars)
-
-
-def augmented(examples: Sequence[Example]) -> list[Example]:
-    """The examples and TYPO_COPIES misspelt copies of each (the same every time)."""
-    copies = [
-        replace(e, text=with_typos(e.text, zlib.crc32(f"{n}{e.text}".encode())))
-        for e in examples
-        for n in range(TYPO_COPIES)
-    ]
-    return [*examples, *copies]
-
-
 def fit_estimators(examples: Sequence[Example], features: str = CHOSEN_FEATURES) -> Estimators:
     """Fit the vectorizers and both classifiers with scikit-learn."""
     from sklearn.linear_model import LogisticRegression
 
     usable = [e for e in examples if e.label in (ACUTE, NONE)]
-    texts = [normalise(e.text) for e in usable]
-    vectorizers = [
-        (analyzer, ngrams, _tfidf(analyzer, ngrams, min_df=2).fit(texts))
-        for analyzer, ngrams in FEATURES[features]
-    ]
-    fitted = Estimators(vectorizers, None, None)
+    fitted = Estimators(fit_vectorizers([e.text for e in usable], features), None, None)
     x = fitted.vectors([e.text for e in usable])
     fitted.acute = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000)
     fitted.acute.fit(x, [e.acute for e in usable])

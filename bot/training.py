@@ -24,7 +24,9 @@ INPUTS = (
     "config.yml", "domain", *RASA_DATA,
     "bot/nlu_components.py", "bot/intent_classifier.py", "bot/rule_policy.py",
 )  # fmt: skip
-DANGER_INPUTS = ("data/danger", "data/nlu", "bot/danger_model.py", "bot/danger.py")
+DANGER_INPUTS = (
+    "data/danger", "data/nlu", "bot/danger_model.py", "bot/danger.py", "bot/text_features.py",
+)  # fmt: skip
 
 
 def inputs_hash(root: Path = PROJECT_ROOT, inputs: tuple[str, ...] = INPUTS) -> str:
