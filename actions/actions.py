@@ -1,4 +1,5 @@
-"""Custom actions: answers that depend on the clock, on resources.yml or on a danger verdict."""
+"""Custom actions: answers that depend on the clock, on resources.yml, on a danger verdict or on
+the bot's last answer."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
 from bot.resources import LiveCatalogue, open_lines
+from bot.short_replies import buttons_to_offer, last_bot_buttons
 
 CATALOGUE = LiveCatalogue()
 
@@ -43,3 +45,20 @@ class ActionDangerAnswer(Action):
         for utterance in plan(intent, verdict, shown):
             dispatcher.utter_message(response=utterance.response, **utterance.variables)
         return [SlotSet("danger_shown", shown_after(intent, verdict, shown))]
+
+
+class ActionShortReply(Action):
+    """A short reply ("ok", "vet inte", "vad menar du"): a short line and the buttons of the bot's
+    last answer again (bot/short_replies.py)."""
+
+    def name(self) -> str:
+        return "action_short_reply"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        kind = (tracker.latest_message.get("intent") or {}).get("name") or "acknowledge"
+        said = [e.get("data") or {} for e in reversed(tracker.events) if e.get("event") == "bot"]
+        buttons = buttons_to_offer(last_bot_buttons(said))
+        dispatcher.utter_message(response=f"utter_reply_{kind}", buttons=buttons)
+        return []

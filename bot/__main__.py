@@ -1,4 +1,5 @@
-"""Command line: `python -m bot serve | gateway | train | check | chat | review | evaluate`."""
+"""Command line: `python -m bot serve | gateway | train | check | chat | review | evaluate |
+transcripts`."""
 
 from __future__ import annotations
 
@@ -84,9 +85,19 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     if args.danger_features:
         return evaluate_danger(features=True)
+    if args.roles:
+        from bot.role_evaluation import main as evaluate_roles
+
+        return evaluate_roles(args.misses, args.tune, args.final)
     if not args.danger:
         evaluate(Path(args.model), [Path(c) for c in args.config], args.misses)
     return evaluate_danger(show_misses=args.misses)
+
+
+def _transcripts(args: argparse.Namespace) -> int:
+    from bot.transcripts import main as transcripts
+
+    return transcripts(args.url, Path(args.out))
 
 
 def at_least_one(value: str) -> int:
@@ -181,7 +192,17 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument(
         "--danger-features", action="store_true", help="compare danger features on dev"
     )
+    evaluate.add_argument("--roles", action="store_true", help="whose answer: dev and final sets")
+    evaluate.add_argument("--tune", action="store_true", help="with --roles: search the cut-offs")
+    evaluate.add_argument("--final", action="store_true", help="with --roles: the final sets too")
     evaluate.set_defaults(func=_evaluate)
+
+    transcripts = sub.add_parser(
+        "transcripts", help="the running service's answers to the final sets, for judging"
+    )
+    transcripts.add_argument("--url", default="http://127.0.0.1:8080")
+    transcripts.add_argument("--out", default="transcripts.jsonl")
+    transcripts.set_defaults(func=_transcripts)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.danger_model import CAUSED, DANGER_NOW, MEDICAL, SUICIDAL, WITNESS
+from bot.short_replies import KINDS as REPLY_KINDS
 
 UNSURE = "danger_unsure"  # the intent of an uncertain verdict
 DANGER_ACTION = "action_danger_answer"
@@ -46,8 +47,10 @@ TOPICS_THAT_FIT = {
     WITNESS: {"concerned", "report_concern_child"},
     CAUSED: {"uses_violence", "first_call", "perpetrator_children"},
 }
-NOT_A_TOPIC = {"nlu_fallback", "out_of_scope", "greet", "goodbye", "thanks", *INTENTS}
-MENU = "greet"  # where "no, not right now" leads when the message had no topic
+NOT_A_TOPIC = {
+    "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", *INTENTS, *REPLY_KINDS,
+}  # fmt: skip
+MENU = "menu"  # where "no, not right now" leads when the message had no topic
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 A flow is a list of steps. Each step is what the user writes (`user:`) or the button they press
 (`button:`, by its title in the previous answer), and what the answer must contain:
-`bot_says` (text anywhere in the answer), `first_bubble_says`, `shows` (resource ids on cards),
-`buttons` (button titles).
+`bot_says` (text anywhere in the answer), `first_bubble_says`, `emergency_first` (the first
+bubble is the emergency card itself), `shows` (resource ids on cards), `buttons` (button titles),
+and, from the staff explanation of the turn (bot/explain.py), `role` (who the bot takes the
+writer to be) and `asks_who` (the bot asks whom the message is about).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.roles import ROLE_QUESTION
 
 FLOWS_DIR = PROJECT_ROOT / "tests" / "flows"
 Ask = Callable[[str, str, str], Awaitable[list[dict[str, Any]]]]
@@ -50,6 +53,17 @@ def _problems(step: dict[str, Any], answer: list[dict[str, Any]]) -> list[str]:
         not answer or step["first_bubble_says"].lower() not in answer[0].get("text", "").lower()
     ):
         problems.append(f"the first bubble does not say “{step['first_bubble_says']}”")
+    if step.get("emergency_first") and not (answer and answer[0].get("emergency")):
+        problems.append("the first bubble is not the emergency card")
+    staff = (answer[0].get("staff") if answer else None) or {}
+    if "role" in step and staff.get("writer") != step["role"]:
+        problems.append(f"the writer is taken as {staff.get('writer')}, not {step['role']}")
+    if "asks_who" in step and (staff.get("intent") == ROLE_QUESTION) != step["asks_who"]:
+        problems.append(
+            "the bot does not ask whom it is about"
+            if step["asks_who"]
+            else "the bot asks whom it is about"
+        )
     problems += [f"no card for '{rid}'" for rid in step.get("shows", []) if rid not in shown]
     problems += [f"no button “{title}”" for title in step.get("buttons", []) if title not in titles]
     return problems

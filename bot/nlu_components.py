@@ -8,6 +8,10 @@
   to `danger_unsure`; the classifier can never out-vote it, and a danger intent the classifier
   guessed without triage agreeing gives way to its next best topic. The verdict goes into the
   parse data as `danger` (for action_danger_answer and staff explanations; never logged).
+- `ShortReplies` turns a yes or a no into the button it answers in the bot's last question
+  (bot/short_replies.py), after danger triage: "ja" to "Är du i fara just nu?" is "Ja, just nu".
+- `RoleDetector` runs last: who is writing, and whether the intent's answer speaks to them
+  (bot/roles.py); it keeps the intent, switches it to the writer's own answer, or asks.
 """
 
 from __future__ import annotations
@@ -33,6 +37,12 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.danger_dialogue import UNSURE
 from bot.danger_model import MODEL_PATH
+from bot.role_model import MODEL_PATH as ROLE_MODEL_PATH
+from bot.role_model import RoleModel
+from bot.roles import NO_GUESS, decide, earlier_role, readable
+from bot.short_replies import CONFIDENCE as REPLY_CONFIDENCE
+from bot.short_replies import KINDS as REPLY_KINDS
+from bot.short_replies import answer_to_question, is_short, last_bot_buttons
 from bot.triage import ACUTE, NONE, Triager
 
 SUPPORTED_LANGUAGES = ("sv", "en")
@@ -89,13 +99,8 @@ def danger_context(
     """Whether danger came up in the last messages of this conversation (a verdict, a danger
     button, or a message whose danger probability reached `disclosure`, "he hits me"), and the
     kinds of danger raised then."""
-    if tracker is None:
-        return False, frozenset()
-    found, kinds, seen = False, set(), 0
-    for event in reversed(tracker.events):
-        if type(event).__name__ != "UserUttered":
-            continue
-        parse = event.parse_data or {}
+    found, kinds = False, set()
+    for parse in recent_parses(tracker):
         verdict = parse.get("danger") or {}
         intent = (parse.get("intent") or {}).get("name")
         if verdict.get("level", NONE) != NONE:
@@ -106,9 +111,6 @@ def danger_context(
             kinds.add(intent)
         elif verdict.get("probability", 0.0) >= disclosure:
             found = True
-        seen += 1
-        if seen >= CONTEXT_MESSAGES:
-            break
     return found, frozenset(k for k in kinds if k)
 
 
@@ -144,7 +146,9 @@ class DangerDetector(_Untrained):
             topics = [r for r in ranking if r[INTENT_NAME_KEY] not in DANGER_INTENTS]
             name, share = best_topic(topics)
             topic = name if share >= TOPIC_CONFIDENCE else None
-            calm = name == CALM_INTENT and share >= CALM_CONFIDENCE
+            calm = (name == CALM_INTENT and share >= CALM_CONFIDENCE) or (
+                name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text)
+            )  # "ok", "vet inte": after danger, 112 again only if the reply itself is acute
             verdict = self.triager.triage(text, context, calm, earlier_kinds)
             message.set("danger", verdict.as_dict() | {"topic": topic}, add_to_output=True)
             if verdict.level == NONE:
@@ -157,3 +161,99 @@ class DangerDetector(_Untrained):
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent, *topics], add_to_output=True)
         return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ShortReplies(_Untrained):
+    """A short yes or no to the bot's last question becomes the button it answers."""
+
+    def process(
+        self, messages: list[Message], tracker: DialogueStateTracker | None = None
+    ) -> list[Message]:
+        buttons = last_bot_buttons(recent_bot_messages(tracker))
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/") or not is_short(text) or not buttons:
+                continue
+            ranking = message.get(INTENT_RANKING_KEY, [])
+            replies = [r for r in ranking if r[INTENT_NAME_KEY] in REPLY_KINDS]
+            if not replies or replies[0][PREDICTED_CONFIDENCE_KEY] < REPLY_CONFIDENCE:
+                continue
+            answered = answer_to_question(replies[0][INTENT_NAME_KEY], buttons)
+            if answered:
+                chosen = {INTENT_NAME_KEY: answered, PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(INTENT, chosen, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+        return messages
+
+
+def recent_bot_messages(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:
+    """What the bot said since the last user message, newest first (text, buttons, custom)."""
+    said = []
+    for event in reversed(tracker.events if tracker else []):
+        if type(event).__name__ == "UserUttered":
+            break
+        if type(event).__name__ == "BotUttered":
+            said.append(event.data or {})
+    return said
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RoleDetector(_Untrained):
+    """Who is writing (bot/role_model.py), and whether the intent's answer speaks to them
+    (bot/roles.py): keeps it, switches to the writer's own answer, or asks. Runs after
+    DangerDetector. The writer's role becomes a `role` entity, which fills the `role` slot; the
+    reading goes into the parse data as `role` (never logged)."""
+
+    def __init__(self, model: RoleModel):
+        self.model = model
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> RoleDetector:
+        return cls(RoleModel.load(Path(config.get("model") or ROLE_MODEL_PATH)))
+
+    def process(
+        self, messages: list[Message], tracker: DialogueStateTracker | None = None
+    ) -> list[Message]:
+        earlier = earlier_role(recent_parses(tracker))
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):
+                continue
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+            guess = self.model.predict(text) if readable(text) else NO_GUESS
+            decision = decide(intent, guess, earlier)
+            reading = {
+                "writer": decision.writer,
+                "guess": guess.role,
+                "probabilities": {r: round(p, 3) for r, p in guess.probabilities.items()},
+                "young": round(guess.young, 3),
+                "topic": intent,
+                "reason": decision.reason,
+            }
+            message.set("role", reading, add_to_output=True)
+            if decision.intent != intent:
+                chosen = {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+                ranking = message.get(INTENT_RANKING_KEY, [])
+                message.set(INTENT, chosen, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+            if decision.writer:
+                entity = {
+                    "entity": "role",
+                    "value": decision.writer,
+                    "start": 0,
+                    "end": 0,
+                    "extractor": type(self).__name__,
+                }
+                message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+        return messages
+
+
+def recent_parses(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:
+    """The parse data of the conversation's last CONTEXT_MESSAGES messages, newest first."""
+    if tracker is None:
+        return []
+    parses = [
+        e.parse_data or {} for e in reversed(tracker.events) if type(e).__name__ == "UserUttered"
+    ]
+    return parses[:CONTEXT_MESSAGES]

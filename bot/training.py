@@ -1,9 +1,11 @@
 """Train the models only when their inputs changed.
 
-Two models, each with its own inputs, hashed; the hash of the last successful training is kept
+Three models, each with its own inputs, hashed; the hash of the last successful training is kept
 next to the model. A second `make run` with nothing changed starts without training.
 - the danger model (bot/danger_model.py) from the danger corpus in data/danger/ (and data/nlu/'s
   everyday messages): a few seconds;
+- the role model (bot/role_model.py) from the role corpus in data/roles/ (and the danger
+  corpus): a few seconds;
 - the Rasa model from config.yml, domain/, data/nlu/, data/rules/ and the custom components.
 """
 
@@ -13,6 +15,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bot import PROJECT_ROOT
@@ -23,6 +26,10 @@ RASA_DATA = ("data/nlu", "data/rules")
 INPUTS = (
     "config.yml", "domain", *RASA_DATA,
     "bot/nlu_components.py", "bot/intent_classifier.py", "bot/rule_policy.py",
+)  # fmt: skip
+ROLE_INPUTS = (
+    "data/roles", "data/danger/train", "data/nlu",
+    "bot/role_model.py", "bot/role_cues.py", "bot/roles.py", "bot/text_features.py", "bot/danger.py",
 )  # fmt: skip
 DANGER_INPUTS = (
     "data/danger", "data/nlu", "bot/danger_model.py", "bot/danger.py", "bot/text_features.py",
@@ -43,29 +50,50 @@ def inputs_hash(root: Path = PROJECT_ROOT, inputs: tuple[str, ...] = INPUTS) -> 
 
 def train(force: bool = False) -> int:
     """Train both models unless they are up to date; return an exit code."""
-    return train_danger(force) or train_rasa(force)
+    return train_danger(force) or train_roles(force) or train_rasa(force)
+
+
+def train_small_model(
+    name: str, model: Path, inputs: tuple[str, ...], fit: Callable[[], str | None], force: bool
+) -> int:
+    """Run `fit()` (it saves the model to `model`) unless the model is up to date; `fit` may
+    return a line to print."""
+    stamp = model.with_suffix(".inputs")
+    wanted = inputs_hash(inputs=inputs)
+    if not force and model.exists() and stamp.exists() and stamp.read_text() == wanted:
+        print(f"{name} is up to date.")
+        return 0
+    print(f"Training the {name.lower()} ...", flush=True)
+    summary = fit()
+    if summary:
+        print(summary)
+    stamp.write_text(wanted)
+    return 0
 
 
 def train_danger(force: bool = False) -> int:
     """Train the danger model into models/danger.npz unless it is up to date."""
     from bot import danger_model
 
-    stamp = MODELS_DIR / "danger.inputs"
-    wanted = inputs_hash(inputs=DANGER_INPUTS)
-    up_to_date = danger_model.MODEL_PATH.exists() and stamp.exists() and stamp.read_text() == wanted
-    if not force and up_to_date:
-        print("Danger model is up to date.")
-        return 0
-    print("Training the danger model ...", flush=True)
-    model = danger_model.train()
-    limits = model.thresholds
-    print(
-        f"Danger thresholds (set on the development set): acute {limits.acute:.3f}, "
-        f"uncertain {limits.uncertain:.3f}, uncertain after earlier danger "
-        f"{limits.uncertain_context:.3f}"
-    )
-    stamp.write_text(wanted)
-    return 0
+    def fit() -> str:
+        limits = danger_model.train().thresholds
+        return (
+            f"Danger thresholds (set on the development set): acute {limits.acute:.3f}, "
+            f"uncertain {limits.uncertain:.3f}, uncertain after earlier danger "
+            f"{limits.uncertain_context:.3f}"
+        )
+
+    return train_small_model("Danger model", danger_model.MODEL_PATH, DANGER_INPUTS, fit, force)
+
+
+def train_roles(force: bool = False) -> int:
+    """Train the role model into models/role.npz unless it is up to date."""
+    from bot import role_model
+
+    def fit() -> None:
+        role_model.train()
+
+    return train_small_model("Role model", role_model.MODEL_PATH, ROLE_INPUTS, fit, force)
 
 
 def train_rasa(force: bool = False) -> int:

@@ -68,7 +68,7 @@ async def test_unsure_shows_112_and_asks_with_buttons_that_lead_on(agent, catalo
     session = new_session()
     first, question = await answer(agent, catalogue, session, "/danger_unsure")
     assert first["emergency"] is True and "112" in first["text"]
-    assert [b["payload"] for b in question["buttons"]] == ["/danger_now", "/greet"]
+    assert [b["payload"] for b in question["buttons"]] == ["/danger_now", "/menu"]
     yes = await answer(agent, catalogue, session, "/danger_now")
     assert yes[0]["emergency"] is True  # short, 112 was shown already
     assert any(r["id"] == "kvinnofridslinjen" for m in yes for r in m.get("resources", []))

@@ -64,7 +64,7 @@ def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
 
 def test_uncertain_without_a_topic_offers_the_menu():
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "nlu_fallback"}
-    assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "greet"
+    assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "menu"
 
 
 def test_once_112_was_shown_the_answer_moves_on():

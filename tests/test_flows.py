@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.explain import from_tracker
 from bot.flows import load_flows, run_flow
 from bot.gateway import PROJECT_ROOT, known_intents, message_for_rasa
 from bot.local_agent import say
@@ -15,7 +16,10 @@ def ask(agent, catalogue):
     async def ask(session, text, lang):
         # the same path a message takes through the gateway: payload check, Rasa, rendering
         raw = await say(agent, session, message_for_rasa(text, lang, INTENTS), lang)
-        return render(raw, catalogue, lang)
+        answer = render(raw, catalogue, lang)
+        if answer:  # as the gateway does in staff mode: why the bot answered so
+            answer[0]["staff"] = from_tracker(await agent.tracker_store.retrieve(session))
+        return answer
 
     return ask
 

@@ -1,0 +1,152 @@
+"""Whose answer to give: the topic classifier's intent checked against who is writing.
+
+Many answers speak to one role: "Det är inte ditt fel" to the person subjected, "Bra att du vill
+förändra något" to the one who uses violence, "Bra att du bryr dig" to someone worried about
+another. An answer for the wrong role is worse than a question, so:
+- the writer's role is the role model's guess (bot/role_model.py) when it is sure enough, else
+  the role this conversation already showed (a sure guess or a button earlier);
+- an intent whose answer speaks to another role than the writer's is switched to the writer's
+  own general answer when the model is very sure, and otherwise the bot asks (`ROLE_QUESTION`);
+- the answer for those who use violence needs evidence: without a role, the bot asks, and it
+  switches another answer to that one only when the model is all but certain.
+
+The cut-offs are set on the development set (`python -m bot evaluate --roles`); `decide` is pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.role_model import (
+    CONCERNED,
+    PROFESSIONAL,
+    SUBJECTED,
+    UNCLEAR,
+    USES_VIOLENCE,
+    RoleGuess,
+)
+
+ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
+
+# The role each answer speaks to; intents not listed answer anyone (opening hours, anonymity,
+# police reports, the danger answers that put 112 first).
+ANSWER_ROLE: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "victim", "self_blame", "shelter", "safety_plan", "digital_safety", "health_care",
+            "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
+            "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
+        ),
+        SUBJECTED,
+    ),
+    **dict.fromkeys(("uses_violence", "first_call", "perpetrator_children", "danger_caused"),
+                    USES_VIOLENCE),
+    **dict.fromkeys(("concerned", "danger_witness"), CONCERNED),
+    "professional": PROFESSIONAL,
+}  # fmt: skip
+
+# Each role's general answer, given instead of an answer for another role.
+ROLE_INTENT = {
+    SUBJECTED: "victim",
+    USES_VIOLENCE: "uses_violence",
+    CONCERNED: "concerned",
+    PROFESSIONAL: "professional",
+}
+YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
+# A few answers have a better counterpart for another role than the general one.
+COUNTERPART = {("perpetrator_children", CONCERNED): "report_concern_child"}
+
+# Intents that never change: danger (bot.nlu_components.DangerDetector has the last word:
+# the bot never asks before 112), the question itself and "radera". Only the addressee of a danger
+# answer may change: someone subjected to violence gets the answer for danger now, 112 first.
+UNTOUCHED = frozenset(
+    {"danger_now", "suicidal", "danger_medical", "danger_unsure", "safe_now", ROLE_QUESTION,
+     "delete_conversation"}
+)  # fmt: skip
+DANGER_FOR_SUBJECTED = {"danger_caused": "danger_now", "danger_witness": "danger_now"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Cut-offs on the role model's probabilities (set on dev, see `bot evaluate --roles`)."""
+
+    sure: float = 0.5  # a guess at least this sure says who is writing
+    switch: float = 0.8  # this sure, a conflicting intent becomes the writer's general answer
+    switch_to_uses_violence: float = 0.95  # ... and this sure for the answer to those who hit
+    uses_violence: float = 0.5  # evidence needed for the answer to those who use violence
+    young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to answer: the intent (maybe changed), the writer's role as far as known, and why."""
+
+    intent: str
+    writer: str | None
+    reason: str  # kept | switched | asked | untouched
+
+
+# A reply of a word or two ("ja", "ok", "vet inte") shows no role; the model's guess on it is noise.
+MIN_WORDS = 3
+NO_GUESS = RoleGuess({UNCLEAR: 1.0}, 0.0)
+
+
+def readable(text: str) -> bool:
+    """Whether `text` is long enough for its role to be guessed."""
+    return len(text.split()) >= MIN_WORDS
+
+
+def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) -> str | None:
+    """Who is writing: a sure guess of this message, else what the conversation showed."""
+    if guess.role != UNCLEAR and guess.confidence >= limits.sure:
+        return guess.role
+    return earlier
+
+
+def decide(
+    intent: str, guess: RoleGuess, earlier: str | None = None, limits: Limits = LIMITS
+) -> Decision:
+    """The intent to answer, given the topic classifier's `intent` and the role model's guess."""
+    writer = writer_role(guess, earlier, limits)
+    if intent in UNTOUCHED:
+        return Decision(intent, writer, "untouched")
+    if intent in DANGER_FOR_SUBJECTED:
+        if writer == SUBJECTED and guess.role == SUBJECTED:
+            return Decision(DANGER_FOR_SUBJECTED[intent], writer, "switched")
+        return Decision(intent, writer, "untouched")
+    speaks_to = ANSWER_ROLE.get(intent)
+    if speaks_to is None or speaks_to == writer:
+        if intent == ROLE_INTENT[SUBJECTED] and guess.young >= limits.young and writer == SUBJECTED:
+            return Decision(YOUNG_INTENT, writer, "switched")
+        return Decision(intent, writer, "kept")
+    if writer is None:
+        needs_evidence = speaks_to == USES_VIOLENCE
+        if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
+            return Decision(ROLE_QUESTION, None, "asked")
+        return Decision(intent, writer, "kept")
+    needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.switch
+    if guess.role == writer and guess.confidence >= needed:
+        general = COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer]
+        if writer == SUBJECTED and guess.young >= limits.young:
+            general = YOUNG_INTENT
+        return Decision(general, writer, "switched")
+    return Decision(ROLE_QUESTION, writer, "asked")
+
+
+def earlier_role(parses: Iterable[dict]) -> str | None:
+    """The role the conversation showed most recently: a button for a role's answer (the
+    person chose it) or a message whose writer was known. `parses` newest first."""
+    for parse in parses:
+        intent = (parse.get("intent") or {}).get("name")
+        if (parse.get("text") or "").startswith("/"):
+            if intent in ROLE_INTENT.values() or intent == YOUNG_INTENT:
+                return ANSWER_ROLE[intent]
+            continue
+        writer = (parse.get("role") or {}).get("writer")
+        if writer:
+            return writer
+    return None

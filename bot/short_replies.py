@@ -1,0 +1,57 @@
+"""Short replies ("ja", "nej", "ok", "vet inte", "vad menar du") answered in the context of the
+bot's last message, not as new topics.
+
+The intent classifier knows the five kinds (data/nlu/replies.yml). Two things follow from the
+context, both pure functions here:
+- `answer_to_question`: a yes or a no to the bot's last question is the button whose title
+  starts with "Ja"/"Yes" or "Nej"/"No" ("Är du i fara just nu?" - "ja" is "Ja, just nu");
+  `bot.nlu_components.ShortReplies` turns the reply into that button's intent;
+- `buttons_to_offer`: any other short reply gets a short line (domain/replies.yml) with the
+  buttons of the bot's last answer again (action_short_reply), so the way forward stays open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+AFFIRM, DENY = "affirm", "deny"
+KINDS = (AFFIRM, DENY, "acknowledge", "dont_know", "what_do_you_mean")
+MAX_WORDS = 3  # longer messages are read for what they say, not as a reply
+CONFIDENCE = 0.5  # the classifier must be at least this sure it is a reply of that kind
+
+_STARTS = {
+    AFFIRM: re.compile(r"^(ja|yes)\b", re.IGNORECASE),
+    DENY: re.compile(r"^(nej|no)\b", re.IGNORECASE),
+}
+
+
+def is_short(text: str) -> bool:
+    return 0 < len(text.split()) <= MAX_WORDS
+
+
+def last_bot_buttons(bot_messages: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The buttons of the newest bot message that had any (`bot_messages` newest first)."""
+    for message in bot_messages:
+        buttons = message.get("buttons") or []
+        if buttons:
+            return list(buttons)
+    return []
+
+
+def answer_to_question(kind: str, buttons: list[dict[str, Any]]) -> str | None:
+    """The intent of the button a yes or a no answers, if the last question had one."""
+    start = _STARTS.get(kind)
+    if start is None:
+        return None
+    for button in buttons:
+        payload = str(button.get("payload") or "")
+        if start.match(str(button.get("title") or "")) and payload.startswith("/"):
+            return payload[1:].split("{")[0] or None
+    return None
+
+
+def buttons_to_offer(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The last answer's buttons, as title and payload only."""
+    return [{"title": b["title"], "payload": b["payload"]} for b in buttons if "payload" in b]

@@ -1,0 +1,134 @@
+"""Who is writing: the role model, its grammatical cues and the decision whose answer to give
+(no Rasa needed, except the last test, which scores the development set through the pipeline)."""
+
+import numpy as np
+
+from bot.role_cues import CUE_NAMES, cues_of
+from bot.role_model import (
+    CONCERNED,
+    DEV_DIR,
+    PROFESSIONAL,
+    SUBJECTED,
+    TRAIN_DIR,
+    UNCLEAR,
+    USES_VIOLENCE,
+    RoleGuess,
+    RoleModel,
+    corpus_files,
+    fit_estimators,
+    load_examples,
+)
+from bot.roles import NO_GUESS, ROLE_QUESTION, decide, earlier_role, readable
+
+
+def guess(role: str, p: float, young: float = 0.0) -> RoleGuess:
+    """A guess with `p` on `role` and the rest spread evenly over the others."""
+    others = [r for r in (SUBJECTED, USES_VIOLENCE, CONCERNED, PROFESSIONAL, UNCLEAR) if r != role]
+    return RoleGuess({role: p} | dict.fromkeys(others, (1 - p) / len(others)), young)
+
+
+def test_a_victim_is_never_given_the_answer_for_those_who_use_violence():
+    assert decide("uses_violence", guess(SUBJECTED, 0.95)).intent == "victim"
+    assert decide("uses_violence", guess(SUBJECTED, 0.6)).intent == ROLE_QUESTION
+    assert decide("first_call", guess(SUBJECTED, 0.6)).intent == ROLE_QUESTION
+
+
+def test_the_answer_for_those_who_use_violence_needs_evidence():
+    assert decide("uses_violence", guess(UNCLEAR, 0.9)).intent == ROLE_QUESTION
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.7)).intent == "uses_violence"
+    assert decide("men_victims", guess(USES_VIOLENCE, 0.92)).intent == ROLE_QUESTION
+    assert decide("men_victims", guess(USES_VIOLENCE, 0.99)).intent == "uses_violence"
+
+
+def test_answers_for_anyone_are_kept_and_so_is_an_agreeing_topic():
+    assert decide("open_now", guess(USES_VIOLENCE, 0.99)).intent == "open_now"
+    assert decide("victim", guess(SUBJECTED, 0.5)).intent == "victim"
+    assert decide("concerned", guess(CONCERNED, 0.9)).reason == "kept"
+
+
+def test_a_sure_role_switches_to_its_own_answer_or_a_better_counterpart():
+    assert decide("victim", guess(CONCERNED, 0.95)).intent == "concerned"
+    assert decide("victim", guess(PROFESSIONAL, 0.95)).intent == "professional"
+    assert decide("perpetrator_children", guess(CONCERNED, 0.95)).intent == "report_concern_child"
+    assert decide("uses_violence", guess(SUBJECTED, 0.95, young=0.9)).intent == "young_person"
+    assert decide("victim", guess(SUBJECTED, 0.8, young=0.9)).intent == "young_person"
+
+
+def test_danger_is_never_delayed_by_a_question():
+    for intent in ("danger_now", "suicidal", "danger_medical", "danger_unsure"):
+        assert decide(intent, guess(USES_VIOLENCE, 0.99)).intent == intent
+    assert decide("danger_caused", guess(SUBJECTED, 0.99)).intent == "danger_now"
+    assert decide("danger_caused", guess(UNCLEAR, 0.99)).intent == "danger_caused"
+    assert decide("danger_witness", guess(SUBJECTED, 0.9)).intent == "danger_now"
+
+
+def test_the_conversation_remembers_who_is_writing():
+    unsure = guess(UNCLEAR, 0.9)
+    assert decide("shelter", unsure, earlier=SUBJECTED).intent == "shelter"
+    assert decide("shelter", unsure, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    assert decide("first_call", unsure, earlier=USES_VIOLENCE).intent == "first_call"
+    # this message's own sure role counts more than the conversation's
+    assert decide("victim", guess(SUBJECTED, 0.9), earlier=USES_VIOLENCE).writer == SUBJECTED
+
+
+def test_a_short_reply_shows_no_role():
+    assert not readable("ja") and not readable("vet inte") and readable("han slår mig")
+    assert decide("victim", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    assert decide("first_call", NO_GUESS, earlier=USES_VIOLENCE).writer == USES_VIOLENCE
+
+
+def test_earlier_role_comes_from_a_chosen_button_or_a_known_writer():
+    button = {"text": "/victim", "intent": {"name": "victim"}}
+    typed = {"text": "hej", "intent": {"name": "greet"}, "role": {"writer": None}}
+    known = {"text": "jag har slagit henne", "role": {"writer": USES_VIOLENCE}}
+    assert earlier_role([typed, button]) == SUBJECTED
+    assert earlier_role([known, button]) == USES_VIOLENCE
+    assert earlier_role([{"text": "/greet", "intent": {"name": "greet"}}, typed]) is None
+
+
+def test_grammatical_cues_tell_who_does_it_to_whom():
+    def named(text: str) -> set[str]:
+        return {CUE_NAMES[i] for i in cues_of(text)}
+
+    assert {"writer acts", "writer acts on someone"} <= named("jag slog min flickvän igår")
+    assert "done to writer" in named("min sambo slog mig igår igen")
+    assert "done to writer" in named("Min man SLÅR mej")  # case and å/ä/ö do not matter
+    assert "writer suffers" in named("I was beaten by my husband")
+    assert "someone else acts" in named("han kontrollerar allt")
+    assert named("hej, är det här anonymt?") == set()
+
+
+def test_fast_prediction_equals_scikit_learn():
+    train = load_examples(corpus_files(TRAIN_DIR))[::3]
+    fitted = fit_estimators(train)
+    model = RoleModel.from_estimators(fitted)
+    texts = [e.text for e in load_examples(corpus_files(DEV_DIR))] + ["", "xqzv", "jag slog mig"]
+    ours = [model.predict(t) for t in texts]
+    x = fitted.vectors(texts)
+    roles = fitted.role.predict_proba(x)
+    assert np.allclose([[o.probabilities[r] for r in fitted.role.classes_] for o in ours], roles)
+    assert np.allclose([o.young for o in ours], fitted.young.predict_proba(x)[:, 1])
+
+
+def test_saved_model_predicts_the_same_after_loading(tmp_path):
+    model = RoleModel.load()
+    path = tmp_path / "role.npz"
+    model.save(path)
+    again = RoleModel.load(path)
+    for text in ("min sambo slog mig", "jag har slagit min fru", "jag är lärare", ""):
+        assert again.predict(text) == model.predict(text)
+
+
+# Measured on dev with the cut-offs set there (docs/nlu-evaluation.md); a change that makes it
+# worse fails here.
+DEV_WRONG_ROLE_AT_MOST = 0.02
+DEV_ASKED_AT_MOST = 0.15
+
+
+def test_development_set_gets_few_wrong_roles_and_few_questions(agent):
+    from bot.role_evaluation import read_all, score, scored
+
+    result = score(read_all(agent, scored(corpus_files(DEV_DIR))))
+    before = result.wrong_before / result.messages
+    assert len(result.wrong) / result.messages <= DEV_WRONG_ROLE_AT_MOST < before
+    assert len(result.asked) / result.messages <= DEV_ASKED_AT_MOST
