@@ -37,6 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.danger_dialogue import UNSURE
 from bot.danger_model import MODEL_PATH
+from bot.role_cues import cues_of
 from bot.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.role_model import RoleModel
 from bot.roles import NO_GUESS, decide, earlier_role, readable
@@ -150,7 +151,9 @@ class DangerDetector(_Untrained):
                 name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text)
             )  # "ok", "vet inte": after danger, 112 again only if the reply itself is acute
             verdict = self.triager.triage(text, context, calm, earlier_kinds)
-            message.set("danger", verdict.as_dict() | {"topic": topic}, add_to_output=True)
+            disclosure = verdict.probability >= self.triager.disclosure_threshold
+            reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}
+            message.set("danger", reading, add_to_output=True)
             if verdict.level == NONE:
                 if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in DANGER_INTENTS and topics:
                     message.set(INTENT, topics[0], add_to_output=True)
@@ -222,7 +225,9 @@ class RoleDetector(_Untrained):
                 continue
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
             guess = self.model.predict(text) if readable(text) else NO_GUESS
-            decision = decide(intent, guess, earlier)
+            # tells of violence: danger triage saw it, or a violent verb with a subject or object
+            disclosure = bool((message.get("danger") or {}).get("disclosure") or cues_of(text))
+            decision = decide(intent, guess, earlier, disclosure=disclosure)
             reading = {
                 "writer": decision.writer,
                 "guess": guess.role,

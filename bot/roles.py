@@ -28,6 +28,7 @@ from bot.role_model import (
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
+FALLBACK = "nlu_fallback"
 
 # The role each answer speaks to; intents not listed answer anyone (opening hours, anonymity,
 # police reports, the danger answers that put 112 first).
@@ -37,12 +38,13 @@ ANSWER_ROLE: dict[str, str] = {
             "victim", "self_blame", "shelter", "safety_plan", "digital_safety", "health_care",
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
+            "sexual_violence", "threat_messages",
         ),
         SUBJECTED,
     ),
     **dict.fromkeys(("uses_violence", "first_call", "perpetrator_children", "danger_caused"),
                     USES_VIOLENCE),
-    **dict.fromkeys(("concerned", "danger_witness"), CONCERNED),
+    **dict.fromkeys(("concerned", "concerned_honour", "danger_witness"), CONCERNED),
     "professional": PROFESSIONAL,
 }  # fmt: skip
 
@@ -55,16 +57,24 @@ ROLE_INTENT = {
 }
 YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
 # A few answers have a better counterpart for another role than the general one.
-COUNTERPART = {("perpetrator_children", CONCERNED): "report_concern_child"}
+COUNTERPART = {
+    ("perpetrator_children", CONCERNED): "report_concern_child",
+    ("concerned_honour", SUBJECTED): "honour",
+}
 
 # Intents that never change: danger (bot.nlu_components.DangerDetector has the last word:
 # the bot never asks before 112), the question itself and "radera". Only the addressee of a danger
-# answer may change: someone subjected to violence gets the answer for danger now, 112 first.
+# answer may change, 112 first still: someone subjected gets the answer for danger now, someone
+# worried about another the answer for a witness.
 UNTOUCHED = frozenset(
     {"danger_now", "suicidal", "danger_medical", "danger_unsure", "safe_now", ROLE_QUESTION,
      "delete_conversation"}
 )  # fmt: skip
-DANGER_FOR_SUBJECTED = {"danger_caused": "danger_now", "danger_witness": "danger_now"}
+DANGER_FOR_WRITER = {
+    ("danger_caused", SUBJECTED): "danger_now",
+    ("danger_witness", SUBJECTED): "danger_now",
+    ("danger_caused", CONCERNED): "danger_witness",  # "my son has hit his girlfriend"
+}
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,11 @@ class Limits:
     """Cut-offs on the role model's probabilities (set on dev, see `bot evaluate --roles`)."""
 
     sure: float = 0.5  # a guess at least this sure says who is writing
-    switch: float = 0.8  # this sure, a conflicting intent becomes the writer's general answer
+    switch: float = 0.9  # this sure, a conflicting intent becomes the writer's general answer
     switch_to_uses_violence: float = 0.95  # ... and this sure for the answer to those who hit
+    # not understood, but a disclosure and this sure who is writing: the writer's own answer (a
+    # judgement: the role scores cannot tell)
+    fallback: float = 0.9
     uses_violence: float = 0.5  # evidence needed for the answer to those who use violence
     young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
 
@@ -108,16 +121,29 @@ def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) 
 
 
 def decide(
-    intent: str, guess: RoleGuess, earlier: str | None = None, limits: Limits = LIMITS
+    intent: str,
+    guess: RoleGuess,
+    earlier: str | None = None,
+    limits: Limits = LIMITS,
+    disclosure: bool = False,
 ) -> Decision:
-    """The intent to answer, given the topic classifier's `intent` and the role model's guess."""
+    """The intent to answer, given the topic classifier's `intent` and the role model's guess.
+    `disclosure`: the message tells of violence (danger triage's probability reached the level
+    that makes a conversation's context danger, or a violent verb has a subject or an object:
+    bot.role_cues)."""
     writer = writer_role(guess, earlier, limits)
     if intent in UNTOUCHED:
         return Decision(intent, writer, "untouched")
-    if intent in DANGER_FOR_SUBJECTED:
-        if writer == SUBJECTED and guess.role == SUBJECTED:
-            return Decision(DANGER_FOR_SUBJECTED[intent], writer, "switched")
+    if intent in {danger for danger, _ in DANGER_FOR_WRITER}:
+        if guess.role == writer and (intent, writer) in DANGER_FOR_WRITER:
+            return Decision(DANGER_FOR_WRITER[intent, writer], writer, "switched")
         return Decision(intent, writer, "untouched")
+    if intent == FALLBACK and disclosure and writer and guess.role == writer:
+        # not understood, but someone told of violence and who they are: their own answer, not
+        # "I did not understand" (for those who use violence only when the model is all but certain)
+        needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.fallback
+        if guess.confidence >= needed:
+            return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
     speaks_to = ANSWER_ROLE.get(intent)
     if speaks_to is None or speaks_to == writer:
         if intent == ROLE_INTENT[SUBJECTED] and guess.young >= limits.young and writer == SUBJECTED:
@@ -130,11 +156,16 @@ def decide(
         return Decision(intent, writer, "kept")
     needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.switch
     if guess.role == writer and guess.confidence >= needed:
-        general = COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer]
-        if writer == SUBJECTED and guess.young >= limits.young:
-            general = YOUNG_INTENT
-        return Decision(general, writer, "switched")
+        return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")
+
+
+def own_answer(intent: str, writer: str, guess: RoleGuess, limits: Limits) -> str:
+    """The writer's own answer instead of `intent`: a counterpart of it, the answer for young
+    people, or the role's general answer."""
+    if writer == SUBJECTED and guess.young >= limits.young:
+        return YOUNG_INTENT
+    return COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer]
 
 
 def earlier_role(parses: Iterable[dict]) -> str | None:

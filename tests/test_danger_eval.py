@@ -18,12 +18,12 @@ from bot.danger_model import DEV_DIR, TRAIN_DIR, corpus_files, load_examples
 from bot.triage import Triager, is_alarm
 
 # Recall (112 first) of Swedish and English messages, as measured when the set was scored.
-# Round 3 was 0.986 (222/225) when scored; retraining with the short replies and the menu among
-# the everyday messages (#18) moved the threshold set on dev from 0.293 to 0.304, and one message
-# at 0.29 fell under it: 221/225 (docs/nlu-evaluation.md).
+# Round 3 was 0.986 (222/225) when scored; after retraining with the new everyday messages of #18
+# and the dev recall target raised to 99% (bot/danger_model.py), it is 0.982 (221/225), rounds 1
+# and 2 went up (docs/nlu-evaluation.md).
 MEASURED_RECALL = {
-    "2026-12-01": {"single messages": 0.984, "conversations": 0.946},
-    "2026-12-01-r2": {"single messages": 0.978},
+    "2026-12-01": {"single messages": 0.989, "conversations": 0.961},
+    "2026-12-01-r2": {"single messages": 0.985},
     "2026-12-01-r3": {"single messages": 0.982},
 }
 FALSE_ALARMS_ALLOWED = 0.15  # single messages that are not acute but get 112 first

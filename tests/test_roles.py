@@ -54,12 +54,25 @@ def test_a_sure_role_switches_to_its_own_answer_or_a_better_counterpart():
     assert decide("victim", guess(SUBJECTED, 0.8, young=0.9)).intent == "young_person"
 
 
+def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
+    def fallback(g: RoleGuess, earlier: str | None = None, disclosure: bool = True) -> str:
+        return decide("nlu_fallback", g, earlier, disclosure=disclosure).intent
+
+    assert fallback(guess(SUBJECTED, 0.95)) == "victim"
+    assert fallback(guess(SUBJECTED, 0.95), disclosure=False) == "nlu_fallback"  # "park my car"
+    assert fallback(guess(SUBJECTED, 0.8)) == "nlu_fallback"
+    assert fallback(guess(CONCERNED, 0.95)) == "concerned"
+    assert fallback(guess(USES_VIOLENCE, 0.9)) == "nlu_fallback"
+    assert fallback(guess(UNCLEAR, 0.9), earlier=SUBJECTED) == "nlu_fallback"
+
+
 def test_danger_is_never_delayed_by_a_question():
     for intent in ("danger_now", "suicidal", "danger_medical", "danger_unsure"):
         assert decide(intent, guess(USES_VIOLENCE, 0.99)).intent == intent
     assert decide("danger_caused", guess(SUBJECTED, 0.99)).intent == "danger_now"
     assert decide("danger_caused", guess(UNCLEAR, 0.99)).intent == "danger_caused"
     assert decide("danger_witness", guess(SUBJECTED, 0.9)).intent == "danger_now"
+    assert decide("danger_caused", guess(CONCERNED, 0.9)).intent == "danger_witness"
 
 
 def test_the_conversation_remembers_who_is_writing():
