@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
 from bot.resources import LiveCatalogue, open_lines
+from bot.roles import not_understood_response
 from bot.short_replies import buttons_to_offer, last_bot_buttons
 
 CATALOGUE = LiveCatalogue()
@@ -61,4 +62,17 @@ class ActionShortReply(Action):
         said = [e.get("data") or {} for e in reversed(tracker.events) if e.get("event") == "bot"]
         buttons = buttons_to_offer(last_bot_buttons(said))
         dispatcher.utter_message(response=f"utter_reply_{kind}", buttons=buttons)
+        return []
+
+
+class ActionNotUnderstood(Action):
+    """Not understood: the menu, or the next step for who is writing (bot.roles)."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response=not_understood_response(tracker.get_slot("role")))
         return []

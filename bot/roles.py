@@ -44,6 +44,7 @@ ANSWER_ROLE: dict[str, str] = {
     ),
     **dict.fromkeys(("uses_violence", "first_call", "perpetrator_children", "danger_caused"),
                     USES_VIOLENCE),
+    "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
     **dict.fromkeys(("concerned", "concerned_honour", "danger_witness"), CONCERNED),
     "professional": PROFESSIONAL,
 }  # fmt: skip
@@ -74,6 +75,9 @@ DANGER_FOR_WRITER = {
     ("danger_caused", SUBJECTED): "danger_now",
     ("danger_witness", SUBJECTED): "danger_now",
     ("danger_caused", CONCERNED): "danger_witness",  # "my son has hit his girlfriend"
+    ("danger_now", CONCERNED): "danger_witness",  # not "get to a safe place" to a worried friend
+    ("danger_now", PROFESSIONAL): "danger_witness",
+    ("danger_now", USES_VIOLENCE): "danger_caused",  # 112, then Välj att sluta
 }
 
 
@@ -132,11 +136,10 @@ def decide(
     that makes a conversation's context danger, or a violent verb has a subject or an object:
     bot.role_cues)."""
     writer = writer_role(guess, earlier, limits)
-    if intent in UNTOUCHED:
-        return Decision(intent, writer, "untouched")
-    if intent in {danger for danger, _ in DANGER_FOR_WRITER}:
-        if guess.role == writer and (intent, writer) in DANGER_FOR_WRITER:
-            return Decision(DANGER_FOR_WRITER[intent, writer], writer, "switched")
+    addressee = DANGER_FOR_WRITER.get((intent, writer))
+    if addressee and guess.role == writer and guess.confidence >= danger_switch(addressee, limits):
+        return Decision(addressee, writer, "switched")
+    if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
     if intent == FALLBACK and disclosure and writer and guess.role == writer:
         # not understood, but someone told of violence and who they are: their own answer, not
@@ -160,6 +163,13 @@ def decide(
     return Decision(ROLE_QUESTION, writer, "asked")
 
 
+def danger_switch(addressee: str, limits: Limits) -> float:
+    """How sure the role must be to give a danger answer to another addressee (112 stays first)."""
+    if addressee == "danger_caused":
+        return limits.switch_to_uses_violence
+    return limits.switch if addressee == "danger_witness" else limits.sure
+
+
 def own_answer(intent: str, writer: str, guess: RoleGuess, limits: Limits) -> str:
     """The writer's own answer instead of `intent`: a counterpart of it, the answer for young
     people, or the role's general answer."""
@@ -181,3 +191,17 @@ def earlier_role(parses: Iterable[dict]) -> str | None:
         if writer:
             return writer
     return None
+
+
+# Not understood, but the conversation showed who is writing: their next step, not the menu alone.
+# Not for those who use violence: a wrong guess would point a victim to Välj att sluta.
+NOT_UNDERSTOOD = {
+    SUBJECTED: "utter_default_subjected",
+    CONCERNED: "utter_default_concerned",
+    PROFESSIONAL: "utter_default_professional",
+}
+
+
+def not_understood_response(writer: str | None) -> str:
+    """The response when a message was not understood, for the writer's role (the `role` slot)."""
+    return NOT_UNDERSTOOD.get(writer or "", "utter_default")

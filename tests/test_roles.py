@@ -18,7 +18,14 @@ from bot.role_model import (
     fit_estimators,
     load_examples,
 )
-from bot.roles import NO_GUESS, ROLE_QUESTION, decide, earlier_role, readable
+from bot.roles import (
+    NO_GUESS,
+    ROLE_QUESTION,
+    decide,
+    earlier_role,
+    not_understood_response,
+    readable,
+)
 
 
 def guess(role: str, p: float, young: float = 0.0) -> RoleGuess:
@@ -66,13 +73,25 @@ def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
     assert fallback(guess(UNCLEAR, 0.9), earlier=SUBJECTED) == "nlu_fallback"
 
 
+def test_not_understood_offers_the_writers_next_step_but_never_guesses_violence():
+    assert not_understood_response(SUBJECTED) == "utter_default_subjected"
+    assert not_understood_response(PROFESSIONAL) == "utter_default_professional"
+    assert not_understood_response(USES_VIOLENCE) == "utter_default"
+    assert not_understood_response(None) == "utter_default"
+
+
 def test_danger_is_never_delayed_by_a_question():
-    for intent in ("danger_now", "suicidal", "danger_medical", "danger_unsure"):
+    for intent in ("suicidal", "danger_medical", "danger_unsure"):
         assert decide(intent, guess(USES_VIOLENCE, 0.99)).intent == intent
     assert decide("danger_caused", guess(SUBJECTED, 0.99)).intent == "danger_now"
     assert decide("danger_caused", guess(UNCLEAR, 0.99)).intent == "danger_caused"
     assert decide("danger_witness", guess(SUBJECTED, 0.9)).intent == "danger_now"
     assert decide("danger_caused", guess(CONCERNED, 0.9)).intent == "danger_witness"
+    # 112 first for everyone; "get to a safe place" only for the one in danger
+    assert decide("danger_now", guess(CONCERNED, 0.95)).intent == "danger_witness"
+    assert decide("danger_now", guess(USES_VIOLENCE, 0.97)).intent == "danger_caused"
+    assert decide("danger_now", guess(USES_VIOLENCE, 0.9)).intent == "danger_now"
+    assert decide("danger_now", guess(SUBJECTED, 0.99)).intent == "danger_now"
 
 
 def test_the_conversation_remembers_who_is_writing():
