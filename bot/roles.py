@@ -29,6 +29,7 @@ from bot.role_model import (
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
 FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
 
 # The role each answer speaks to; intents not listed answer anyone (opening hours, anonymity,
 # police reports, the danger answers that put 112 first).
@@ -141,6 +142,10 @@ def decide(
         return Decision(addressee, writer, "switched")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
+    if intent == OUT_OF_SCOPE and writer:
+        # after someone told who they are, "only questions about violence, call Servicecenter"
+        # is a dead end: the not-understood answer for them instead (bot.roles.NOT_UNDERSTOOD)
+        return Decision(FALLBACK, writer, "switched")
     if intent == FALLBACK and disclosure and writer and guess.role == writer:
         # not understood, but someone told of violence and who they are: their own answer, not
         # "I did not understand" (for those who use violence only when the model is all but certain)

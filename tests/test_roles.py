@@ -73,6 +73,11 @@ def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
     assert fallback(guess(UNCLEAR, 0.9), earlier=SUBJECTED) == "nlu_fallback"
 
 
+def test_out_of_scope_after_someone_told_who_they_are_is_not_a_dead_end():
+    assert decide("out_of_scope", guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == "nlu_fallback"
+    assert decide("out_of_scope", guess(UNCLEAR, 0.9)).intent == "out_of_scope"
+
+
 def test_not_understood_offers_the_writers_next_step_but_never_guesses_violence():
     assert not_understood_response(SUBJECTED) == "utter_default_subjected"
     assert not_understood_response(PROFESSIONAL) == "utter_default_professional"
