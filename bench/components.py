@@ -136,7 +136,7 @@ def danger_triage(texts: list[str]) -> None:
     from bot.triage import Triager
 
     fitted = fit_estimators(load_examples(corpus_files(TRAIN_DIR)) + everyday_examples())
-    model = DangerModel.from_estimators(fitted, Thresholds(0.5, 0.5, 0.5, 0.5))
+    model = DangerModel.from_estimators(fitted, Thresholds(0.5, 0.5, 0.5, 0.5, 0.5))
 
     def with_scikit_learn(text: str) -> None:
         x = fitted.vectors([text])

@@ -5,7 +5,8 @@ gateway's degraded mode. A match can never be out-voted. Text is normalised firs
 without å/ä/ö, mixed case, extra spaces and Arabic-script diacritics match the same patterns.
 
 Three kinds of danger:
-- `danger_medical`: someone bleeding, not breathing, unconscious, an overdose, pain in pregnancy;
+- `danger_medical`: someone bleeding, not breathing, unconscious, an overdose, pain in pregnancy,
+  and the red flags for which 1177 says to call 112 (chest pain, stroke signs, seizures);
 - `suicidal`: thoughts of taking one's own life;
 - `danger_now`: violence happening now, weapons, strangling, threats to kill, being locked in,
   someone at the door, being taken abroad.
@@ -53,6 +54,13 @@ def normalise(text: str) -> str:
 
 
 _ME = r"(mig|oss|barnen|mitt barn|mina barn|dig)"
+# Red flags that are no emergency when the message says they come and go or have lasted for weeks.
+_NOT_CHRONIC = (
+    r"^(?!.*\b(ibland|ofta|astma\w*|panik\w*|ångest\w*|stress|när jag (springer|tränar)|"
+    r"gånger i veckan|till och från|i (några|flera|två|tre) (veckor|månader)|sedan (länge|flera)|"
+    r"sometimes|often|asthma|panic|anxiety|when i (run|exercise)|times a week|on and off|"
+    r"for (weeks|months))\b).*"
+)
 _EN_ME = r"(me|us|my (kids?|children|child|family|baby))"
 
 # Each pattern is matched against the folded text. Grouped by the danger it describes;
@@ -78,6 +86,33 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(bleeding|blood everywhere|lots of blood|so much blood)\b",
         r"\b(took|taken|swallowed)\b[^.!?]{0,20}\b(\d{2,}|all|whole|lot of|lots of|too many|bunch of|handful|box of|bottle of)\b[^.!?]{0,20}\b(pills|tablets|meds|medication|paracetamol|ibuprofen|tylenol|advil|painkillers|insulin)\b",
         r"\bpregnant\b[^.!?]{0,80}\b(pain|hurts|bleeding|kicked|stomach|belly|punched)\b",
+        # A whole container of pills, whatever they are called.
+        r"\b(tagit|tog|svalt|svalde|ätit|åt)\b[^.!?]{0,25}\b(alla|allt|hela|resten)\b[^.!?]{0,25}\b(burken|burk|kartan|kartor|paketet|förpackningen|flaskan|askan|lådan|medicinskåpet)\b",
+        r"\b(took|taken|swallowed)\b[^.!?]{0,20}\b(all|whole|everything|rest of)\b[^.!?]{0,20}\b(bottle|box|pack|packet|strip|jar|cabinet)\b",
+        # Red flags for which 1177 and SOS Alarm say: call 112 (breathing problems, central chest
+        # pain, stroke by the AKUT test: face, arm, speech; seizures, sudden collapse, blue lips,
+        # a sudden very bad headache, vomiting or coughing blood, a child who swallowed a
+        # corrosive). Chronic or exercise-bound complaints are the model's to weigh.
+        _NOT_CHRONIC
+        + r"\b(svårt att andas|får (ingen|inte) luft|kan (inte|knappt) andas|andnöd|kippar efter (luft|andan)|"
+        r"trouble breathing|struggling to breathe|hard to breathe|gasping( for air)?|short of breath)\b",
+        _NOT_CHRONIC
+        + r"\b(ont i bröstet|bröstsmärt\w*|smärta i bröstet|tryck (över|i) bröstet|chest pains?|pain in (my|his|her) chest|chest (hurts|is tight))\b",
+        _NOT_CHRONIC
+        + r"\b(sned i (ansiktet|munnen)|(munnen|ansiktet|mungipan) hänger|kan inte lyfta (armen|ena armen|sin arm)|"
+        r"face (is )?droop\w*|can'?t (lift|raise) (his|her|my|one) arm)\b",
+        r"^(?!.*\b(full|packad|berusad|drunk|wasted|high)\b).*\b(sluddr\w*|slurr\w*)\b",
+        r"\b(krampanfall|krampar|kramper i hela kroppen|epileptiskt anfall|seizures?|convuls\w*|having a fit)\b",
+        r"\b(föll ihop|faller ihop|fallit ihop|kollaps\w*|collapsed|unresponsive|reagerar inte(?! på)|"
+        r"not responding(?! to)|(doesn'?t|won'?t) respond(?! to))\b",
+        r"\b(får (ingen|inte) kontakt med (henne|honom|hen)|går inte att få kontakt med (henne|honom|hen))\b(?!.*\b(sms|telefon|mobil\w*|meddelande\w*|ringer|svarar inte i)\b)",
+        # a number of pills named, and taken, in any order ("50 tramadol, already took them")
+        r"^(?=.*\b(took|taken|swallowed|tagit|tog|svalt|svalde|ätit)\b)(?=.*\b\d{2,} ?(st |stycken )?(tramadol|alvedon|panodil|paracetamol|ibuprofen|citodon|oxycodon|imovane|propavan|atarax|sobril|xanax|stesolid|tablett\w*|piller|tabbar|pills|tablets|painkillers)\b)",
+        r"\b(blå (om|i) läpparna|blåa läppar|läpparna är blå|blue lips|lips are (turning )?blue|turning blue)\b",
+        r"\b(värsta huvudvärk\w*|plötslig (kraftig|svår|extrem) huvudvärk|worst headache)\b",
+        r"\b(kräks|kräktes|kräkts|hostar|hostade|spottar|spydde) blod\b|\b(vomit\w*|cough\w*|throwing up|spitting) (up )?blood\b",
+        r"\b(svalt|svalde|druckit|drack|ätit|åt)\b[^.!?]{0,25}\b(rengöringsmedel|klorin|diskmedel|maskindiskmedel|lampolja|tändvätska|avloppsrens\w*|frätande)\b|"
+        r"\b(swallowed|drank|ate)\b[^.!?]{0,25}\b(bleach|detergent|lamp oil|drain cleaner|cleaning (fluid|product))\b",
     ],
     SUICIDAL: [
         r"\bsjälvmord\w*",
@@ -89,7 +124,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(sova för alltid|somna för alltid|försvinna för alltid|inte vakna|aldrig vakna|bäst om jag inte finns|inte finnas (mer|längre)|ingen skulle sakna mig|skada mig själv)\b",
         r"\b(ta|tar|svälja)\b[^.!?]{0,15}\b(tabletter|piller|tabbar)\b",
         r"\bhoppa\b[^.!?]{0,20}\b(bron|från|framför|ut)\b|\bstår på bron\b",
-        r"\b(suicid\w*|kill(ing)? myself|end(ing)? (it all|my (own )?life)|take my (own )?life|self.?harm|hurt(ing)? myself)\b",
+        r"\b(suicid\w*|kill(ed|ing)? myself|end(ing)? (it all|my (own )?life)|take my (own )?life|self.?harm|hurt(ing)? myself)\b",
         r"\b(want|wanna|going) to die\b|\bwanna die\b",
         r"\b(don'?t|do not|no longer) want to (live|be alive|exist)\b|\bnot want to (live|be alive)\b",
         r"\b(sleep forever|never wake up|better off without me|no reason to live|point (of|in) living|(pills|tablets) ready|(going to|gonna) jump)\b",

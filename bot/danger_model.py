@@ -143,12 +143,14 @@ def everyday_examples(nlu_dir: Path = NLU_DIR) -> list[Example]:
 @dataclass
 class Thresholds:
     """Probability cut-offs: at or above `acute` the answer is acute, at or above `uncertain`
-    the bot asks. `*_context` apply when danger came up earlier in the conversation."""
+    the bot asks. `*_context` apply when danger came up earlier in the conversation;
+    `uncertain_medical` when the kind the model sees is a medical emergency."""
 
     acute: float
     uncertain: float
     acute_context: float
     uncertain_context: float
+    uncertain_medical: float
 
 
 @dataclass
@@ -251,7 +253,7 @@ def fit_estimators(examples: Sequence[Example], features: str = CHOSEN_FEATURES)
 def fit(examples: Sequence[Example], features: str = CHOSEN_FEATURES) -> DangerModel:
     """Train the features and both classifiers (thresholds still to be tuned)."""
     return DangerModel.from_estimators(
-        fit_estimators(examples, features), Thresholds(0.5, 0.5, 0.5, 0.5)
+        fit_estimators(examples, features), Thresholds(0.5, 0.5, 0.5, 0.5, 0.5)
     )
 
 
@@ -270,6 +272,13 @@ MODEL_RECALL_TARGET = 0.99
 RECALL_TARGET_CONTEXT = 0.95
 CONTEXT_FALSE_ALARMS = 0.25
 ACUTE_FALSE_ALARMS = 0.03
+# A missed medical emergency or overdose costs a life that an ambulance could save, and people
+# describe symptoms in words no list holds ("det är nog inget, bara yr"). When the model sees a
+# medical emergency, its cut-off goes down until the model alone catches every medical message
+# of dev (as with `uncertain`, a pattern never makes the model less watchful), but at most so far
+# that MEDICAL_FALSE_ALARMS more of dev's calm messages are asked "Is anyone in danger right now?".
+MEDICAL_FALSE_ALARMS = 0.02
+MEDICAL_SITUATIONS = ("medical", "overdose")
 
 
 def _highest_threshold_with_recall(probabilities: np.ndarray, target: float) -> float:
@@ -298,7 +307,28 @@ def tune_thresholds(model: DangerModel, examples: Sequence[Example], patterns: A
     acute_cut = float(negatives[budget]) + 1e-6 if len(negatives) > budget else 0.5
     uncertain = min(uncertain, acute_cut)
     context = _context_threshold(model, examples, patterns, uncertain)
-    return Thresholds(max(acute_cut, uncertain), uncertain, max(acute_cut, uncertain), context)
+    medical = _medical_threshold(model, singles, hit, uncertain)
+    top = max(acute_cut, uncertain)
+    return Thresholds(top, uncertain, top, context, medical)
+
+
+def _medical_threshold(
+    model: DangerModel, singles: Sequence[Example], hit: np.ndarray, uncertain: float
+) -> float:
+    """`uncertain_medical`: the cut-off, at most `uncertain`, at which the model alone catches
+    every medical message of dev that it sees as medical, unless that would ask more than
+    MEDICAL_FALSE_ALARMS of the calm messages more (then the lowest cut-off within that budget;
+    calm messages the patterns catch alarm anyway and do not count)."""
+    predictions = [model.predict(e.text) for e in singles]
+    probability = np.array([p for p, _, _ in predictions])
+    seen_medical = np.array([kind == MEDICAL for _, kind, _ in predictions])
+    acute = np.array([e.acute for e in singles])
+    medical = acute & seen_medical & np.array([e.situation in MEDICAL_SITUATIONS for e in singles])
+    wanted = min(probability[medical], default=uncertain)
+    budget = int(MEDICAL_FALSE_ALARMS * (~acute).sum())
+    extra = np.sort(probability[~acute & ~hit & seen_medical & (probability < uncertain)])[::-1]
+    floor = float(extra[budget]) + 1e-6 if len(extra) > budget else 0.0
+    return float(min(uncertain, max(wanted, floor)))
 
 
 def _context_threshold(

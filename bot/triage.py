@@ -125,6 +125,8 @@ class Triager:
             acute, uncertain = limits.acute_context, limits.uncertain_context
         else:
             acute, uncertain = limits.acute, limits.uncertain
+        if model_kind == MEDICAL and not (context and calm):
+            uncertain = min(uncertain, limits.uncertain_medical)
         if probability >= acute:
             level, reason = ACUTE, f"model {probability:.2f} >= {acute:.2f}"
         elif probability >= uncertain:
