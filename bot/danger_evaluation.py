@@ -32,7 +32,7 @@ from bot.danger_model import (
     load_examples,
     tune_thresholds,
 )
-from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language
+from bot.languages import CARD_LANGUAGES, UNSERVED, LanguageIdentifier, answer_language
 from bot.text_features import FEATURES, augmented
 from bot.triage import Triager, Verdict, is_alarm
 
@@ -169,7 +169,8 @@ def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:
     examples = load_examples(paths)
     identifier = LanguageIdentifier()
     by_card = [
-        e.lang not in CHAT_LANGUAGES and answer_language("sv", e.text, identifier) in CARD_LANGUAGES
+        e.lang not in CHAT_LANGUAGES
+        and answer_language("sv", e.text, identifier) in (*CARD_LANGUAGES, UNSERVED)
         for e in examples
     ]
     return score(examples, [verdict_for(triager, e) for e in examples], by_card)

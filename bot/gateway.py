@@ -22,7 +22,13 @@ from aiohttp import web
 
 from bot import PROJECT_ROOT, texts
 from bot.danger_model import SUICIDAL
-from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, card_answer
+from bot.languages import (
+    CARD_LANGUAGES,
+    UNSERVED,
+    LanguageIdentifier,
+    answer_language,
+    card_answer,
+)
 from bot.rasa_client import RasaPool, answers
 from bot.rate_limit import AddressKey, RateLimiter
 from bot.redaction import Redactor
@@ -201,7 +207,7 @@ class Gateway:
             error = BadRequest("rate_limited", "rate_limited", status=429)
             return error_response(error, reply_lang, catalogue)
         text = self.redactor(catalogue).redact(text)
-        if reply_lang in CARD_LANGUAGES:  # no conversation in this language: 112 first, then menu
+        if reply_lang in (*CARD_LANGUAGES, UNSERVED):  # no conversation: 112 first, then menu
             verdict = self.triager.triage(text)
             return self.own_answer(card_answer(reply_lang, catalogue), verdict, degraded=False)
         answer = await self.rasa.ask(

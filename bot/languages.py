@@ -3,8 +3,10 @@
 The bot converses in Swedish and English. For Arabic, Persian, Somali, Tigrinya, Polish,
 Ukrainian, Bosnian/Croatian/Serbian and easy-to-read Swedish it answers with a crisis card and a
 short menu of the main routes, from bot/texts/<code>.yml (machine-assisted until a translator sets
-`reviewed: true`). The language is the one chosen in the widget, unless the message is clearly
-written in another (identified with lingua, or by its script).
+`reviewed: true`). A message clearly in a language the service has no texts for (Spanish, German,
+Turkish ...) gets the same card in English (`UNSERVED`): it cannot be asked in that language
+whether anyone is in danger either. The language is the one chosen in the widget, unless the
+message is clearly written in another (identified with lingua, or by its script).
 """
 
 from __future__ import annotations
@@ -19,9 +21,23 @@ from bot.resources import Catalogue
 
 CHAT_LANGUAGES = ("sv", "en")
 CARD_LANGUAGES = ("ar", "fa", "so", "ti", "pl", "uk", "bs", "sv-ll")
+UNSERVED = "other"  # a language the service has no texts for: the English card
+# Latin-script languages spoken in Örebro that the service has no texts for (Danish and Norwegian
+# readers manage in Swedish). A second detector that knows them too decides: a message is taken as
+# one of them when it is UNSERVED_CONFIDENCE sure and our own languages fit less than OURS_BELOW,
+# or when it is UNSERVED_WHATEVER_OURS_SAY sure. Chosen so that none of the 13,106 Swedish and
+# English messages of the corpora is taken for one (tests/test_languages.py).
+UNSERVED_LANGUAGES = (
+    "SPANISH", "GERMAN", "FRENCH", "TURKISH", "ITALIAN", "PORTUGUESE", "FINNISH", "ALBANIAN",
+    "ROMANIAN", "HUNGARIAN", "VIETNAMESE",
+)  # fmt: skip
+OURS_BELOW = 0.9
+UNSERVED_CONFIDENCE = 0.99
+UNSERVED_WHATEVER_OURS_SAY = 0.9999
 MENU_RESOURCES = ("kvinnofridslinjen", "socialtjansten", "socialjouren", "bris", "valj_att_sluta")
-MIN_WORDS = 3  # shorter Latin-script messages are too ambiguous ("hej" looks Polish)
+MIN_WORDS = 3  # Latin-script messages of fewer different words are too ambiguous ("hej": Polish?)
 MIN_CONFIDENCE = 0.5
+SURE = 0.7  # below this, a Latin-script card language needs the second detector to agree
 
 _GEEZ = re.compile("[\u1200-\u137f]")
 # A phone number (digits in groups) inside right-to-left text: isolated as left-to-right
@@ -57,16 +73,36 @@ class LanguageIdentifier:
             .build()
         )
 
+    @cached_property
+    def _unserved_detector(self) -> Any:
+        """Ours and the unserved languages, in lingua's low-accuracy mode (34 MB instead of 250)."""
+        from lingua import Language, LanguageDetectorBuilder
+
+        self._unserved = {getattr(Language, name) for name in UNSERVED_LANGUAGES}
+        return (
+            LanguageDetectorBuilder.from_languages(*self._codes, *self._unserved)
+            .with_low_accuracy_mode()
+            .with_preloaded_language_models()
+            .build()
+        )
+
     def warm_up(self) -> None:
         """Load the language models now rather than on the first message."""
         self._detector.detect_language_of("hej")
+        self._unserved_detector.detect_language_of("hej")
+
+    def _second_opinion(self, text: str) -> tuple[str, float]:
+        """The best language among ours and the unserved ones (its code) and how sure."""
+        best = self._unserved_detector.compute_language_confidence_values(text)[0]
+        code = UNSERVED if best.language in self._unserved else self._codes[best.language]
+        return code, best.value
 
     def identify(self, text: str) -> str | None:
         """The language code, or None when the text is too short or unclear to tell."""
         if _GEEZ.search(text):
             return "ti"
         non_latin = _ARABIC_SCRIPT.search(text) or _CYRILLIC.search(text)
-        if not non_latin and len(text.split()) < MIN_WORDS:
+        if not non_latin and len(set(text.lower().split())) < MIN_WORDS:  # "plz plz plz"
             return None
         # Bosnian, Croatian and Serbian share one code: add up their confidence.
         by_code: dict[str, float] = {}
@@ -76,7 +112,17 @@ class LanguageIdentifier:
         if not by_code:
             return None
         code, confidence = max(by_code.items(), key=lambda item: item[1])
-        return code if non_latin or confidence >= MIN_CONFIDENCE else None
+        if non_latin:
+            return code
+        second, sure = self._second_opinion(text)
+        if second == UNSERVED and (
+            sure >= UNSERVED_WHATEVER_OURS_SAY  # Turkish looks Swedish to a detector without it
+            or (confidence < OURS_BELOW and sure >= UNSERVED_CONFIDENCE)
+        ):
+            return UNSERVED
+        if code not in CHAT_LANGUAGES and confidence < SURE and second != code:
+            return None  # "jag e radd" looked Somali to one detector only
+        return code if confidence >= MIN_CONFIDENCE else None
 
 
 def answer_language(requested: str, text: str, identifier: LanguageIdentifier) -> str:
@@ -97,7 +143,8 @@ def _base(lang: str) -> str:
 
 def card_answer(lang: str, catalogue: Catalogue) -> list[dict[str, Any]]:
     """112 first (always: the bot cannot ask in this language whether anyone is in danger), then
-    the crisis card and menu in `lang`."""
+    the crisis card and menu in `lang` (in English for an UNSERVED language)."""
+    lang = "en" if lang == UNSERVED else lang
     card_lang = "sv" if lang == "sv-ll" else "en"  # the services' own texts exist in sv and en
     marks = {"lang": lang, "machine_translated": not texts.value("reviewed", lang)}
     rtl = texts.value("dir", lang) == "rtl"

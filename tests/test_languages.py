@@ -55,15 +55,44 @@ def test_identification_is_at_least_95_percent_per_language(identifier):
     assert len(accuracy) == 9 and min(accuracy.values()) >= 0.95, accuracy
 
 
+def swedish_and_english_messages() -> list[tuple[str, str]]:
+    """(lang, text) of the intent evaluation set and the danger and role corpora."""
+    found = [(m["lang"], m["text"]) for m in yaml.safe_load(EVAL_PATH.read_text(encoding="utf-8"))]
+    for path in sorted((PROJECT_ROOT / "data").glob("*/*/*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found += [(m.get("lang", "sv"), m["text"]) for m in doc.get("messages") or []]
+    return [(lang, text) for lang, text in found if lang in ("sv", "en")]
+
+
 def test_swedish_and_english_messages_stay_in_the_conversation(identifier):
-    messages = yaml.safe_load(EVAL_PATH.read_text(encoding="utf-8"))
+    messages = swedish_and_english_messages()
+    assert len(messages) > 10_000
     switched = [
-        m["text"]
-        for m in messages
-        if m["lang"] in ("sv", "en")
-        and answer_language(m["lang"], m["text"], identifier) not in ("sv", "en")
+        text
+        for lang, text in messages
+        if answer_language(lang, text, identifier) not in ("sv", "en")
     ]
     assert switched == []
+
+
+UNSERVED_MESSAGES = [
+    "mi hermana está sangrando mucho, su novio le pegó",
+    "mein Mann schlägt mich jeden Tag und ich habe Angst",
+    "kocam beni dövüyor yardım edin lütfen",
+    "mon mari me frappe tous les jours",
+]
+
+
+@pytest.mark.parametrize("text", UNSERVED_MESSAGES)
+async def test_a_language_without_texts_gets_112_first_and_the_english_card(client, text):
+    data = await (
+        await client.post("/api/chat", json={"session": new_session(), "text": text, "lang": "sv"})
+    ).json()
+    emergency, menu = data["messages"]
+    assert emergency["emergency"] is True and emergency["lang"] == "en"
+    assert emergency["text"].startswith("If you or someone else is in danger now: call 112")
+    assert menu["text"].startswith("I can only chat in Swedish and English.")
+    assert client.rasa.received == []
 
 
 def test_short_or_button_messages_keep_the_chosen_language(identifier):
