@@ -171,8 +171,83 @@ def test_arabic_is_right_to_left_with_the_card_in_arabic(browser, service):
         page.context.close()
 
 
+def on_screen(box, width, height) -> bool:
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= width
+        and (box["y"] + box["height"] <= height)
+    )
+
+
+def phone_layout_holds(chat, page, width=375, height=667) -> None:
+    """After a danger message: 112 to tap and the text box on screen, at least half the screen
+    for the conversation, nothing sideways, and no card meant for people who use violence."""
+    chat.get_by_role("textbox").fill("han slår mig nu")
+    chat.get_by_role("textbox").press("Enter")
+    chat.locator(".stod-emergency").last.wait_for()
+    chat.get_by_text("När du är i säkerhet").wait_for()
+    call = chat.get_by_role("link", name="Ring 112").first
+    assert call.get_attribute("href") == "tel:112"
+    assert on_screen(call.bounding_box(), width, height)
+    assert on_screen(chat.get_by_role("textbox").bounding_box(), width, height)
+    assert chat.locator(".stod-log").bounding_box()["height"] >= height / 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert "Välj att sluta" not in chat.locator(".stod-log").inner_text()
+
+
+def test_on_a_phone_112_and_the_text_box_stay_on_screen(browser, service):
+    page = open_page(browser, width=375, height=667)
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    phone_layout_holds(page, page)
+    assert axe_violations(page) == []
+    screenshot(page, "phone-danger-375.png")
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_every_width_and_200_percent_zoom_fit_without_sideways_scrolling(browser, service, lang):
+    for width, zoom in ((320, 1), (375, 1), (768, 1), (1280, 1), (1280, 2)):
+        page = open_page(browser, width=width // zoom, height=800 // zoom, device_scale_factor=zoom)
+        page.goto(service.url + "/")
+        page.get_by_role("button", name="Jag blir utsatt för våld").click()
+        page.locator(".stod-card").first.wait_for()
+        if lang == "ar":
+            page.get_by_label("Språk").select_option("ar")
+            page.locator(".stod-msg[lang=ar] .stod-card").first.wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width // zoom
+        screenshot(page, f"widths-{lang}-{width}-zoom{zoom}.png")
+        page.context.close()
+
+
+def test_shift_countdown_is_read_out_and_shown(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    status = page.get_by_role("status").filter(has_text="Skift")
+    page.keyboard.press("Shift")
+    assert status.inner_text() == "Skift: tryck 2 gånger till för att lämna sidan."
+    assert status.is_visible()
+    page.keyboard.press("Shift")
+    assert status.inner_text() == "Skift: tryck 1 gång till för att lämna sidan."
+    assert page.url.startswith(service.url)
+
+
+def test_the_finder_says_how_many_it_found(page, service):
+    page.goto(service.url + "/")
+    page.get_by_role("button", name="Hitta stöd").click()
+    page.get_by_label("Jag är …").select_option("uses_violence")
+    page.get_by_text("Välj att sluta", exact=False).first.wait_for()
+    page.wait_for_timeout(300)
+    count = page.locator(".stod-find .stod-card").count()
+    assert page.get_by_role("status").filter(has_text="träff").inner_text() in (
+        f"{count} träffar",
+        "1 träff",
+    )
+
+
 @contextmanager
-def embedding_page(browser, service, extra_script: str = ""):
+def embedding_page(browser, service, extra_script: str = "", width=1280, height=900):
     """A page of another site (EMBEDDING_SITE, a server of its own on localhost) with the
     widget's one tag, and `extra_script`."""
     html = (
@@ -193,7 +268,7 @@ def embedding_page(browser, service, extra_script: str = ""):
 
     server = ThreadingHTTPServer(("127.0.0.1", EMBEDDING_PORT), Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    page = open_page(browser, width=1280, height=900)
+    page = open_page(browser, width=width, height=height)
     try:
         page.goto(EMBEDDING_SITE + "/page.html")
         yield page
@@ -218,7 +293,7 @@ def launcher_opens_the_chat(page, service):
     launcher.click()
     chat = page.frame_locator("iframe")
     chat.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
-    assert chat.get_by_text("Vid akut fara: ring 112").is_visible()
+    assert chat.get_by_role("link", name="Ring 112").first.is_visible()
     assert axe_violations(page) == []
     screenshot(page, "launcher-1280.png")
     chat.get_by_role("button", name="Stäng").click()
@@ -280,6 +355,15 @@ def test_closing_the_chat_ends_the_conversation_and_clears_it(browser, service):
             "button", name="Jag blir utsatt för våld"
         ).wait_for()
         assert page.frame_locator("iframe").locator(".stod-user").count() == 0
+
+
+def test_embedded_on_a_phone_112_and_the_text_box_stay_on_screen(browser, service):
+    with embedding_page(browser, service, width=375, height=667) as page:
+        page.get_by_role("button", name="Chatta anonymt om stöd").click()
+        chat = page.frame_locator("iframe")
+        chat.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+        phone_layout_holds(chat, page)
+        screenshot(page, "phone-embedded-375.png")
 
 
 def test_quick_exit_inside_the_frame_leaves_the_whole_page(browser, service):

@@ -37,6 +37,14 @@
     sv: {
       title: "Stödchatt",
       emergency: "Vid akut fara: ring 112",
+      call112: "Ring 112",
+      shiftMore: "Skift: tryck {n} gånger till för att lämna sidan.",
+      shiftOnce: "Skift: tryck 1 gång till för att lämna sidan.",
+      leaving: "Lämnar sidan.",
+      sms: "Sms",
+      chatLink: "Chatta",
+      resultsCount: "{n} träffar",
+      resultsOne: "1 träff",
       exit: "Lämna sidan snabbt",
       exitHint: "Du kan också trycka på Skift tre gånger.",
       chatTab: "Chatta",
@@ -89,6 +97,14 @@
     en: {
       title: "Support chat",
       emergency: "In an emergency: call 112",
+      call112: "Call 112",
+      shiftMore: "Shift, press {n} more times to exit.",
+      shiftOnce: "Shift, press 1 more time to exit.",
+      leaving: "Exiting page.",
+      sms: "Text",
+      chatLink: "Chat",
+      resultsCount: "{n} results",
+      resultsOne: "1 result",
       exit: "Leave this page quickly",
       exitHint: "You can also press Shift three times.",
       chatTab: "Chat",
@@ -199,12 +215,18 @@
     if (r.phone) links.appendChild(el("a", { href: "tel:" + r.phone.replace(/[^0-9+]/g, ""), "class": "stod-call" }, [
       document.createTextNode(t("call") + " "), el("bdi", { dir: "ltr", text: r.phone })
     ]));
+    if (r.sms) links.appendChild(el("a", { href: "sms:" + r.sms.replace(/[^0-9+]/g, "") }, [
+      document.createTextNode(t("sms") + " "), el("bdi", { dir: "ltr", text: r.sms })
+    ]));
+    if (r.chat_url) links.appendChild(el("a", { href: r.chat_url, rel: "noreferrer noopener", target: "_blank", text: t("chatLink") }));
     if (r.url) links.appendChild(el("a", { href: r.url, rel: "noreferrer noopener", target: "_blank", text: t("website") }));
     return el("li", { "class": "stod-card" }, [
       // not a heading: the widget cannot know the heading levels of the page it is embedded in
-      el("p", { "class": "stod-card-name", text: r.name }),
-      r.description ? el("p", { text: r.description }) : null,
-      r.hours ? el("p", { "class": "stod-hours", text: r.hours }) : null,
+      // a service's own texts may be in another language than the chat (English in Arabic):
+      // each paragraph takes its direction from its text, so punctuation stays where it belongs
+      el("p", { "class": "stod-card-name", dir: "auto", text: r.name }),
+      r.description ? el("p", { dir: "auto", text: r.description }) : null,
+      r.hours ? el("p", { "class": "stod-hours", dir: "auto", text: r.hours }) : null,
       badges.childNodes.length ? badges : null,
       links.childNodes.length ? links : null
     ]);
@@ -256,7 +278,26 @@
 
   /* Show the start of an answer: its first bubble holds 112 when there is danger. */
   function showAnswer(bubbles) {
+    fillScreen();
     if (bubbles.length) ui.log.scrollTop = bubbles[0].offsetTop - 8; // the log is the offsetParent
+  }
+
+  /* On a phone the chat in page mode is as tall as the screen: once someone writes, the page's
+     own heading scrolls away and the header (112, quick exit), the answers and the text box fill
+     the screen. The height follows the visual viewport, so the on-screen keyboard does not hide
+     the text box. */
+  var PHONE = "(max-width: 40rem)";
+  function fillScreen() {
+    if (config.mode !== "page" || !ui.root || !window.matchMedia(PHONE).matches) return;
+    var top = ui.root.getBoundingClientRect().top;
+    if (Math.abs(top) > 1) window.scrollBy(0, top);
+  }
+  function followViewport() {
+    var viewport = window.visualViewport;
+    if (!viewport) return;
+    function fit() { if (ui.root) ui.root.style.setProperty("--stod-height", viewport.height + "px"); }
+    viewport.addEventListener("resize", function () { fit(); fillScreen(); });
+    fit();
   }
 
   function send(text, shown) {
@@ -321,12 +362,13 @@
       el("label", { "for": openId, text: t("openOnly") })
     ]);
     var form = el("form", { "class": "stod-finder-form" }, [who, need, open]);
-    var results = el("ul", { "class": "stod-cards", "aria-live": "polite", "aria-label": t("results") });
+    var results = el("ul", { "class": "stod-cards", "aria-label": t("results") });
+    ui.finderCount = el("p", { "class": "stod-count", role: "status" });
     form.addEventListener("change", function () { find(form, results); });
     form.addEventListener("submit", function (e) { e.preventDefault(); find(form, results); });
     ui.finderResults = results;
     ui.finderForm = form;
-    return el("div", { "class": "stod-finder" }, [form, results]);
+    return el("div", { "class": "stod-finder" }, [form, ui.finderCount, results]);
   }
 
   function find(form, results) {
@@ -339,6 +381,7 @@
       .then(function (body) {
         results.textContent = "";
         var found = body.resources || [];
+        ui.finderCount.textContent = found.length === 1 ? t("resultsOne") : t("resultsCount").replace("{n}", found.length);
         if (!found.length) results.appendChild(el("li", { "class": "stod-card", text: t("noResults") }));
         found.forEach(function (r) { results.appendChild(resourceCard(r)); });
       })
@@ -368,6 +411,24 @@
     location.replace(config.exitUrl);
   }
 
+  /* What Shift has counted so far, read out and shown for 5 s. On another site's page (launcher
+     mode) the widget's style sheet is not there: the region is only read out. */
+  var exitTimer = null;
+  function announceExit(text) {
+    if (!ui.exitStatus) {
+      ui.exitStatus = el("p", { "class": "stod-exit-status", role: "status" });
+      if (config.mode === "launcher") {
+        Object.assign(ui.exitStatus.style, { position: "fixed", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" });
+        document.body.appendChild(ui.exitStatus);
+      }
+    }
+    if (ui.root && ui.exitStatus.parentNode !== ui.header) ui.header.appendChild(ui.exitStatus);
+    ui.exitStatus.textContent = text;
+    ui.exitStatus.classList.add("stod-shown");
+    clearTimeout(exitTimer);
+    exitTimer = setTimeout(function () { ui.exitStatus.textContent = ""; ui.exitStatus.classList.remove("stod-shown"); }, 5000);
+  }
+
   /* Shift pressed on its own three times within 5 s (GOV.UK "Exit this page"). Shift held while
      typing another key, as for a capital letter, does not count. */
   function watchShift() {
@@ -383,7 +444,9 @@
       var now = Date.now();
       presses = presses.filter(function (time) { return now - time < 5000; });
       presses.push(now);
-      if (presses.length >= 3) quickExit();
+      var left = 3 - presses.length;
+      announceExit(left <= 0 ? t("leaving") : left === 1 ? t("shiftOnce") : t("shiftMore").replace("{n}", left));
+      if (left <= 0) quickExit();
     }, true);
   }
 
@@ -431,6 +494,7 @@
     ui.findView = el("div", { "class": "stod-view stod-find" }, [buildFinder()]);
     ui.findView.hidden = true;
 
+    var call = el("a", { "class": "stod-call112", href: "tel:112", text: t("call112") });
     var headerButtons = [language, exit];
     if (config.mode === "frame") {
       var close = el("button", { type: "button", "class": "stod-close", text: t("close") });
@@ -441,8 +505,8 @@
       headerButtons.unshift(close);
     }
     var root = el("section", { "class": "stod-widget stod-mode-" + config.mode, lang: htmlLang(lang), dir: TEXTS[lang].dir || (RTL.indexOf(lang) >= 0 ? "rtl" : "ltr"), "aria-label": t("title") }, [
-      el("header", { "class": "stod-header" }, [
-        el("p", { "class": "stod-emergency-line", text: t("emergency") }),
+      ui.header = el("header", { "class": "stod-header" }, [
+        call,
         el("div", { "class": "stod-header-buttons" }, headerButtons),
         el("p", { "class": "stod-exit-hint", text: t("exitHint") }),
         TEXTS[lang].reviewed === false ? el("p", { "class": "stod-note", text: t("machineNote") || MACHINE_NOTE }) : null
@@ -559,6 +623,7 @@
     endOnLeave();
     loadCrisisCards();
     mount(buildPanel());
+    followViewport();
     showView("chat");
     if (config.mode === "frame") ui.input.focus();
   }
