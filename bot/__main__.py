@@ -27,6 +27,7 @@ def _serve(args: argparse.Namespace) -> int:
         debug=args.debug,
         staff=args.staff,
         address_rate=args.address_rate,
+        forwarded_allow_ips=args.forwarded_allow_ips,
         rasa_workers=args.rasa_workers,
         redis_url=args.redis_url,
     )
@@ -50,9 +51,32 @@ def _gateway(args: argparse.Namespace) -> int:
             embed_origins=args.embed_origin,
             staff=args.staff,
             address_rate=(args.address_rate, max(60, int(args.address_rate * 20))),
+            forwarded_allow_ips=tuple(args.forwarded_allow_ips.split(",")),
         )
     )
     return 0
+
+
+def add_forwarded_allow_ips(command: argparse.ArgumentParser) -> None:
+    """gunicorn's and uvicorn's flag: the proxies whose X-Forwarded-For tells the client."""
+    command.add_argument(
+        "--forwarded-allow-ips",
+        type=trusted_proxies,
+        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
+        help="comma-separated proxy addresses or networks, or * (default $FORWARDED_ALLOW_IPS "
+        "or 127.0.0.1,::1)",
+    )
+
+
+def trusted_proxies(value: str) -> str:
+    """The flag's value, checked: addresses or networks ("10.0.0.0/8"), or "*"."""
+    from bot.forwarded import TrustedProxies
+
+    try:
+        TrustedProxies.parse(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"not an address or network: {e}") from None
+    return value
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -146,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--address-rate", type=float, default=3.0, help="messages/s allowed per client address"
     )
+    add_forwarded_allow_ips(serve)
     serve.set_defaults(func=_serve)
 
     gateway = sub.add_parser("gateway", help="run only the gateway")
@@ -160,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway.add_argument("--debug", action="store_true")
     gateway.add_argument("--staff", action="store_true")
     gateway.add_argument("--address-rate", type=float, default=3.0)
+    add_forwarded_allow_ips(gateway)
     gateway.set_defaults(func=_gateway)
 
     train = sub.add_parser("train", help="train the model if its inputs changed")

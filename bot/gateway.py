@@ -22,6 +22,7 @@ from aiohttp import web
 
 from bot import PROJECT_ROOT, texts
 from bot.danger_model import SUICIDAL
+from bot.forwarded import TrustedProxies
 from bot.languages import (
     CARD_LANGUAGES,
     UNSERVED,
@@ -35,7 +36,7 @@ from bot.redaction import Redactor
 from bot.render import crisis_card, fill, render
 from bot.resources import Catalogue, LiveCatalogue
 from bot.stod_page import render_page
-from bot.triage import Triager, Verdict, danger_summary
+from bot.triage import Triager, Verdict, danger_summary, is_alarm
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class Settings:
     staff: bool = False  # show intent, confidence and rule on each answer (testing only)
     session_rate: tuple[float, int] = (0.5, 10)  # per second, burst: 30 a minute
     address_rate: tuple[float, int] = (3.0, 60)  # many people may share one address
+    # proxies whose X-Forwarded-For counts (uvicorn's default: a proxy on this host)
+    forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1", "::1")
     resources_path: Path = PROJECT_ROOT / "resources.yml"
     widget_dir: Path = PROJECT_ROOT / "widget"
     domain_dir: Path = PROJECT_ROOT / "domain"
@@ -133,14 +136,25 @@ def parse_chat_request(body: Any) -> tuple[str, str, str]:
 
 
 def error_response(
-    error: BadRequest, lang: str = "sv", catalogue: Catalogue | None = None
+    error: BadRequest,
+    lang: str = "sv",
+    catalogue: Catalogue | None = None,
+    messages: list[dict[str, Any]] | None = None,
 ) -> web.Response:
+    """The error as JSON; `messages` (the crisis card) go with it when there is danger."""
     message = texts.text(error.text_key, lang)
     if catalogue is not None:
         message = fill(message, catalogue, lang)
-    return web.json_response(
-        {"error": {"code": error.code, "message": message}}, status=error.status
-    )
+    body: dict[str, Any] = {"error": {"code": error.code, "message": message}}
+    if messages:
+        body["messages"] = messages
+    return web.json_response(body, status=error.status)
+
+
+def danger_card(catalogue: Catalogue, lang: str, verdict: Verdict) -> list[dict[str, Any]]:
+    """The crisis card, 112 first, with Mind when the message speaks of suicide."""
+    extra = ["mind_sjalvmordslinjen"] if verdict.kind == SUICIDAL else []
+    return crisis_card(catalogue, lang, extra)
 
 
 async def read_json(request: web.Request) -> Any:
@@ -170,6 +184,7 @@ class Gateway:
         self.session_limit = RateLimiter(*settings.session_rate)
         self.address_limit = RateLimiter(*settings.address_rate)
         self.address_key = AddressKey()
+        self.proxies = TrustedProxies(settings.forwarded_allow_ips)
         self.identifier = LanguageIdentifier()
         self.triager = Triager.load()
         self._redactor: tuple[Catalogue, Redactor] | None = None
@@ -182,8 +197,16 @@ class Gateway:
         return self._redactor[1]
 
     def rate_limited(self, request: web.Request, session: str) -> bool:
-        address_ok = self.address_limit.allow(self.address_key(request.remote))
+        client = self.proxies.client_address(request.remote, request.headers)
+        address_ok = self.address_limit.allow(self.address_key(client))
         return not (self.session_limit.allow(session) and address_ok)
+
+    def rate_limited_response(self, text: str, lang: str, catalogue: Catalogue) -> web.Response:
+        """429; a message that speaks of danger also gets 112 and the crisis card."""
+        verdict = self.triager.triage(text)
+        messages = danger_card(catalogue, lang, verdict) if is_alarm(verdict) else None
+        error = BadRequest("rate_limited", "rate_limited", status=429)
+        return error_response(error, lang, catalogue, messages)
 
     async def start(self, _app: web.Application) -> None:
         self.identifier.warm_up()
@@ -204,8 +227,7 @@ class Gateway:
         catalogue = self.resources.current()
         reply_lang = answer_language(lang, text, self.identifier)
         if self.rate_limited(request, session):
-            error = BadRequest("rate_limited", "rate_limited", status=429)
-            return error_response(error, reply_lang, catalogue)
+            return self.rate_limited_response(text, reply_lang, catalogue)
         text = self.redactor(catalogue).redact(text)
         if reply_lang in (*CARD_LANGUAGES, UNSERVED):  # no conversation: 112 first, then menu
             verdict = self.triager.triage(text)
@@ -215,10 +237,7 @@ class Gateway:
         )
         if answer is None:  # Rasa failed or is slow: the crisis card, 112 first
             verdict = self.triager.triage(text)
-            extra = ["mind_sjalvmordslinjen"] if verdict.kind == SUICIDAL else []
-            return self.own_answer(
-                crisis_card(catalogue, reply_lang, extra), verdict, degraded=True
-            )
+            return self.own_answer(danger_card(catalogue, reply_lang, verdict), verdict, True)
         messages = render(answer, catalogue, reply_lang)
         if self.settings.staff:
             explained = [m["custom"]["staff"] for m in answer if "staff" in (m.get("custom") or {})]

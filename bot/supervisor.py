@@ -47,6 +47,7 @@ class ServeOptions:
     debug: bool = False
     staff: bool = False
     address_rate: float = 3.0
+    forwarded_allow_ips: str = "127.0.0.1,::1"
     rasa_workers: int = 1
     redis_url: str | None = None
 
@@ -134,6 +135,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             *(["--debug"] if options.debug else []),
             *(["--staff"] if options.staff else []),
             "--address-rate", str(options.address_rate),
+            "--forwarded-allow-ips", options.forwarded_allow_ips,
         ],
     }  # fmt: skip
 

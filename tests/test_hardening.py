@@ -83,6 +83,51 @@ async def test_too_many_messages_from_one_address_are_limited(aiohttp_client, ra
     assert statuses == [200, 200, 200, 429]
 
 
+async def statuses_from(client, addresses, text="hej"):
+    """Send one message (each in a conversation of its own) per address, as a proxy forwards."""
+    statuses = []
+    for address in addresses:
+        resp = await client.post(
+            "/api/chat",
+            json={"session": new_session(), "text": text},
+            headers={"X-Forwarded-For": f"{address}, 10.0.0.7"},  # client, then the inner proxy
+        )
+        statuses.append(resp.status)
+    return statuses
+
+
+async def test_behind_a_trusted_proxy_each_client_has_its_own_limit(aiohttp_client, rasa):
+    trusted = settings_for(rasa, forwarded_allow_ips=("127.0.0.1", "10.0.0.0/8"))
+    client = await aiohttp_client(create_app(trusted))
+    people = [f"198.51.{i // 250}.{i % 250 + 1}" for i in range(200)]
+    assert 429 not in await statuses_from(client, people)
+    # one client sending far too much is limited, alone ...
+    assert 429 in await statuses_from(client, ["203.0.113.9"] * 100)
+    assert 429 not in await statuses_from(client, people[:10])
+    # ... and a danger message from it still gets 112 and the crisis card
+    resp = await client.post(
+        "/api/chat",
+        json={"session": new_session(), "text": "han slår mig nu, vad ska jag göra"},
+        headers={"X-Forwarded-For": "203.0.113.9"},
+    )
+    body = await resp.json()
+    assert resp.status == 429
+    assert body["messages"][0]["emergency"] is True and "112" in body["messages"][0]["text"]
+
+
+async def test_an_untrusted_peer_cannot_choose_its_address(aiohttp_client, rasa):
+    client = await aiohttp_client(create_app(settings_for(rasa, forwarded_allow_ips=())))
+    people = [f"198.51.{i // 250}.{i % 250 + 1}" for i in range(200)]
+    assert 429 in await statuses_from(client, people)  # one peer, one limit
+
+
+async def test_a_calm_message_over_the_limit_gets_only_the_429(aiohttp_client, rasa):
+    client = await aiohttp_client(create_app(settings_for(rasa, address_rate=(0.01, 1))))
+    await client.post("/api/chat", json={"session": new_session(), "text": "hej"})
+    resp = await client.post("/api/chat", json={"session": new_session(), "text": "öppettider?"})
+    assert resp.status == 429 and "messages" not in await resp.json()
+
+
 def test_rate_limiter_refills_and_forgets_idle_keys():
     now = [0.0]
     limiter = RateLimiter(per_second=1, burst=2, max_keys=2, clock=lambda: now[0])
