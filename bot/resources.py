@@ -27,6 +27,8 @@ from bot.resource_check import validate
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = PROJECT_ROOT / "resources.yml"
+# 112, Kvinnofridslinjen and Socialjouren, for a start with neither a good file nor a copy.
+CRISIS_CATALOGUE_PATH = Path(__file__).resolve().parent / "crisis_catalogue.yml"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 LANGUAGES = ("sv", "en")
 
@@ -194,19 +196,48 @@ class LiveCatalogue:
     """The current Catalogue of a file, reloaded when the file changes.
 
     A changed file is checked at most once per `interval` seconds (a cheap stat). A valid new file
-    replaces the snapshot atomically; a broken one is logged, the last good snapshot kept, and the
-    reason kept in `rejected` until a good file is saved.
+    replaces the snapshot atomically and is copied (`last_good`); a broken one is logged, the last
+    good snapshot kept, and the reason kept in `rejected` until a good file is saved. A broken file
+    at start does not stop the service: the last good copy is used, or without one the built-in
+    crisis numbers, and `rejected` says why.
     """
 
     def __init__(self, path: Path = DEFAULT_PATH, interval: float = 1.0):
         self.path = Path(path)
         self.interval = interval
+        # the last file taken into use, next to it, for a start with a broken one
+        self.last_good = self.path.with_name(f".{self.path.name}.last-good")
         self._lock = threading.Lock()
-        self._catalogue = load(self.path)
         self._stamp = self._file_stamp()
         self._checked = time.monotonic()
         # Why the latest saved file was not taken into use (None when it was): shown on /readyz
         self.rejected: str | None = None
+        try:
+            self._catalogue = self._take(self.path)
+        except (OSError, ResourceError) as e:
+            self._catalogue, self.rejected = self._fallback(str(e))
+
+    def _take(self, path: Path) -> Catalogue:
+        """Load `path` and keep a copy of it as the last good file."""
+        text = path.read_text(encoding="utf-8")
+        catalogue = parse(text, path.name)
+        try:  # a copy per process; written whole, then renamed, so a reader never sees half
+            temporary = self.last_good.with_name(f"{self.last_good.name}.{os.getpid()}")
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.last_good)
+        except OSError as e:  # a read-only disk: the service runs, only without the copy
+            log.warning("Could not keep a copy of the good resources.yml: %s", type(e).__name__)
+        return catalogue
+
+    def _fallback(self, reason: str) -> tuple[Catalogue, str]:
+        """The last good copy, or the built-in crisis numbers, and what staff are told."""
+        log.error("resources.yml cannot be used at start: %s", reason)
+        try:
+            catalogue = load(self.last_good)
+            return catalogue, f"{reason}\n(den senaste fungerande kopian av resources.yml används)"
+        except (OSError, ResourceError):
+            catalogue = load(CRISIS_CATALOGUE_PATH)
+            return catalogue, f"{reason}\n(bara 112, Kvinnofridslinjen och Socialjouren visas)"
 
     def _file_stamp(self) -> tuple[int, int] | None:
         try:
@@ -231,7 +262,7 @@ class LiveCatalogue:
         with self._lock:
             self._stamp = stamp
             try:
-                self._catalogue = load(self.path)
+                self._catalogue = self._take(self.path)
             except (OSError, ResourceError) as e:
                 self.rejected = str(e)
                 log.error("resources.yml rejected, keeping the last good version: %s", e)

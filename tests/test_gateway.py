@@ -258,6 +258,25 @@ async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client
     assert "inte ett giltigt svenskt telefonnummer" in ready["resources"]["rejected"]
 
 
+async def test_a_broken_resources_file_at_start_still_serves_the_crisis_card(
+    aiohttp_client, tmp_path
+):
+    path = tmp_path / "resources.yml"
+    path.write_text("resources:\n\t- id: emergency\n")  # a tab: not YAML
+    settings = Settings(rasa_urls=["http://127.0.0.1:9"], resources_path=path)
+    client = await aiohttp_client(create_app(settings))
+    data = await (await chat(client, "han slår mig")).json()
+    first = data["messages"][0]
+    assert first["emergency"] is True and "112" in first["text"]
+    assert [r["id"] for r in first["resources"]] == [
+        "emergency",
+        "kvinnofridslinjen",
+        "socialjouren",
+    ]
+    ready = await (await client.get("/readyz")).json()
+    assert "bara 112, Kvinnofridslinjen och Socialjouren" in ready["resources"]["rejected"]
+
+
 async def test_staff_explanations_are_dropped_unless_staff_mode(aiohttp_client, rasa):
     rasa.answer = [*GREETING, {"recipient_id": "x", "custom": {"staff": {"intent": "greet"}}}]
     url = str(rasa.server.make_url("")).rstrip("/")

@@ -11,7 +11,15 @@ import pytest
 from bot import PROJECT_ROOT
 from bot.check import check_references, run
 from bot.resource_check import validate
-from bot.resources import STOCKHOLM, LiveCatalogue, ResourceError, load, open_lines, parse
+from bot.resources import (
+    CRISIS_CATALOGUE_PATH,
+    STOCKHOLM,
+    LiveCatalogue,
+    ResourceError,
+    load,
+    open_lines,
+    parse,
+)
 
 TODAY = dt.date(2026, 11, 30)
 GOOD = """\
@@ -265,6 +273,36 @@ def test_broken_edit_is_rejected_and_last_good_version_kept(live, caplog):
     rewrite(live.path, 'phone: "020-50"', 'phone: "020-50 50 50"')
     live.current()
     assert live.rejected is None
+
+
+def test_a_broken_file_at_start_uses_the_last_good_copy(tmp_path):
+    path = tmp_path / "resources.yml"
+    shutil.copy(PROJECT_ROOT / "resources.yml", path)
+    LiveCatalogue(path)  # a good start keeps a copy
+    path.write_text(path.read_text().replace('phone: "020-50 50 50"', 'phone: "020-5O 50 50"'))
+    live = LiveCatalogue(path)
+    assert live.current().get("kvinnofridslinjen").phone == "020-50 50 50"
+    assert len(live.current()) == len(load()) and "senaste fungerande kopian" in live.rejected
+
+
+def test_without_a_copy_a_broken_file_leaves_the_crisis_numbers(tmp_path):
+    path = tmp_path / "resources.yml"
+    path.write_text("resources:\n  - id: [broken\n")
+    live = LiveCatalogue(path)
+    assert [r.id for r in live.current().all()] == [
+        "emergency",
+        "kvinnofridslinjen",
+        "socialjouren",
+    ]
+    assert "bara 112, Kvinnofridslinjen och Socialjouren visas" in live.rejected
+    path.unlink()
+    assert "bara 112" in LiveCatalogue(path).rejected  # a missing file too
+
+
+def test_the_built_in_crisis_numbers_equal_resources_yml(catalogue):
+    built_in = load(CRISIS_CATALOGUE_PATH)
+    for resource in built_in.all():
+        assert resource == catalogue.get(resource.id)
 
 
 def test_shipped_file_loads(catalogue):
