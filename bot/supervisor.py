@@ -175,6 +175,17 @@ def redis_problem(url: str) -> str | None:
     return check_no_persistence(client)
 
 
+# A child that ran this long before it exited was working: its back-off starts again at 0.5 s.
+STABLE_AFTER = 60.0
+
+
+def restart_delay(restarts: int, ran_for: float) -> tuple[int, float]:
+    """After a child ran `ran_for` seconds and exited: its new restart count and the wait before
+    starting it again (0.5 s, doubling with each quick crash, at most 30 s)."""
+    restarts = 1 if ran_for >= STABLE_AFTER else restarts + 1
+    return restarts, min(30.0, 0.5 * 2 ** (restarts - 1))
+
+
 class Supervisor:
     """Keeps the children running until asked to stop."""
 
@@ -182,10 +193,12 @@ class Supervisor:
         self.options = options
         self.children: dict[str, subprocess.Popen] = {}
         self.restarts: dict[str, int] = {}
+        self.started_at: dict[str, float] = {}
         self.stopping = False
 
     def _start(self, name: str, argv: list[str], env: dict[str, str]) -> None:
         self.children[name] = subprocess.Popen(argv, cwd=PROJECT_ROOT, env=env)
+        self.started_at[name] = time.monotonic()
 
     def _stop_all(self) -> None:
         """Stop the gateway first (it finishes its requests), then the rest."""
@@ -230,6 +243,13 @@ class Supervisor:
             url = f"http://{self.options.host}:{self.options.port}"
             if wait_ready(f"{url}/readyz", 120, self.children, every_rasa=False):
                 print(f"Ready in {time.monotonic() - started:.1f} s. Demo page: {url}/", flush=True)
+            else:
+                print(
+                    f"Not ready yet ({time.monotonic() - started:.0f} s): a part exited or is "
+                    f"slow; restarting what exited. {url}/readyz says which part is down.",
+                    file=sys.stderr,
+                    flush=True,
+                )
             for name in later:
                 self._start(name, argvs[name], env)
             if later:
@@ -251,7 +271,7 @@ class Supervisor:
             )
 
     def _watch(self, argvs: dict[str, list[str]], env: dict[str, str]) -> None:
-        """Restart children that exit, waiting longer after each quick crash (max 30 s)."""
+        """Restart children that exit, waiting longer after each quick crash (`restart_delay`)."""
         next_start: dict[str, float] = {}
         while not self.stopping:
             for name, proc in self.children.items():
@@ -259,8 +279,9 @@ class Supervisor:
                     continue
                 now = time.monotonic()
                 if name not in next_start:
-                    self.restarts[name] = self.restarts.get(name, 0) + 1
-                    delay = min(30.0, 0.5 * 2 ** (self.restarts[name] - 1))
+                    self.restarts[name], delay = restart_delay(
+                        self.restarts.get(name, 0), now - self.started_at[name]
+                    )
                     print(
                         f"{name} exited ({proc.returncode}); restarting in {delay:.1f} s",
                         flush=True,

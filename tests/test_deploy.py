@@ -6,6 +6,7 @@ import re
 import shlex
 import subprocess
 import sys
+import zipfile
 
 import pytest
 import yaml
@@ -63,3 +64,26 @@ def test_kubernetes_manifests_use_real_flags_and_a_memory_only_redis(serve_flags
     (redis,) = containers("redis.yaml")
     assert_no_persistence(redis["args"])
     assert "volumeMounts" not in redis  # nothing to write to
+
+
+def test_the_package_carries_its_data_files(tmp_path):
+    # Built from a copy, so that no build/ directory is left in the checkout.
+    source = tmp_path / "source"
+    files = ["pyproject.toml", "README.md"]
+    for name in files:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_bytes((PROJECT_ROOT / name).read_bytes())
+    for package in ("bot", "actions"):
+        for path in (PROJECT_ROOT / package).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                target = source / path.relative_to(PROJECT_ROOT)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(path.read_bytes())
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation",
+         "--quiet", "-w", str(tmp_path / "wheel")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    (wheel,) = (tmp_path / "wheel").glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"bot/texts/sv.yml", "bot/texts/ar.yml", "bot/crisis_catalogue.yml"} <= names
