@@ -20,7 +20,7 @@ import uvloop
 import yaml
 from aiohttp import web
 
-from bot import PROJECT_ROOT, texts
+from bot import PROJECT_ROOT, http_timeouts, texts
 from bot.danger_model import SUICIDAL
 from bot.forwarded import TrustedProxies
 from bot.languages import (
@@ -70,6 +70,8 @@ class Settings:
     address_rate: tuple[float, int] = (3.0, 60)  # many people may share one address
     # proxies whose X-Forwarded-For counts (uvicorn's default: a proxy on this host)
     forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1", "::1")
+    header_timeout: float = 10.0  # seconds for a connection's first request headers
+    body_timeout: float = 10.0  # seconds for a request's body
     resources_path: Path = PROJECT_ROOT / "resources.yml"
     widget_dir: Path = PROJECT_ROOT / "widget"
     domain_dir: Path = PROJECT_ROOT / "domain"
@@ -157,7 +159,7 @@ def danger_card(catalogue: Catalogue, lang: str, verdict: Verdict) -> list[dict[
     return crisis_card(catalogue, lang, extra)
 
 
-async def read_json(request: web.Request) -> Any:
+async def read_json(request: web.Request, timeout: float) -> Any:
     """The request's JSON body, or BadRequest for a body that is not JSON (UTF-8, RFC 8259).
 
     A compressed body is refused before it is read: aiohttp would inflate it without a limit.
@@ -168,7 +170,11 @@ async def read_json(request: web.Request) -> Any:
     if request.headers.get("Content-Encoding", "identity").lower() != "identity":
         raise BadRequest("compressed_body", "bad_request", status=415)
     try:
-        return json.loads(await request.read())
+        body = await asyncio.wait_for(request.read(), timeout)
+    except asyncio.TimeoutError:
+        raise BadRequest("slow_body", "bad_request", status=408) from None
+    try:
+        return json.loads(body)
     except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise BadRequest("bad_json", "bad_request") from None
 
@@ -221,7 +227,9 @@ class Gateway:
 
     async def chat(self, request: web.Request) -> web.Response:
         try:
-            session, text, lang = parse_chat_request(await read_json(request))
+            session, text, lang = parse_chat_request(
+                await read_json(request, self.settings.body_timeout)
+            )
         except BadRequest as e:
             return error_response(e)
         catalogue = self.resources.current()
@@ -253,7 +261,7 @@ class Gateway:
 
     async def end(self, request: web.Request) -> web.Response:
         try:
-            body = await read_json(request)
+            body = await read_json(request, self.settings.body_timeout)
             session = body.get("session") if isinstance(body, dict) else None
             if not isinstance(session, str) or not SESSION_RE.fullmatch(session):
                 raise BadRequest("bad_session", "bad_session")
@@ -351,6 +359,7 @@ def security_headers(settings: Settings, gateway: Gateway):
 def create_app(settings: Settings | None = None) -> web.Application:
     """The gateway application (also used in-process by the tests)."""
     settings = settings or Settings()
+    http_timeouts.install(settings.header_timeout)
     gateway = Gateway(settings)
     app = web.Application(
         middlewares=[security_headers(settings, gateway)], client_max_size=MAX_BODY
@@ -368,6 +377,10 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_static("/widget/", settings.widget_dir, show_index=False)
     return app
 
+
+# An idle kept-alive connection (also one that sent only part of its next request) closes after
+# this long; aiohttp's default is 75 s.
+KEEPALIVE_SECONDS = 15
 
 # The access log carries method, path, status, size and time: never the client address.
 ACCESS_LOG_FORMAT = '"%r" %s %b %Tf'
@@ -391,4 +404,5 @@ def serve(settings: Settings) -> None:
         access_log_format=ACCESS_LOG_FORMAT,
         print=None,
         shutdown_timeout=SHUTDOWN_SECONDS,
+        keepalive_timeout=KEEPALIVE_SECONDS,
     )

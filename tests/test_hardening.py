@@ -264,3 +264,34 @@ def test_fuzzed_requests_never_get_a_5xx():
         loop.run_until_complete(rasa_server.close())
         loop.close()
     assert len(seen) >= 1000 and 200 in seen and 400 in seen
+
+
+async def raw_connection(client):
+    return await asyncio.open_connection(client.server.host, client.server.port)
+
+
+async def test_a_connection_that_never_finishes_its_headers_is_closed(aiohttp_client, rasa):
+    client = await aiohttp_client(create_app(settings_for(rasa, header_timeout=0.5)))
+    reader, writer = await raw_connection(client)
+    writer.write(b"POST /api/chat HTTP/1.1\r\nHost: x\r\n")  # and then nothing more
+    await writer.drain()
+    started = asyncio.get_running_loop().time()
+    assert await asyncio.wait_for(reader.read(), 5) == b""  # closed by the gateway
+    assert asyncio.get_running_loop().time() - started < 2
+    writer.close()
+    # a client that sends its request in time is answered as before
+    resp = await client.post("/api/chat", json={"session": new_session(), "text": "hej"})
+    assert resp.status == 200
+
+
+async def test_a_body_that_never_arrives_gets_408(aiohttp_client, rasa):
+    client = await aiohttp_client(create_app(settings_for(rasa, body_timeout=0.5)))
+    reader, writer = await raw_connection(client)
+    writer.write(
+        b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b'Content-Length: 100\r\n\r\n{"session": '
+    )
+    await writer.drain()
+    answer = await asyncio.wait_for(reader.read(2000), 5)
+    assert answer.startswith(b"HTTP/1.1 408")
+    writer.close()
