@@ -31,7 +31,7 @@ from bot.languages import (
     card_answer,
 )
 from bot.rasa_client import RasaPool, answers
-from bot.rate_limit import AddressKey, RateLimiter
+from bot.rate_limit import AddressKey, RateLimiter, TurnCap
 from bot.redaction import Redactor
 from bot.render import crisis_card, fill, render
 from bot.resources import Catalogue, LiveCatalogue
@@ -70,6 +70,7 @@ class Settings:
     address_rate: tuple[float, int] = (3.0, 60)  # many people may share one address
     # proxies whose X-Forwarded-For counts (uvicorn's default: a proxy on this host)
     forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1", "::1")
+    max_turns: int = 200  # messages in one conversation before it starts afresh
     header_timeout: float = 10.0  # seconds for a connection's first request headers
     body_timeout: float = 10.0  # seconds for a request's body
     resources_path: Path = PROJECT_ROOT / "resources.yml"
@@ -190,6 +191,7 @@ class Gateway:
         self.session_limit = RateLimiter(*settings.session_rate)
         self.address_limit = RateLimiter(*settings.address_rate)
         self.address_key = AddressKey()
+        self.turn_cap = TurnCap(settings.max_turns)
         self.proxies = TrustedProxies(settings.forwarded_allow_ips)
         self.identifier = LanguageIdentifier()
         self.triager = Triager.load()
@@ -240,6 +242,9 @@ class Gateway:
         if reply_lang in (*CARD_LANGUAGES, UNSERVED):  # no conversation: 112 first, then menu
             verdict = self.triager.triage(text)
             return self.own_answer(card_answer(reply_lang, catalogue), verdict, degraded=False)
+        restarted = self.turn_cap.over(session)
+        if restarted:
+            await self.rasa.end(session)
         answer = await self.rasa.ask(
             session, message_for_rasa(text, reply_lang, self.intents), reply_lang
         )
@@ -247,6 +252,10 @@ class Gateway:
             verdict = self.triager.triage(text)
             return self.own_answer(danger_card(catalogue, reply_lang, verdict), verdict, True)
         messages = render(answer, catalogue, reply_lang)
+        if restarted:  # said last: a danger answer keeps 112 in the first bubble
+            messages.append(
+                {"text": fill(texts.text("long_conversation", reply_lang), catalogue, reply_lang)}
+            )
         if self.settings.staff:
             explained = [m["custom"]["staff"] for m in answer if "staff" in (m.get("custom") or {})]
             if explained and messages:
@@ -269,6 +278,7 @@ class Gateway:
             return error_response(e)
         # Rasa's action_restart makes the tracker store delete the conversation.
         await self.rasa.end(session)
+        self.turn_cap.forget(session)
         return web.Response(status=204)
 
     async def list_resources(self, request: web.Request) -> web.Response:

@@ -1,4 +1,5 @@
-"""Rate limits kept in memory only: a token bucket per key, forgotten when idle.
+"""Limits kept in memory only: a token bucket per key, forgotten when idle, and a cap on the
+messages of one conversation.
 
 Keys are session ids and keyed hashes of client addresses (the address itself is never stored).
 """
@@ -52,3 +53,27 @@ class AddressKey:
 
     def __call__(self, address: str | None) -> str:
         return hmac.new(self._key, (address or "").encode(), hashlib.sha256).hexdigest()[:32]
+
+
+class TurnCap:
+    """Counts each conversation's messages; past `max_turns` the conversation starts afresh.
+
+    Rasa handles a long conversation ever more slowly (4 ms a message at the start, 131 ms after
+    1,000 messages), and each message keeps it alive for another idle timeout.
+    """
+
+    def __init__(self, max_turns: int, max_keys: int = 100_000):
+        self.max_turns = max_turns
+        self.max_keys = max_keys
+        self._turns: OrderedDict[str, int] = OrderedDict()
+
+    def over(self, session: str) -> bool:
+        """Count one message of `session`; True when it is one too many (the count restarts)."""
+        turns = self._turns.pop(session, 0) + 1
+        self._turns[session] = 1 if turns > self.max_turns else turns
+        while len(self._turns) > self.max_keys:
+            self._turns.popitem(last=False)  # least recently seen
+        return turns > self.max_turns
+
+    def forget(self, session: str) -> None:
+        self._turns.pop(session, None)

@@ -1,7 +1,8 @@
 """A Rasa tracker store that forgets: conversations live in memory only, and not for long.
 
 Rasa's own InMemoryTrackerStore keeps every conversation until the process stops. This one:
-- drops a conversation after `idle_timeout` seconds without a message (default 30 minutes);
+- drops a conversation after `idle_timeout` seconds without a message (default 30 minutes),
+  checked on every message and once a minute on a timer, so that quiet hours keep nothing longer;
 - holds at most `max_conversations`, evicting the least recently used;
 - deletes a conversation at once when it is restarted (the gateway's /api/end and the user's
   "radera"/"avsluta" both end in Rasa's `action_restart`), so nothing of it is kept.
@@ -18,6 +19,7 @@ Named in endpoints.yml as `type: bot.tracker_store.ForgetfulTrackerStore`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import time
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 DEFAULT_IDLE_TIMEOUT = 30 * 60
 DEFAULT_MAX_CONVERSATIONS = 10_000
 DEFAULT_HOT_CONVERSATIONS = 500
+EXPIRY_INTERVAL = 60.0  # seconds between expiry checks when no message arrives
 
 
 class ForgetfulTrackerStore(InMemoryTrackerStore):
@@ -66,6 +69,7 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
             or DEFAULT_MAX_CONVERSATIONS
         )
         self._clock = clock
+        self._timer: asyncio.TimerHandle | None = None
         log.info(
             "ForgetfulTrackerStore: idle timeout %.0f s, at most %d conversations",
             self.idle_timeout,
@@ -85,6 +89,17 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
             dropped += 1
         return dropped
 
+    def _expire_on_timer(self) -> None:
+        """Expire now and again in EXPIRY_INTERVAL, in the event loop Rasa serves from."""
+        self.expire()
+        self._timer = asyncio.get_running_loop().call_later(EXPIRY_INTERVAL, self._expire_on_timer)
+
+    def _start_timer(self) -> None:
+        if self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(
+                EXPIRY_INTERVAL, self._expire_on_timer
+            )
+
     def delete(self, sender_id: str) -> None:
         """Forget one conversation now (no error if it is already gone)."""
         self.store.pop(sender_id, None)
@@ -101,6 +116,7 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the conversation, or delete it when it has been restarted."""
+        self._start_timer()
         self.expire()
         sender_id = tracker.sender_id
         if any(isinstance(e, Restarted) for e in tracker.events):

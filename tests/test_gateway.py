@@ -286,3 +286,16 @@ async def test_staff_explanations_are_dropped_unless_staff_mode(aiohttp_client, 
     staff = await aiohttp_client(create_app(Settings(rasa_urls=[url], staff=True)))
     data = await (await chat(staff, "Hej")).json()
     assert data["messages"][0]["staff"] == {"intent": "greet"}
+
+
+async def test_a_very_long_conversation_starts_afresh(aiohttp_client, rasa):
+    url = str(rasa.server.make_url("")).rstrip("/")
+    client = await aiohttp_client(create_app(Settings(rasa_urls=[url], max_turns=3)))
+    session = new_session()
+    answers = [await (await chat(client, f"fråga {n}", session=session)).json() for n in range(4)]
+    assert all("långt" not in json.dumps(a) for a in answers[:3])
+    assert [m["message"] for m in rasa.received[-2:]] == ["/restart", "fråga 3"]
+    last = answers[3]["messages"]
+    assert last[0]["emergency"] is True  # the answer keeps its first bubble ...
+    assert last[-1]["text"].startswith("Samtalet hade blivit mycket långt")  # ... the note last
+    assert "112" in last[-1]["text"]

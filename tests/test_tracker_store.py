@@ -1,5 +1,7 @@
 """The forgetful tracker store: idle expiry, a size cap, delete on restart."""
 
+import asyncio
+
 import pytest
 from rasa.core.tracker_store import create_tracker_store
 from rasa.shared.core.domain import Domain
@@ -7,7 +9,7 @@ from rasa.shared.core.events import ActionExecuted, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot import PROJECT_ROOT
+from bot import PROJECT_ROOT, tracker_store
 from bot.tracker_store import ForgetfulTrackerStore
 
 DOMAIN = Domain.empty()
@@ -49,6 +51,14 @@ async def test_conversation_expires_after_idle_timeout(store, clock):
     assert await store.retrieve("a") is not None
     clock.now += 2
     assert await store.retrieve("a") is None
+    assert "a" not in store.store
+
+
+async def test_idle_conversations_expire_on_a_timer_without_traffic(store, clock, monkeypatch):
+    monkeypatch.setattr(tracker_store, "EXPIRY_INTERVAL", 0.05)
+    await store.save(tracker("a"))
+    clock.now += 61
+    await asyncio.sleep(0.3)  # no message, no retrieve: only the timer runs
     assert "a" not in store.store
 
 
