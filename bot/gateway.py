@@ -71,6 +71,8 @@ class Settings:
     # proxies whose X-Forwarded-For counts (uvicorn's default: a proxy on this host)
     forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1", "::1")
     max_turns: int = 200  # messages in one conversation before it starts afresh
+    end_rate: tuple[float, int] = (2.0, 20)  # conversations ended per second per address, burst
+    probe_rate: tuple[float, int] = (10.0, 50)  # /readyz per second per address, burst
     header_timeout: float = 10.0  # seconds for a connection's first request headers
     body_timeout: float = 10.0  # seconds for a request's body
     resources_path: Path = PROJECT_ROOT / "resources.yml"
@@ -192,6 +194,10 @@ class Gateway:
         self.address_limit = RateLimiter(*settings.address_rate)
         self.address_key = AddressKey()
         self.turn_cap = TurnCap(settings.max_turns)
+        # /api/end is a Rasa turn on one or two processes: a flood of them slows everyone
+        self.end_limit = RateLimiter(*settings.end_rate)
+        self.probe_limit = RateLimiter(*settings.probe_rate)
+        self._probing: asyncio.Future[tuple[dict[str, Any], int]] | None = None
         self.proxies = TrustedProxies(settings.forwarded_allow_ips)
         self.identifier = LanguageIdentifier()
         self.triager = Triager.load()
@@ -276,6 +282,9 @@ class Gateway:
                 raise BadRequest("bad_session", "bad_session")
         except BadRequest as e:
             return error_response(e)
+        client = self.proxies.client_address(request.remote, request.headers)
+        if not self.end_limit.allow(self.address_key(client)):
+            return error_response(BadRequest("rate_limited", "rate_limited", status=429))
         # Rasa's action_restart makes the tracker store delete the conversation.
         await self.rasa.end(session)
         self.turn_cap.forget(session)
@@ -295,8 +304,19 @@ class Gateway:
     async def healthz(self, _request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
 
-    async def readyz(self, _request: web.Request) -> web.Response:
-        """Ready when the action server and at least one Rasa process answer."""
+    async def readyz(self, request: web.Request) -> web.Response:
+        """Ready when the action server and at least one Rasa process answer. Requests that come
+        while a probe is under way share its answer, and each address has a rate limit: probes
+        (from load balancers, or anyone) cannot flood Rasa with status requests."""
+        client = self.proxies.client_address(request.remote, request.headers)
+        if not self.probe_limit.allow(self.address_key(client)):
+            return error_response(BadRequest("rate_limited", "rate_limited", status=429))
+        if self._probing is None or self._probing.done():
+            self._probing = asyncio.ensure_future(self._probe())
+        status, code = await asyncio.shield(self._probing)
+        return web.json_response(status, status=code)
+
+    async def _probe(self) -> tuple[dict[str, Any], int]:
         assert self.rasa.client is not None
         rasa, actions = await asyncio.gather(
             self.rasa.up(), answers(self.rasa.client, f"{self.settings.actions_url}/health")
@@ -308,7 +328,7 @@ class Gateway:
         status["resources"] = (
             {"rejected": self.resources.rejected} if self.resources.rejected else "ok"
         )
-        return web.json_response(status, status=200 if any(rasa) and actions else 503)
+        return status, 200 if any(rasa) and actions else 503
 
     async def stod(self, request: web.Request) -> web.Response:
         lang = bot_language(request.query.get("lang", "sv"))

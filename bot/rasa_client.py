@@ -78,8 +78,11 @@ class RasaPool:
         return None
 
     async def end(self, session: str) -> None:
-        """Restart the conversation on every process, so that none keeps any of it."""
-        await asyncio.gather(*(self._end_on(url, conversation_id(session)) for url in self.urls))
+        """Restart the conversation on the processes that can hold it (its own and the one that
+        takes over when its own is down), so that none keeps any of it."""
+        conversation = conversation_id(session)
+        order = instance_order(conversation, len(self.urls))
+        await asyncio.gather(*(self._end_on(self.urls[i], conversation) for i in order))
 
     async def _end_on(self, url: str, conversation: str) -> None:
         payload = {"sender": conversation, "message": "/restart", "metadata": {"lang": "sv"}}

@@ -33,6 +33,7 @@ class FakeRasa:
         self.answer = GREETING
         self.delay = 0.0
         self.status = 200
+        self.status_requests = 0
 
     async def webhook(self, request):
         self.received.append(await request.json())
@@ -40,6 +41,8 @@ class FakeRasa:
         return web.json_response(self.answer, status=self.status)
 
     async def root(self, _request):
+        self.status_requests += 1
+        await asyncio.sleep(self.delay)
         return web.Response(text="Hello from Rasa")
 
     def app(self):
@@ -299,3 +302,24 @@ async def test_a_very_long_conversation_starts_afresh(aiohttp_client, rasa):
     assert last[0]["emergency"] is True  # the answer keeps its first bubble ...
     assert last[-1]["text"].startswith("Samtalet hade blivit mycket långt")  # ... the note last
     assert "112" in last[-1]["text"]
+
+
+async def test_ending_and_probing_have_limits_per_address(aiohttp_client, rasa):
+    url = str(rasa.server.make_url("")).rstrip("/")
+    settings = Settings(rasa_urls=[url], end_rate=(0.01, 3), probe_rate=(0.01, 2))
+    client = await aiohttp_client(create_app(settings))
+    ends = [
+        (await client.post("/api/end", json={"session": new_session()})).status for _ in range(4)
+    ]
+    assert ends == [204, 204, 204, 429]
+    probes = [(await client.get("/readyz")).status for _ in range(3)]
+    assert probes[2] == 429 and 429 not in probes[:2]
+
+
+async def test_probes_at_the_same_time_share_one_round_of_status_requests(aiohttp_client, rasa):
+    url = str(rasa.server.make_url("")).rstrip("/")
+    client = await aiohttp_client(create_app(Settings(rasa_urls=[url])))
+    rasa.delay = 0.2
+    statuses = await asyncio.gather(*(client.get("/readyz") for _ in range(10)))
+    assert len({r.status for r in statuses}) == 1
+    assert rasa.status_requests == 1
