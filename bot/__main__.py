@@ -52,6 +52,7 @@ def _gateway(args: argparse.Namespace) -> int:
             staff=args.staff,
             address_rate=(args.address_rate, max(60, int(args.address_rate * 20))),
             forwarded_allow_ips=tuple(args.forwarded_allow_ips.split(",")),
+            redis_url=os.environ.get("BOT_REDIS_URL") or None,  # set by `bot serve --redis-url`
         )
     )
     return 0

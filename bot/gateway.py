@@ -74,6 +74,7 @@ class Settings:
     end_rate: tuple[float, int] = (2.0, 20)  # conversations ended per second per address, burst
     probe_rate: tuple[float, int] = (10.0, 50)  # /readyz per second per address, burst
     header_timeout: float = 10.0  # seconds for a connection's first request headers
+    redis_url: str | None = None  # /readyz checks that it answers and keeps nothing on disk
     body_timeout: float = 10.0  # seconds for a request's body
     resources_path: Path = PROJECT_ROOT / "resources.yml"
     widget_dir: Path = PROJECT_ROOT / "widget"
@@ -323,12 +324,19 @@ class Gateway:
         )
         status: dict[str, Any] = {"rasa": ["up" if up else "down" for up in rasa]}
         status["actions"] = "up" if actions else "down"
+        ready = any(rasa) and actions
+        if self.settings.redis_url:
+            from bot.redis_store import redis_problem  # loads Rasa: only when Redis is used
+
+            problem = await asyncio.to_thread(redis_problem, self.settings.redis_url)
+            status["redis"] = {"problem": problem} if problem else "ok"
+            ready = ready and problem is None
         self.resources.current()  # notices a saved resources.yml
         # a rejected save: the last good file is live, and staff see why the new one is not
         status["resources"] = (
             {"rejected": self.resources.rejected} if self.resources.rejected else "ok"
         )
-        return status, 200 if any(rasa) and actions else 503
+        return status, 200 if ready else 503
 
     async def stod(self, request: web.Request) -> web.Response:
         lang = bot_language(request.query.get("lang", "sv"))

@@ -69,6 +69,20 @@ def check_no_persistence(client: redis.Redis) -> str | None:
     return None
 
 
+def redis_problem(url: str) -> str | None:
+    """Why the service must not use the Redis at `url` (unreachable, or it persists), or None.
+    Checked by `bot serve` at start and by the gateway's /readyz."""
+    try:
+        client = connect(url)
+        client.ping()
+    except (redis.RedisError, ValueError) as e:
+        return f"cannot reach Redis ({type(e).__name__})."
+    try:
+        return check_no_persistence(client)
+    finally:
+        client.close()
+
+
 class ExpiringRedisTrackerStore(TrackerStore, SerializedTrackerAsText):
     """One Redis key per conversation with an idle TTL; deleted when the conversation restarts.
 

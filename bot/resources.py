@@ -205,8 +205,10 @@ class LiveCatalogue:
     def __init__(self, path: Path = DEFAULT_PATH, interval: float = 1.0):
         self.path = Path(path)
         self.interval = interval
-        # the last file taken into use, next to it, for a start with a broken one
-        self.last_good = self.path.with_name(f".{self.path.name}.last-good")
+        # the last file taken into use, for a start with a broken one: next to it, or where
+        # $BOT_RESOURCES_COPY says (a deployment whose code directory is read-only)
+        copy = os.environ.get("BOT_RESOURCES_COPY")
+        self.last_good = Path(copy) if copy else self.path.with_name(f".{self.path.name}.last-good")
         self._lock = threading.Lock()
         self._stamp = self._file_stamp()
         self._checked = time.monotonic()

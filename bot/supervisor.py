@@ -161,18 +161,12 @@ def wait_ready(
     return False
 
 
-def redis_problem(url: str) -> str | None:
-    """Why `bot serve` must not use the Redis at `url`, or None."""
-    import redis
+def redis_at_start(url: str) -> str | None:
+    """Why `bot serve` must not use the Redis at `url`, or None (bot.redis_store.redis_problem,
+    imported only when Redis is used: it loads Rasa)."""
+    from bot.redis_store import redis_problem
 
-    from bot.redis_store import check_no_persistence, connect
-
-    try:
-        client = connect(url)
-        client.ping()
-    except (redis.RedisError, ValueError) as e:
-        return f"cannot reach Redis ({type(e).__name__})."
-    return check_no_persistence(client)
+    return redis_problem(url)
 
 
 # A child that ran this long before it exited was working: its back-off starts again at 0.5 s.
@@ -224,7 +218,7 @@ class Supervisor:
                 file=sys.stderr,
             )
             return 1
-        if self.options.redis_url and (problem := redis_problem(self.options.redis_url)):
+        if self.options.redis_url and (problem := redis_at_start(self.options.redis_url)):
             print(f"Refusing to start: {problem}", file=sys.stderr)
             return 2
         signal.signal(signal.SIGINT, self._request_stop)

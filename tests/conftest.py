@@ -240,11 +240,12 @@ def browser():
 
 
 @contextmanager
-def running_redis(*settings: str) -> Iterator[str]:
+def running_redis(*settings: str, ready_url: str = "redis://{host}/0") -> Iterator[str]:
     """A real redis-server on a free loopback port, in a throw-away directory; yields its URL.
 
     By default persistence is off (`save ""`, `appendonly no`), as production must run it;
-    `settings` are extra command-line settings (e.g. "--save", "60 1").
+    `settings` are extra command-line settings (e.g. "--save", "60 1"); `ready_url` is the URL
+    to use it with ({host} is filled in), e.g. with a user and password.
     """
     server = shutil.which("redis-server")
     if server is None:
@@ -258,7 +259,7 @@ def running_redis(*settings: str) -> Iterator[str]:
             ],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        url = f"redis://127.0.0.1:{port}/0"
+        url = ready_url.format(host=f"127.0.0.1:{port}")
         try:
             import redis
 

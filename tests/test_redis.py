@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
+import yaml
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -25,6 +26,7 @@ from bot.redis_store import (
     ExpiringRedisLockStore,
     ExpiringRedisTrackerStore,
     check_no_persistence,
+    redis_problem,
 )
 from tests.conftest import new_session, post_json, running_redis, running_service
 
@@ -113,6 +115,57 @@ def test_an_unreachable_redis_is_refused():
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert serve.returncode == 2 and "cannot reach Redis" in serve.stderr
+
+
+PASSWORD = "test-password-" + "x" * 16
+
+
+def shipped_acl_rules() -> dict[str, list[str]]:
+    """The Redis user rules as deploy/ ships them: the systemd ACL file and Kubernetes args."""
+    systemd = [
+        line.split()[1:]
+        for line in (PROJECT_ROOT / "deploy/systemd/redis.acl.example").read_text().splitlines()
+        if line.startswith("user ")
+    ]
+    doc = next(yaml.safe_load_all((PROJECT_ROOT / "deploy/kubernetes/redis.yaml").read_text()))
+    args = doc["spec"]["template"]["spec"]["containers"][0]["args"]
+    users, current = [], None
+    for arg in args:
+        if arg == "--user":
+            current = []
+            users.append(current)
+        elif arg.startswith("--"):
+            current = None
+        elif current is not None:
+            current.append(arg)
+    rules = {"systemd": systemd, "kubernetes": users}
+    for users in rules.values():
+        for user in users:
+            user[:] = [f">{PASSWORD}" if r.startswith(("#", ">")) else r for r in user]
+    return rules
+
+
+@pytest.mark.parametrize("where", ["systemd", "kubernetes"])
+async def test_the_shipped_redis_user_cannot_watch_or_persist_but_can_serve(where):
+    flags = [arg for user in shipped_acl_rules()[where] for arg in ("--user", *user)]
+    with running_redis(*flags, ready_url=f"redis://orebro-stod:{PASSWORD}@{{host}}/0") as url:
+        service = redis.Redis.from_url(url)
+        assert redis_problem(url) is None  # reachable, and it can check persistence
+        store = ExpiringRedisTrackerStore(DOMAIN, idle_timeout=30, client=service)
+        await store.save(tracker("acl", UserUttered("hej")))
+        assert (await store.retrieve("acl")) is not None and list(await store.keys()) == ["acl"]
+        for refused in (
+            lambda: service.execute_command("MONITOR"),
+            lambda: service.config_set("save", "60 1"),
+            lambda: service.save(),
+            lambda: service.bgsave(),
+            lambda: service.keys("*"),
+            lambda: service.set("not-ours", "1"),
+        ):
+            with pytest.raises(redis.exceptions.NoPermissionError):
+                refused()
+        with pytest.raises(redis.exceptions.AuthenticationError):  # the default user is off
+            redis.Redis.from_url(url.replace(f"orebro-stod:{PASSWORD}@", "")).ping()
 
 
 IDLE_TIMEOUT = 4
@@ -208,3 +261,32 @@ def test_a_killed_rasa_process_is_failed_over_and_restarted(scaled):
     scaled.wait_ready(120)
     assert "rasa-0 exited" in scaled.printed()
     assert scaled.child(f"--port {scaled.rasa_port} ") != victim
+
+
+async def test_readyz_fails_while_redis_persists_or_is_down(aiohttp_client, aiohttp_server):
+    from aiohttp import web
+
+    from bot.gateway import Settings, create_app
+    from tests.test_gateway import FakeRasa
+
+    rasa = await aiohttp_server(FakeRasa().app())
+    actions = web.Application()
+    actions.router.add_get("/health", lambda _request: web.json_response({"status": "ok"}))
+    actions_server = await aiohttp_server(actions)
+
+    def url_of(server):
+        return str(server.make_url("")).rstrip("/")
+
+    with running_redis() as url:
+        settings = Settings(
+            rasa_urls=[url_of(rasa)], actions_url=url_of(actions_server), redis_url=url
+        )
+        client = await aiohttp_client(create_app(settings))
+        ready = await client.get("/readyz")
+        assert ready.status == 200 and (await ready.json())["redis"] == "ok"
+        redis.Redis.from_url(url).config_set("save", "60 1")  # someone turns snapshots on
+        persisting = await client.get("/readyz")
+        assert persisting.status == 503
+        assert "save" in (await persisting.json())["redis"]["problem"]
+    down = await client.get("/readyz")
+    assert down.status == 503 and "cannot reach Redis" in (await down.json())["redis"]["problem"]
