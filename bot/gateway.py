@@ -33,7 +33,7 @@ from bot.languages import (
 from bot.rasa_client import RasaPool, answers
 from bot.rate_limit import AddressKey, RateLimiter, TurnCap
 from bot.redaction import Redactor
-from bot.render import crisis_card, fill, render
+from bot.render import CRISIS_RESOURCES, crisis_card, fill, render, resource_cards
 from bot.resources import Catalogue, LiveCatalogue
 from bot.stod_page import render_page
 from bot.triage import Triager, Verdict, danger_summary, is_alarm
@@ -346,6 +346,22 @@ class Gateway:
     async def index(self, _request: web.Request) -> web.FileResponse:
         return web.FileResponse(self.settings.widget_dir / "index.html")
 
+    async def widget_script(self, _request: web.Request) -> web.Response:
+        """widget.js with the crisis cards of the current resources.yml built in, so that the
+        widget can show them even when the service cannot be reached afterwards."""
+        script = (self.settings.widget_dir / "widget.js").read_text(encoding="utf-8")
+        catalogue = self.resources.current()
+        cards = {
+            lang: [
+                card | {"open_now": None}
+                for card in resource_cards(list(CRISIS_RESOURCES), catalogue, lang)
+            ]
+            for lang in BOT_LANGUAGES
+        }
+        built_in = json.dumps(cards, ensure_ascii=False).replace("</", "<\\/")
+        script = script.replace(OFFLINE_CARDS_MARKER, f"var OFFLINE_CARDS = {built_in};", 1)
+        return web.Response(text=script, content_type="application/javascript")
+
 
 HTTP_ERROR_TEXTS = {404: "not_found", 405: "bad_request", 413: "too_long"}
 
@@ -412,9 +428,13 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/readyz", gateway.readyz)
     app.router.add_get("/", gateway.index)
     app.router.add_get("/stod", gateway.stod)
+    app.router.add_get("/widget/widget.js", gateway.widget_script)
     app.router.add_static("/widget/", settings.widget_dir, show_index=False)
     return app
 
+
+# The line of widget.js that the crisis cards replace (see Gateway.widget_script).
+OFFLINE_CARDS_MARKER = "var OFFLINE_CARDS = {};"
 
 # An idle kept-alive connection (also one that sent only part of its next request) closes after
 # this long; aiohttp's default is 75 s.

@@ -366,6 +366,27 @@ def test_embedded_on_a_phone_112_and_the_text_box_stay_on_screen(browser, servic
         screenshot(page, "phone-embedded-375.png")
 
 
+def test_with_the_service_unreachable_the_launcher_shows_the_crisis_card(browser, service):
+    with embedding_page(browser, service, width=375, height=667) as page:
+        launcher = page.get_by_role("button", name="Chatta anonymt om stöd")
+        launcher.click()  # the service answers: the chat, and no card of the launcher's own
+        page.frame_locator("iframe").get_by_role(
+            "button", name="Jag blir utsatt för våld"
+        ).wait_for()
+        page.wait_for_timeout(3500)
+        assert page.get_by_role("alertdialog").count() == 0
+        page.frame_locator("iframe").get_by_role("button", name="Stäng").click()
+        page.route(service.url + "/widget/frame.html*", lambda route: route.abort())
+        launcher.click()  # now the service cannot be reached
+        card = page.get_by_role("alertdialog")
+        card.wait_for(timeout=6000)
+        assert card.get_by_role("link", name="Ring 112").get_attribute("href") == "tel:112"
+        assert "020-50 50 50" in card.inner_text()  # Kvinnofridslinjen, from resources.yml
+        screenshot(page, "launcher-offline-375.png")
+        card.get_by_role("button", name="Stäng").click()
+        assert page.get_by_role("alertdialog").count() == 0 and launcher.is_visible()
+
+
 def test_quick_exit_inside_the_frame_leaves_the_whole_page(browser, service):
     with embedding_page(browser, service) as page:
         page.get_by_role("button", name="Chatta anonymt om stöd").click()

@@ -323,3 +323,17 @@ async def test_probes_at_the_same_time_share_one_round_of_status_requests(aiohtt
     statuses = await asyncio.gather(*(client.get("/readyz") for _ in range(10)))
     assert len({r.status for r in statuses}) == 1
     assert rasa.status_requests == 1
+
+
+async def test_the_widget_script_carries_the_crisis_cards_of_resources_yml(client, catalogue):
+    resp = await client.get("/widget/widget.js")
+    script = await resp.text()
+    assert resp.status == 200 and resp.content_type == "application/javascript"
+    assert "var OFFLINE_CARDS = {};" not in script
+    built_in = json.loads(re.search(r"var OFFLINE_CARDS = (.*);\n", script).group(1))
+    assert [card["id"] for card in built_in["sv"]] == [
+        "emergency",
+        "kvinnofridslinjen",
+        "socialjouren",
+    ]
+    assert built_in["en"][1]["phone"] == catalogue.get("kvinnofridslinjen").phone

@@ -38,6 +38,7 @@
       title: "Stödchatt",
       emergency: "Vid akut fara: ring 112",
       call112: "Ring 112",
+      offline: "Chatten går inte att nå just nu. Vid akut fara: ring 112. Här kan du få stöd direkt:",
       shiftMore: "Skift: tryck {n} gånger till för att lämna sidan.",
       shiftOnce: "Skift: tryck 1 gång till för att lämna sidan.",
       leaving: "Lämnar sidan.",
@@ -98,6 +99,7 @@
       title: "Support chat",
       emergency: "In an emergency: call 112",
       call112: "Call 112",
+      offline: "The chat cannot be reached right now. In an emergency: call 112. Here you can get support straight away:",
       shiftMore: "Shift, press {n} more times to exit.",
       shiftOnce: "Shift, press 1 more time to exit.",
       leaving: "Exiting page.",
@@ -165,11 +167,14 @@
   var RTL = ["ar", "fa"];
   var MACHINE_NOTE = "Maskinöversatt text / Machine-assisted translation";
   var CRISIS_IDS = ["emergency", "kvinnofridslinjen", "socialjouren"];
+  /* 112, Kvinnofridslinjen and Socialjouren as resources.yml had them when this script was
+     served (the server fills them in): shown when the service cannot be reached later. */
+  var OFFLINE_CARDS = {};
 
   var session = randomSession();
   var lang = TEXTS[config.lang] ? config.lang : "sv";
   var widgetBase = new URL(".", script ? script.src : location.href).href;
-  var crisisCards = [];
+  var crisisCards = OFFLINE_CARDS[lang] || OFFLINE_CARDS.en || [];
   var ui = {};
   var greeted = false;
 
@@ -573,7 +578,43 @@
       : { top: "0", left: "0", right: "0", bottom: "0", width: "100%", height: "100%", borderRadius: "0", boxShadow: "none" });
   }
 
+  /* When the chat's page does not report back within FRAME_TIMEOUT ms (the service is down or
+     unreachable), the launcher shows the crisis card it was served with, in this page. */
+  var FRAME_TIMEOUT = 3000;
+  var OFFLINE_STYLE = {
+    position: "fixed", right: "0", bottom: "0", left: "0", maxHeight: "100%", overflowY: "auto", zIndex: "2147483647",
+    background: "#fff", color: "#1a1a1a", borderTop: "0.375rem solid #b00020", padding: "1rem",
+    font: "1rem/1.5 system-ui, sans-serif", boxShadow: "0 -2px 12px rgba(0, 0, 0, 0.35)"
+  };
+
+  function showOffline() {
+    if (ui.offline) return;
+    var call = el("a", { href: "tel:112", text: t("call112") });
+    Object.assign(call.style, { display: "inline-block", background: "#b00020", color: "#fff", fontWeight: "700", padding: "0.375rem 0.75rem", borderRadius: "0.25rem", textDecoration: "none" });
+    var close = el("button", { type: "button", text: t("close") });
+    close.addEventListener("click", function () { setFrameOpen(false); });
+    var list = el("ul", {}, crisisCards.filter(function (r) { return r.phone; }).map(function (r) {
+      return el("li", {}, [
+        document.createTextNode(r.name + ": "),
+        el("a", { href: "tel:" + r.phone.replace(/[^0-9+]/g, "") }, [el("bdi", { dir: "ltr", text: r.phone })])
+      ]);
+    }));
+    ui.offline = el("section", { role: "alertdialog", "aria-label": t("title"), lang: htmlLang(lang) }, [
+      el("p", { text: t("offline") }), call, list, close
+    ]);
+    Object.assign(ui.offline.style, OFFLINE_STYLE);
+    if (ui.frame) ui.frame.style.display = "none";  // only the browser's error page is in it
+    document.body.appendChild(ui.offline);
+    call.focus();
+  }
+
   function setFrameOpen(open) {
+    if (!open && ui.offline) {
+      ui.offline.parentNode.removeChild(ui.offline);
+      ui.offline = null;
+    }
+    clearTimeout(ui.frameTimer);
+    if (open && !ui.frame) ui.frameTimer = setTimeout(showOffline, FRAME_TIMEOUT);
     if (open && !ui.frame) {
       var settings = new URLSearchParams({ lang: lang, exit: config.exitUrl });
       ui.frame = el("iframe", { title: t("title"), src: widgetBase + "frame.html?" + settings.toString() });
@@ -601,7 +642,8 @@
     document.body.appendChild(ui.launcher);
     window.addEventListener("message", function (e) {
       if (!ui.frame || e.origin !== frameOrigin || e.source !== ui.frame.contentWindow) return;
-      if (e.data === "stod:close") setFrameOpen(false);
+      if (e.data === "stod:ready") clearTimeout(ui.frameTimer);
+      else if (e.data === "stod:close") setFrameOpen(false);
       else if (e.data === "stod:exit") quickExit();
     });
   }
@@ -625,7 +667,10 @@
     mount(buildPanel());
     followViewport();
     showView("chat");
-    if (config.mode === "frame") ui.input.focus();
+    if (config.mode === "frame") {
+      ui.input.focus();
+      window.parent.postMessage("stod:ready", "*");  // the launcher need not show its own card
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build);
