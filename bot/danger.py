@@ -94,7 +94,7 @@ _PATTERNS: dict[str, list[str]] = {
         # a sudden very bad headache, vomiting or coughing blood, a child who swallowed a
         # corrosive). Chronic or exercise-bound complaints are the model's to weigh.
         _NOT_CHRONIC
-        + r"\b(svårt att andas|får (ingen|inte) luft|kan (inte|knappt) andas|andnöd|kippar efter (luft|andan)|"
+        + r"\b(svårt att andas|(får|fick)( jag| hon| han| du| vi| hen)? (ingen|inte) luft|kan (inte|knappt) andas|kunde (inte|knappt) andas|andnöd|kippar efter (luft|andan)|"
         r"trouble breathing|struggling to breathe|hard to breathe|gasping( for air)?|short of breath)\b",
         _NOT_CHRONIC
         + r"\b(ont i bröstet|bröstsmärt\w*|smärta i bröstet|tryck (över|i) bröstet|chest pains?|pain in (my|his|her) chest|chest (hurts|is tight))\b",
@@ -106,8 +106,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(föll ihop|faller ihop|fallit ihop|kollaps\w*|collapsed|unresponsive|reagerar inte(?! på)|"
         r"not responding(?! to)|(doesn'?t|won'?t) respond(?! to))\b",
         r"\b(får (ingen|inte) kontakt med (henne|honom|hen)|går inte att få kontakt med (henne|honom|hen))\b(?!.*\b(sms|telefon|mobil\w*|meddelande\w*|ringer|svarar inte i)\b)",
-        # a number of pills named, and taken, in any order ("50 tramadol, already took them")
+        # a number of pills and a medicine, taken, in any order ("50 tramadol, already took them",
+        # "paracetamol ... tog 24 st"), unless it is a daily dose
         r"^(?=.*\b(took|taken|swallowed|tagit|tog|svalt|svalde|ätit)\b)(?=.*\b\d{2,} ?(st |stycken )?(tramadol|alvedon|panodil|paracetamol|ibuprofen|citodon|oxycodon|imovane|propavan|atarax|sobril|xanax|stesolid|tablett\w*|piller|tabbar|pills|tablets|painkillers)\b)",
+        r"^(?!.*\b(om|per|i|under|a|each|every|over) (dagen|dygnet|veckan|day|week)\b)(?=.*\b(tagit|tog|svalt|svalde|ätit)\b)(?=.*\b\d{2,} ?(st|stycken)\b)(?=.*\b(tramadol|alvedon|panodil|paracetamol|ipren|ibuprofen|citodon|oxycodon|imovane|propavan|atarax|sobril|xanax|stesolid|insulin|sömntabletter|tabletter|piller|tabbar)\b)",
         r"\b(blå (om|i) läpparna|blåa läppar|läpparna är blå|blue lips|lips are (turning )?blue|turning blue)\b",
         r"\b(värsta huvudvärk\w*|plötslig (kraftig|svår|extrem) huvudvärk|worst headache)\b",
         r"\b(kräks|kräktes|kräkts|hostar|hostade|spottar|spydde) blod\b|\b(vomit\w*|cough\w*|throwing up|spitting) (up )?blood\b",
