@@ -94,7 +94,7 @@ SAFE_MESSAGES = [
     "jag har svårt att andas när jag får panik ibland",
     "han sluddrar när han är full",
     "he is not responding to my texts",
-    "hon tog 10 st tabletter per dygn enligt läkaren",
+    "jag har ätit 10 st ipren i veckan mot ryggvärken",
 ]
 
 
