@@ -316,6 +316,15 @@ setInterval(function () {
 </script>"""
 
 
+def test_a_page_view_without_opening_the_chat_costs_the_service_one_script(browser, service):
+    with embedding_page(browser, service) as page:
+        page.get_by_role("button", name="Chatta anonymt om stöd").wait_for()
+        page.goto("about:blank")  # the person leaves without opening the chat
+        page.wait_for_timeout(500)
+        to_service = [r for r in page.requests if r[1].startswith(service.url)]
+        assert to_service == [("GET", service.url + "/widget/widget.js")]
+
+
 def test_a_script_of_the_embedding_site_cannot_read_the_chat(browser, service):
     with embedding_page(browser, service, HOSTILE_SCRIPT) as page:
         hostile_script_reads_nothing(page)
