@@ -30,6 +30,7 @@ MEASURED_RECALL = {
     "2026-12-01-r3": {"single messages": 1.0},
     "2026-12-02": {"single messages": 0.996},
     "2026-12-02-r5": {"single messages": 0.986},  # 227/230
+    "2026-12-02-r6": {"single messages": 1.0},
 }
 FALSE_ALARMS_ALLOWED = 0.15  # single messages that are not acute but get 112 first
 MEDICAL = ("medical", "overdose")
@@ -65,14 +66,12 @@ def test_final_conversations_keep_their_recall(agent, round_date):
 
 
 def test_no_medical_emergency_or_overdose_is_missed(triager):
-    # Round 5 misses one overdose when scored ("tog 24 st igår natt"); it is not listed here
-    # until a change that catches it has been measured on a round of its own.
-    rounds = final_rounds()
+    # Every set: round 5 missed one overdose when it was scored ("tog 24 st igår natt"); the
+    # pattern that followed catches it, and round 6 measured that change (docs/nlu-evaluation.md).
     paths = corpus_files(TRAIN_DIR) + corpus_files(DEV_DIR)
-    for round_date in ("2026-12-01", "2026-12-01-r2", "2026-12-01-r3", "2026-12-02"):
-        paths += rounds[round_date]
+    paths += [path for round_paths in final_rounds().values() for path in round_paths]
     examples = [e for e in load_examples(paths) if e.acute and e.situation in MEDICAL]
-    assert len(examples) > 600
+    assert len(examples) > 1000
     identifier = LanguageIdentifier()
     missed = [
         e.text
