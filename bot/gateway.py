@@ -25,10 +25,12 @@ from bot.danger_model import SUICIDAL
 from bot.forwarded import TrustedProxies
 from bot.languages import (
     CARD_LANGUAGES,
+    CHAT_LANGUAGES,
     UNSERVED,
     LanguageIdentifier,
     answer_language,
     card_answer,
+    service_text_language,
 )
 from bot.rasa_client import RasaPool, answers
 from bot.rate_limit import AddressKey, RateLimiter, TurnCap
@@ -46,7 +48,6 @@ PAYLOAD_RE = re.compile(r"/([a-z_]+)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 1000
 MAX_BODY = 16 * 1024
-BOT_LANGUAGES = ("sv", "en")
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -97,12 +98,6 @@ def known_intents(domain_dir: Path) -> frozenset[str]:
         for intent in doc.get("intents") or []:
             names.add(next(iter(intent)) if isinstance(intent, dict) else intent)
     return frozenset(names)
-
-
-def bot_language(lang: str) -> str:
-    """The language the bot answers in for a requested `lang` (Swedish unless it speaks it)."""
-    base = lang.split("-")[0]
-    return base if base in BOT_LANGUAGES else "sv"
 
 
 _LEADING_SLASHES = re.compile(r"^[\s/]+")
@@ -293,7 +288,8 @@ class Gateway:
 
     async def list_resources(self, request: web.Request) -> web.Response:
         q = request.query
-        lang = bot_language(q.get("lang", "sv")) if LANG_RE.fullmatch(q.get("lang", "sv")) else "sv"
+        requested = q.get("lang", "sv")
+        lang = service_text_language(requested) if LANG_RE.fullmatch(requested) else "sv"
         found = self.resources.current().find(
             audience=q.get("audience") or None,
             topic=q.get("topic") or None,
@@ -339,7 +335,7 @@ class Gateway:
         return status, 200 if ready else 503
 
     async def stod(self, request: web.Request) -> web.Response:
-        lang = bot_language(request.query.get("lang", "sv"))
+        lang = service_text_language(request.query.get("lang", "sv"))
         html = render_page(self.resources.current(), lang)
         return web.Response(text=html, content_type="text/html")
 
@@ -356,7 +352,7 @@ class Gateway:
                 card | {"open_now": None}
                 for card in resource_cards(list(CRISIS_RESOURCES), catalogue, lang)
             ]
-            for lang in BOT_LANGUAGES
+            for lang in CHAT_LANGUAGES
         }
         built_in = json.dumps(cards, ensure_ascii=False).replace("</", "<\\/")
         script = script.replace(OFFLINE_CARDS_MARKER, f"var OFFLINE_CARDS = {built_in};", 1)

@@ -141,11 +141,22 @@ def _base(lang: str) -> str:
     return base if base in CHAT_LANGUAGES + CARD_LANGUAGES else "sv"
 
 
+def service_text_language(lang: str) -> str:
+    """The language the services' own texts (resources.yml: names, descriptions, hours) are
+    shown in for `lang`, everywhere: chat cards, the finder and /stod. They exist in Swedish and
+    English: Swedish for sv and easy-to-read Swedish, English for English and every other
+    language we know (a reader of Arabic more often reads English than Swedish), Swedish for a
+    code we do not know."""
+    if lang in ("sv", "sv-ll"):
+        return "sv"
+    return "en" if lang in (*CHAT_LANGUAGES, *CARD_LANGUAGES, UNSERVED) else "sv"
+
+
 def card_answer(lang: str, catalogue: Catalogue) -> list[dict[str, Any]]:
     """112 first (always: the bot cannot ask in this language whether anyone is in danger), then
     the crisis card and menu in `lang` (in English for an UNSERVED language)."""
     lang = "en" if lang == UNSERVED else lang
-    card_lang = "sv" if lang == "sv-ll" else "en"  # the services' own texts exist in sv and en
+    card_lang = service_text_language(lang)
     marks = {"lang": lang, "machine_translated": not texts.value("reviewed", lang)}
     rtl = texts.value("dir", lang) == "rtl"
 

@@ -41,6 +41,8 @@ def test_every_card_language_has_a_complete_texts_file():
         for key in ("name", "danger", "intro", "menu", "crisis", "rate_limited"):
             assert texts.value(key, lang) != texts.value(key, "sv") or lang == "sv-ll", (lang, key)
         assert texts.value("reviewed", lang) in (True, False)
+        if not texts.value("reviewed", lang):  # what the translator must settle first
+            assert texts.value("open_questions", lang), lang
 
 
 def test_identification_is_at_least_95_percent_per_language(identifier):
@@ -169,3 +171,21 @@ def test_widget_translations_have_every_key_of_the_swedish_texts():
         )
         assert keys <= set(translated), (lang, keys - set(translated))
         assert translated["reviewed"] is False and translated["dir"] in ("ltr", "rtl")
+
+
+@pytest.mark.parametrize("lang", ["ar", "so", "uk"])
+async def test_cards_the_finder_and_stod_show_services_in_one_language(client, catalogue, lang):
+    # the services' own texts exist in Swedish and English: English for the card languages
+    chat = await client.post(
+        "/api/chat", json={"session": new_session(), "text": "hej", "lang": lang}
+    )
+    card_names = [
+        r["name"] for m in (await chat.json())["messages"] for r in m.get("resources", [])
+    ]
+    found = await (await client.get(f"/api/resources?lang={lang}")).json()
+    finder_names = {r["id"]: r["name"] for r in found["resources"]}
+    page = await (await client.get(f"/stod?lang={lang}")).text()
+    english, swedish = (catalogue.get("emergency").public(code)["name"] for code in ("en", "sv"))
+    assert english != swedish
+    assert english in card_names and finder_names["emergency"] == english
+    assert english in page and swedish not in page
