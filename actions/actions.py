@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
-from bot.resources import LiveCatalogue, open_lines
+from bot.resources import LiveCatalogue, lines_for, open_lines
 from bot.roles import not_understood_response
 from bot.short_replies import buttons_to_offer, last_bot_buttons
 
@@ -18,7 +18,8 @@ CATALOGUE = LiveCatalogue()
 
 
 class ActionOpenNow(Action):
-    """Which support lines can be reached right now (from resources.yml's opening hours)."""
+    """Which support lines for the writer can be reached right now (resources.yml's opening
+    hours and the writer's role); when none is known to be open, it says so and lists them."""
 
     def name(self) -> str:
         return "action_open_now"
@@ -26,8 +27,12 @@ class ActionOpenNow(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        open_now = [r.id for r in open_lines(CATALOGUE.current())]
-        dispatcher.utter_message(response="utter_open_now", json_message={"resources": open_now})
+        catalogue, role = CATALOGUE.current(), tracker.get_slot("role")
+        if open_now := open_lines(catalogue, role=role):
+            response, ids = "utter_open_now", [r.id for r in open_now]
+        else:
+            response, ids = "utter_open_now_none", [r.id for r in lines_for(catalogue, role)]
+        dispatcher.utter_message(response=response, json_message={"resources": ids})
         return []
 
 

@@ -182,14 +182,25 @@ def load(path: Path = DEFAULT_PATH) -> Catalogue:
     return parse(path.read_text(encoding="utf-8"), path.name)
 
 
-def open_lines(catalogue: Catalogue, at: dt.datetime | None = None) -> list[Resource]:
-    """The lines a person can call or chat with now (or `at`): open by their hours, and for the
-    public (a line only for professionals, such as the NCH line, is left out)."""
-    return [
-        r
-        for r in catalogue.find(topic="talk", open_now=True, at=at)
-        if set(r.audiences) != {"professional"}
-    ]
+# The writer's roles (bot.roles) that are audiences of resources.yml too.
+ROLE_AUDIENCES = ("subjected", "uses_violence", "concerned", "professional")
+
+
+def lines_for(catalogue: Catalogue, role: str | None = None) -> list[Resource]:
+    """The lines to call or chat with for a writer in `role`: those made for that role (or for
+    everyone); without a known role every line for the public (a line only for professionals,
+    such as the NCH line, is left out)."""
+    if role in ROLE_AUDIENCES:
+        return catalogue.find(topic="talk", audience=role)
+    return [r for r in catalogue.find(topic="talk") if set(r.audiences) != {"professional"}]
+
+
+def open_lines(
+    catalogue: Catalogue, at: dt.datetime | None = None, role: str | None = None
+) -> list[Resource]:
+    """The lines for `role` that are open now (or `at`) by their hours; a line whose hours are
+    not known is never said to be open."""
+    return [r for r in lines_for(catalogue, role) if r.open_now(at) is True]
 
 
 class LiveCatalogue:

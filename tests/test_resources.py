@@ -16,6 +16,7 @@ from bot.resources import (
     STOCKHOLM,
     LiveCatalogue,
     ResourceError,
+    lines_for,
     load,
     open_lines,
     parse,
@@ -314,3 +315,38 @@ def test_a_line_only_for_professionals_is_never_offered_as_open_now(catalogue):
     assert catalogue.get("nch_stodtelefon").open_now(monday_morning) is True
     offered = [r.id for r in open_lines(catalogue, monday_morning)]
     assert "nch_stodtelefon" not in offered and "kvinnofridslinjen" in offered
+
+
+def test_who_can_i_call_now_fits_the_writers_role(catalogue):
+    monday_morning, sunday_night = at("2026-12-07 10:00"), at("2026-12-06 03:00")
+
+    def ids(lines):
+        return [r.id for r in lines]
+
+    assert "nch_stodtelefon" in ids(open_lines(catalogue, monday_morning, role="professional"))
+    assert "kvinnofridslinjen" in ids(open_lines(catalogue, sunday_night, role="subjected"))
+    # no line for people who use violence has known hours: none is said to be open ...
+    assert open_lines(catalogue, monday_morning, role="uses_violence") == []
+    # ... and the answer lists their own lines instead, never the lines for victims
+    own = ids(lines_for(catalogue, "uses_violence"))
+    assert "valj_att_sluta" in own and "kvinnofridslinjen" not in own
+    assert "nch_stodtelefon" not in ids(lines_for(catalogue, None))
+
+
+def test_the_open_now_action_says_when_no_line_is_known_to_be_open():
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.actions import ActionOpenNow
+
+    def answer(role):
+        tracker = Tracker("t", {"role": role}, {}, [], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        ActionOpenNow().run(dispatcher, tracker, {})
+        (message,) = dispatcher.messages
+        return message["response"], message["custom"]["resources"]
+
+    response, resources = answer("uses_violence")  # Välj att sluta's hours are not known
+    assert response == "utter_open_now_none" and "valj_att_sluta" in resources
+    response, resources = answer("subjected")  # Kvinnofridslinjen is open day and night
+    assert response == "utter_open_now" and "kvinnofridslinjen" in resources
