@@ -250,10 +250,18 @@ _DEFUSERS = [
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+def _core(match: re.Match[str]) -> tuple[int, int]:
+    """Where the words a pattern matched are: its last captured group (a pattern anchored at
+    the start with look-aheads captures its words in groups), else the whole match."""
+    spans = [match.span(g) for g in range(1, (match.re.groups or 0) + 1) if match.span(g)[0] >= 0]
+    return max(spans, key=lambda span: span[1]) if spans else match.span()
+
+
 def _defused(norm: str, match: re.Match[str]) -> bool:
     """Whether the sentence around `match` makes it past, dreamt, fictional, a joke or denied."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(norm, 0, match.start())]
-    end = _SENTENCE_END.search(norm, match.end())
+    core_start, core_end = _core(match)
+    starts = [m.end() for m in _SENTENCE_END.finditer(norm, 0, core_start)]
+    end = _SENTENCE_END.search(norm, core_end)
     sentence = norm[starts[-1] if starts else 0 : end.start() if end else len(norm)]
     return any(defuser.search(sentence) for defuser in _DEFUSERS)
 

@@ -53,7 +53,7 @@ class TrustedProxies:
 def forwarded_hops(headers: Mapping[str, str]) -> list[str]:
     """The addresses in X-Forwarded-For (or Forwarded), client first, ports removed."""
     if value := headers.get("X-Forwarded-For"):
-        return [hop.strip() for hop in value.split(",") if hop.strip()]
+        return [_without_port(hop.strip().strip("[]")) for hop in value.split(",") if hop.strip()]
     found = _FORWARDED_FOR.findall(headers.get("Forwarded", ""))
     return [_without_port(hop.strip()) for hop in found]
 

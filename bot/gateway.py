@@ -212,7 +212,9 @@ class Gateway:
         return not (self.session_limit.allow(session) and address_ok)
 
     def rate_limited_response(self, text: str, lang: str, catalogue: Catalogue) -> web.Response:
-        """429; a message that speaks of danger also gets 112 and the crisis card."""
+        """429; a message that speaks of danger also gets 112 and the crisis card (in the
+        chosen language, or Swedish: no language identification for refused messages)."""
+        lang = lang if lang in CHAT_LANGUAGES else "sv"
         verdict = self.triager.triage(text)
         messages = danger_card(catalogue, lang, verdict) if is_alarm(verdict) else None
         error = BadRequest("rate_limited", "rate_limited", status=429)
@@ -237,9 +239,9 @@ class Gateway:
         except BadRequest as e:
             return error_response(e)
         catalogue = self.resources.current()
+        if self.rate_limited(request, session):  # before the dearer work: triage only
+            return self.rate_limited_response(text, lang, catalogue)
         reply_lang = answer_language(lang, text, self.identifier)
-        if self.rate_limited(request, session):
-            return self.rate_limited_response(text, reply_lang, catalogue)
         text = self.redactor(catalogue).redact(text)
         if reply_lang in (*CARD_LANGUAGES, UNSERVED):  # no conversation: 112 first, then menu
             verdict = self.triager.triage(text)
@@ -432,10 +434,6 @@ def create_app(settings: Settings | None = None) -> web.Application:
 # The line of widget.js that the crisis cards replace (see Gateway.widget_script).
 OFFLINE_CARDS_MARKER = "var OFFLINE_CARDS = {};"
 
-# An idle kept-alive connection (also one that sent only part of its next request) closes after
-# this long; aiohttp's default is 75 s.
-KEEPALIVE_SECONDS = 15
-
 # The access log carries method, path, status, size and time: never the client address.
 ACCESS_LOG_FORMAT = '"%r" %s %b %Tf'
 
@@ -458,5 +456,4 @@ def serve(settings: Settings) -> None:
         access_log_format=ACCESS_LOG_FORMAT,
         print=None,
         shutdown_timeout=SHUTDOWN_SECONDS,
-        keepalive_timeout=KEEPALIVE_SECONDS,
     )

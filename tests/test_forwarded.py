@@ -35,3 +35,8 @@ def test_everyone_trusted_with_a_star_and_nonsense_refused():
     ) == ("1.2.3.4")
     with pytest.raises(ValueError):
         TrustedProxies.parse("10.0.0.0/8,nonsense")
+
+
+def test_a_port_on_a_forwarded_hop_does_not_make_a_new_client():
+    headers = {"X-Forwarded-For": "198.51.100.2:5678, 10.1.2.3"}
+    assert PROXIES.client_address("127.0.0.1", headers) == "198.51.100.2"

@@ -4,6 +4,7 @@ and one conversation served by two Rasa processes (`bot serve --rasa-workers 2 -
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import signal
 import subprocess
@@ -125,7 +126,6 @@ def shipped_acl_rules() -> dict[str, list[str]]:
     systemd = [
         line.split()[1:]
         for line in (PROJECT_ROOT / "deploy/systemd/redis.acl.example").read_text().splitlines()
-        if line.startswith("user ")
     ]
     doc = next(yaml.safe_load_all((PROJECT_ROOT / "deploy/kubernetes/redis.yaml").read_text()))
     args = doc["spec"]["template"]["spec"]["containers"][0]["args"]
@@ -143,6 +143,17 @@ def shipped_acl_rules() -> dict[str, list[str]]:
         for user in users:
             user[:] = [f">{PASSWORD}" if r.startswith(("#", ">")) else r for r in user]
     return rules
+
+
+def test_redis_starts_with_the_shipped_acl_file(tmp_path):
+    # an ACL file takes only user lines: a comment would stop Redis from starting
+    acl = tmp_path / "redis.acl"
+    text = (PROJECT_ROOT / "deploy/systemd/redis.acl.example").read_text()
+    digest = hashlib.sha256(PASSWORD.encode()).hexdigest()  # as the docs make it, with sha256sum
+    acl.write_text(text.replace("REPLACE_WITH_SHA256_OF_THE_PASSWORD", digest))
+    ready = f"redis://orebro-stod:{PASSWORD}@{{host}}/0"
+    with running_redis("--aclfile", str(acl), ready_url=ready) as url:
+        assert redis_problem(url) is None
 
 
 @pytest.mark.parametrize("where", ["systemd", "kubernetes"])

@@ -293,7 +293,7 @@
      the text box. */
   var PHONE = "(max-width: 40rem)";
   function fillScreen() {
-    if (config.mode !== "page" || !ui.root || !window.matchMedia(PHONE).matches) return;
+    if (config.mode !== "page" || !ui.root || !ui.wrote || !window.matchMedia(PHONE).matches) return;
     var top = ui.root.getBoundingClientRect().top;
     if (Math.abs(top) > 1) window.scrollBy(0, top);
   }
@@ -301,12 +301,18 @@
     var viewport = window.visualViewport;
     if (!viewport) return;
     function fit() { if (ui.root) ui.root.style.setProperty("--stod-height", viewport.height + "px"); }
-    viewport.addEventListener("resize", function () { fit(); fillScreen(); });
+    viewport.addEventListener("resize", function () {
+      fit();
+      if (document.activeElement === ui.input) fillScreen();  // the keyboard, not a pinch-zoom
+    });
     fit();
   }
 
   function send(text, shown) {
-    if (shown !== null) addBubble("user", { text: shown || text }).scrollIntoView({ block: "nearest" });
+    if (shown !== null) {
+      ui.wrote = true;
+      addBubble("user", { text: shown || text }).scrollIntoView({ block: "nearest" });
+    }
     ui.typing.hidden = false;
     return postJson("/chat", { session: session, text: text, lang: lang })
       .then(function (resp) {
@@ -608,6 +614,19 @@
     call.focus();
   }
 
+  /* The chat's page is up (also when it took longer than FRAME_TIMEOUT): the chat, not the card. */
+  function chatReady() {
+    clearTimeout(ui.frameTimer);
+    if (ui.offline) {
+      ui.offline.parentNode.removeChild(ui.offline);
+      ui.offline = null;
+    }
+    if (ui.frame) {
+      ui.frame.style.display = "block";
+      ui.frame.focus();
+    }
+  }
+
   function setFrameOpen(open) {
     if (!open && ui.offline) {
       ui.offline.parentNode.removeChild(ui.offline);
@@ -642,7 +661,7 @@
     document.body.appendChild(ui.launcher);
     window.addEventListener("message", function (e) {
       if (!ui.frame || e.origin !== frameOrigin || e.source !== ui.frame.contentWindow) return;
-      if (e.data === "stod:ready") clearTimeout(ui.frameTimer);
+      if (e.data === "stod:ready") chatReady();
       else if (e.data === "stod:close") setFrameOpen(false);
       else if (e.data === "stod:exit") quickExit();
     });
