@@ -35,6 +35,7 @@ from bot.languages import (
 from bot.rasa_client import RasaPool, answers
 from bot.rate_limit import AddressKey, RateLimiter, TurnCap
 from bot.redaction import Redactor
+from bot.redis_check import redis_problem
 from bot.render import CRISIS_RESOURCES, crisis_card, fill, render, resource_cards
 from bot.resources import Catalogue, LiveCatalogue
 from bot.stod_page import render_page
@@ -198,6 +199,7 @@ class Gateway:
         self.identifier = LanguageIdentifier()
         self.triager = Triager.load()
         self._redactor: tuple[Catalogue, Redactor] | None = None
+        self._widget_script: tuple[Catalogue, str] | None = None
 
     def redactor(self, catalogue: Catalogue) -> Redactor:
         """A redactor that keeps this catalogue's service numbers (rebuilt after a reload)."""
@@ -206,9 +208,12 @@ class Gateway:
             self._redactor = (catalogue, Redactor(numbers))
         return self._redactor[1]
 
+    def client_key(self, request: web.Request) -> str:
+        """The rate-limit key of the client (behind trusted proxies, the one they forwarded)."""
+        return self.address_key(self.proxies.client_address(request.remote, request.headers))
+
     def rate_limited(self, request: web.Request, session: str) -> bool:
-        client = self.proxies.client_address(request.remote, request.headers)
-        address_ok = self.address_limit.allow(self.address_key(client))
+        address_ok = self.address_limit.allow(self.client_key(request))
         return not (self.session_limit.allow(session) and address_ok)
 
     def rate_limited_response(self, text: str, lang: str, catalogue: Catalogue) -> web.Response:
@@ -280,8 +285,7 @@ class Gateway:
                 raise BadRequest("bad_session", "bad_session")
         except BadRequest as e:
             return error_response(e)
-        client = self.proxies.client_address(request.remote, request.headers)
-        if not self.end_limit.allow(self.address_key(client)):
+        if not self.end_limit.allow(self.client_key(request)):
             return error_response(BadRequest("rate_limited", "rate_limited", status=429))
         # Rasa's action_restart makes the tracker store delete the conversation.
         await self.rasa.end(session)
@@ -307,8 +311,7 @@ class Gateway:
         """Ready when the action server and at least one Rasa process answer. Requests that come
         while a probe is under way share its answer, and each address has a rate limit: probes
         (from load balancers, or anyone) cannot flood Rasa with status requests."""
-        client = self.proxies.client_address(request.remote, request.headers)
-        if not self.probe_limit.allow(self.address_key(client)):
+        if not self.probe_limit.allow(self.client_key(request)):
             return error_response(BadRequest("rate_limited", "rate_limited", status=429))
         if self._probing is None or self._probing.done():
             self._probing = asyncio.ensure_future(self._probe())
@@ -324,8 +327,6 @@ class Gateway:
         status["actions"] = "up" if actions else "down"
         ready = any(rasa) and actions
         if self.settings.redis_url:
-            from bot.redis_store import redis_problem  # loads Rasa: only when Redis is used
-
             problem = await asyncio.to_thread(redis_problem, self.settings.redis_url)
             status["redis"] = {"problem": problem} if problem else "ok"
             ready = ready and problem is None
@@ -335,6 +336,18 @@ class Gateway:
             {"rejected": self.resources.rejected} if self.resources.rejected else "ok"
         )
         return status, 200 if ready else 503
+
+    def _build_widget_script(self, catalogue: Catalogue) -> str:
+        script = (self.settings.widget_dir / "widget.js").read_text(encoding="utf-8")
+        cards = {
+            lang: [
+                card | {"open_now": None}
+                for card in resource_cards(list(CRISIS_RESOURCES), catalogue, lang)
+            ]
+            for lang in CHAT_LANGUAGES
+        }
+        built_in = json.dumps(cards, ensure_ascii=False).replace("</", "<\\/")
+        return script.replace(OFFLINE_CARDS_MARKER, f"var OFFLINE_CARDS = {built_in};", 1)
 
     async def stod(self, request: web.Request) -> web.Response:
         lang = service_text_language(request.query.get("lang", "sv"))
@@ -346,18 +359,13 @@ class Gateway:
 
     async def widget_script(self, _request: web.Request) -> web.Response:
         """widget.js with the crisis cards of the current resources.yml built in, so that the
-        widget can show them even when the service cannot be reached afterwards."""
-        script = (self.settings.widget_dir / "widget.js").read_text(encoding="utf-8")
+        widget can show them even when the service cannot be reached afterwards. Every page view
+        of an embedding site asks for it: it is built once per catalogue (and read from disk then,
+        so an edited widget.js shows after a restart or a saved resources.yml)."""
         catalogue = self.resources.current()
-        cards = {
-            lang: [
-                card | {"open_now": None}
-                for card in resource_cards(list(CRISIS_RESOURCES), catalogue, lang)
-            ]
-            for lang in CHAT_LANGUAGES
-        }
-        built_in = json.dumps(cards, ensure_ascii=False).replace("</", "<\\/")
-        script = script.replace(OFFLINE_CARDS_MARKER, f"var OFFLINE_CARDS = {built_in};", 1)
+        if self._widget_script is None or self._widget_script[0] is not catalogue:
+            self._widget_script = (catalogue, self._build_widget_script(catalogue))
+        script = self._widget_script[1]
         return web.Response(text=script, content_type="application/javascript")
 
 

@@ -6,7 +6,7 @@ conversations in memory (bot/tracker_store.py). The promise is the same as in me
 - a restarted conversation (/api/end, "radera") is deleted at once;
 - every lock key expires too (Rasa's own RedisLockStore leaves a lock behind forever when a
   process dies holding it);
-- Redis must not write anything to disk: `check_no_persistence` refuses a Redis that does;
+- Redis must not write anything to disk: `bot.redis_check` refuses a Redis that does;
 - a Redis error never reaches Rasa: on any exception from a store, Rasa's FailSafeTrackerStore
   switches to a plain in-memory store that never forgets. Here the turn is not stored (the next
   message starts afresh) and only the error's type is logged.
@@ -29,58 +29,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Restarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.redis_check import connect
 from bot.tracker_store import DEFAULT_IDLE_TIMEOUT
 
 log = logging.getLogger(__name__)
 
-URL_VARIABLE = "BOT_REDIS_URL"
 TRACKER_PREFIX = "orebro:tracker:"
 LOCK_PREFIX = "orebro:lock:"
-
-
-def connect(url: str | None = None) -> redis.Redis:
-    """A client for `url` (default: $BOT_REDIS_URL), failing fast rather than hanging."""
-    url = url or os.environ[URL_VARIABLE]
-    return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-
-
-def check_no_persistence(client: redis.Redis) -> str | None:
-    """Why this Redis must not hold conversations (it writes them to disk), or None if it is fine."""
-    try:
-        save = client.config_get("save").get("save", "")
-        appendonly = client.config_get("appendonly").get("appendonly", "no")
-    except redis.RedisError as e:
-        return (
-            f"cannot read the Redis configuration ({type(e).__name__}). Conversations may only be "
-            "kept in a Redis with persistence off, and this could not be checked."
-        )
-    problems = []
-    if save.strip():
-        problems.append(f'RDB snapshots are on (save "{save}")')
-    if appendonly != "no":
-        problems.append("the append-only file is on (appendonly yes)")
-    if problems:
-        return (
-            "this Redis writes data to disk: "
-            + " and ".join(problems)
-            + '. Conversations must never reach a disk: run Redis with --save "" --appendonly no '
-            "(see docs/deploy.md)."
-        )
-    return None
-
-
-def redis_problem(url: str) -> str | None:
-    """Why the service must not use the Redis at `url` (unreachable, or it persists), or None.
-    Checked by `bot serve` at start and by the gateway's /readyz."""
-    try:
-        client = connect(url)
-        client.ping()
-    except (redis.RedisError, ValueError) as e:
-        return f"cannot reach Redis ({type(e).__name__})."
-    try:
-        return check_no_persistence(client)
-    finally:
-        client.close()
 
 
 class ExpiringRedisTrackerStore(TrackerStore, SerializedTrackerAsText):

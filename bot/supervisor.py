@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.redis_check import redis_problem
 
 MODEL_PATH = PROJECT_ROOT / "models" / "current.tar.gz"
 
@@ -161,14 +162,6 @@ def wait_ready(
     return False
 
 
-def redis_at_start(url: str) -> str | None:
-    """Why `bot serve` must not use the Redis at `url`, or None (bot.redis_store.redis_problem,
-    imported only when Redis is used: it loads Rasa)."""
-    from bot.redis_store import redis_problem
-
-    return redis_problem(url)
-
-
 # A child that ran this long before it exited was working: its back-off starts again at 0.5 s.
 STABLE_AFTER = 60.0
 
@@ -218,7 +211,7 @@ class Supervisor:
                 file=sys.stderr,
             )
             return 1
-        if self.options.redis_url and (problem := redis_at_start(self.options.redis_url)):
+        if self.options.redis_url and (problem := redis_problem(self.options.redis_url)):
             print(f"Refusing to start: {problem}", file=sys.stderr)
             return 2
         signal.signal(signal.SIGINT, self._request_stop)

@@ -21,13 +21,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import PROJECT_ROOT
 from bot.rasa_client import conversation_id, instance_order
+from bot.redis_check import check_no_persistence, redis_problem
 from bot.redis_store import (
     LOCK_PREFIX,
     TRACKER_PREFIX,
     ExpiringRedisLockStore,
     ExpiringRedisTrackerStore,
-    check_no_persistence,
-    redis_problem,
 )
 from tests.conftest import new_session, post_json, running_redis, running_service
 
