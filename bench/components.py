@@ -16,6 +16,8 @@
   patterns alone (what it adds to every message).
 - A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
   graph run by SequentialGraphRunner (bot/rasa_speedups.py) and by Rasa's DaskGraphRunner.
+- The counters (bot/metrics.py) against that whole message: what the Rasa process counts for a
+  turn (bot/turn_metrics.py) and what the gateway counts for an answer, per message.
 
 Rounds alternate so that machine noise hits both alike. Prints ms per call and the ratio.
 """
@@ -265,6 +267,24 @@ def main() -> None:
         "whole message, graph runner (300 msgs)",
         conversations(agent, ours, 300),
         conversations(agent, stock_copy(ours, DaskGraphRunner), 300),
+    )
+    counting(agent, points)
+
+
+def counting(agent: Any, trackers: list[Any]) -> None:
+    """What the counters add to a message, against the whole message through Rasa."""
+    from bot import metrics
+    from bot.turn_metrics import count_turn
+
+    def count_both(tracker: Any) -> None:
+        count_turn(tracker, agent.domain)
+        metrics.count_answer("sv", 0.02)
+
+    compare(
+        f"counters per message ({len(trackers)} turns)",
+        timed([lambda t=t: count_both(t) for t in trackers]),
+        conversations(agent, agent.processor.graph_runner, 300),
+        "whole message",
     )
 
 

@@ -1,5 +1,5 @@
 """Command line: `python -m bot serve | gateway | train | check | chat | review | evaluate |
-transcripts`."""
+transcripts | stats | report`."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def _serve(args: argparse.Namespace) -> int:
         forwarded_allow_ips=args.forwarded_allow_ips,
         rasa_workers=args.rasa_workers,
         redis_url=args.redis_url,
+        metrics_port=args.metrics_port,
+        metrics_host=args.metrics_host,
     )
     return Supervisor(options).run()
 
@@ -53,6 +55,8 @@ def _gateway(args: argparse.Namespace) -> int:
             address_rate=(args.address_rate, max(60, int(args.address_rate * 20))),
             forwarded_allow_ips=tuple(args.forwarded_allow_ips.split(",")),
             redis_url=os.environ.get("BOT_REDIS_URL") or None,  # set by `bot serve --redis-url`
+            metrics_port=args.metrics_port,
+            metrics_host=args.metrics_host,
         )
     )
     return 0
@@ -67,6 +71,30 @@ def add_forwarded_allow_ips(command: argparse.ArgumentParser) -> None:
         help="comma-separated proxy addresses or networks, or * (default $FORWARDED_ALLOW_IPS "
         "or 127.0.0.1,::1)",
     )
+
+
+def add_metrics_options(command: argparse.ArgumentParser) -> None:
+    """Where the counters are served (bot/metrics.py)."""
+    from bot.metrics import DEFAULT_PORT
+
+    command.add_argument(
+        "--metrics-port",
+        type=port_number,
+        default=DEFAULT_PORT,
+        help="the gateway's Prometheus /metrics port; Rasa process i serves on the i+1-th next "
+        "port (default 9464; 0: no metrics endpoint)",
+    )
+    command.add_argument(
+        "--metrics-host", default="127.0.0.1", help="address for /metrics (default loopback)"
+    )
+
+
+def port_number(value: str) -> int:
+    """argparse type: 0 (off) or a TCP port."""
+    number = int(value)
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError("must be a port number, or 0 for none")
+    return number
 
 
 def trusted_proxies(value: str) -> str:
@@ -117,6 +145,18 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not args.danger:
         evaluate(Path(args.model), [Path(c) for c in args.config], args.misses)
     return evaluate_danger(show_misses=args.misses)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from bot.stats import main as stats
+
+    return stats(args.metrics_host, args.metrics_port)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from bot.report import main as report
+
+    return report(Path(args.out), args.metrics_host, args.metrics_port)
 
 
 def _transcripts(args: argparse.Namespace) -> int:
@@ -172,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         "--address-rate", type=float, default=3.0, help="messages/s allowed per client address"
     )
     add_forwarded_allow_ips(serve)
+    add_metrics_options(serve)
     serve.set_defaults(func=_serve)
 
     gateway = sub.add_parser("gateway", help="run only the gateway")
@@ -187,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     gateway.add_argument("--staff", action="store_true")
     gateway.add_argument("--address-rate", type=float, default=3.0)
     add_forwarded_allow_ips(gateway)
+    add_metrics_options(gateway)
     gateway.set_defaults(func=_gateway)
 
     train = sub.add_parser("train", help="train the model if its inputs changed")
@@ -230,6 +272,15 @@ def main(argv: list[str] | None = None) -> int:
     transcripts.add_argument("--url", default="http://127.0.0.1:8080")
     transcripts.add_argument("--out", default="transcripts.jsonl")
     transcripts.set_defaults(func=_transcripts)
+
+    stats = sub.add_parser("stats", help="staff: the running service's counters, added up")
+    add_metrics_options(stats)
+    stats.set_defaults(func=_stats)
+
+    report = sub.add_parser("report", help="staff: a one-page HTML report of the counters")
+    report.add_argument("--out", default="report.html")
+    add_metrics_options(report)
+    report.set_defaults(func=_report)
 
     args = parser.parse_args(argv)
     return args.func(args)

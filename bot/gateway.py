@@ -12,6 +12,7 @@ import gc
 import json
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import uvloop
 import yaml
 from aiohttp import web
 
-from bot import PROJECT_ROOT, http_timeouts, texts
+from bot import PROJECT_ROOT, http_timeouts, metrics, texts
 from bot.danger_model import SUICIDAL
 from bot.forwarded import TrustedProxies
 from bot.languages import (
@@ -37,6 +38,7 @@ from bot.rate_limit import AddressKey, RateLimiter, TurnCap
 from bot.redaction import Redactor
 from bot.redis_check import redis_problem
 from bot.render import CRISIS_RESOURCES, crisis_card, fill, render, resource_cards
+from bot.resource_check import ALLOWED as FINDER_VALUES
 from bot.resources import Catalogue, LiveCatalogue
 from bot.stod_page import render_page
 from bot.triage import Triager, Verdict, danger_summary, is_alarm
@@ -49,6 +51,10 @@ PAYLOAD_RE = re.compile(r"/([a-z_]+)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 1000
 MAX_BODY = 16 * 1024
+LANGUAGES = (*CHAT_LANGUAGES, *CARD_LANGUAGES, UNSERVED)
+# why the widget ended a conversation (/api/end's "reason"), for the counters
+END_REASONS = ("quick_exit", "close", "leave")
+FINDER_FILTERS = {"audience": "audiences", "topic": "topics", "area": "area"}
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -81,6 +87,8 @@ class Settings:
     resources_path: Path = PROJECT_ROOT / "resources.yml"
     widget_dir: Path = PROJECT_ROOT / "widget"
     domain_dir: Path = PROJECT_ROOT / "domain"
+    metrics_port: int = 0  # serve the counters at /metrics on this port (0: not served)
+    metrics_host: str = "127.0.0.1"
 
 
 class BadRequest(Exception):
@@ -200,6 +208,7 @@ class Gateway:
         self.triager = Triager.load()
         self._redactor: tuple[Catalogue, Redactor] | None = None
         self._widget_script: tuple[Catalogue, str] | None = None
+        metrics.RASA_PROCESSES.set(len(settings.rasa_urls))
 
     def redactor(self, catalogue: Catalogue) -> Redactor:
         """A redactor that keeps this catalogue's service numbers (rebuilt after a reload)."""
@@ -237,20 +246,34 @@ class Gateway:
         await self.rasa.close()
 
     async def chat(self, request: web.Request) -> web.Response:
+        started = time.perf_counter()
         try:
             session, text, lang = parse_chat_request(
                 await read_json(request, self.settings.body_timeout)
             )
         except BadRequest as e:
+            metrics.REFUSED.labels(e.code).inc()
             return error_response(e)
         catalogue = self.resources.current()
         if self.rate_limited(request, session):  # before the dearer work: triage only
+            metrics.REFUSED.labels("rate_limited").inc()
             return self.rate_limited_response(text, lang, catalogue)
         reply_lang = answer_language(lang, text, self.identifier)
+        response = await self.answer(session, text, reply_lang, catalogue)
+        seconds = time.perf_counter() - started
+        metrics.count_answer(metrics.bounded(reply_lang, LANGUAGES), seconds)
+        return response
+
+    async def answer(
+        self, session: str, text: str, reply_lang: str, catalogue: Catalogue
+    ) -> web.Response:
+        """The answer to a message that passed the checks, in `reply_lang`."""
         text = self.redactor(catalogue).redact(text)
         if reply_lang in (*CARD_LANGUAGES, UNSERVED):  # no conversation: 112 first, then menu
             verdict = self.triager.triage(text)
             return self.own_answer(card_answer(reply_lang, catalogue), verdict, degraded=False)
+        if session not in self.turn_cap:
+            metrics.CONVERSATIONS.inc()
         restarted = self.turn_cap.over(session)
         if restarted:
             await self.rasa.end(session)
@@ -273,6 +296,9 @@ class Gateway:
 
     def own_answer(self, messages: list[dict], verdict: Verdict, degraded: bool) -> web.Response:
         """An answer the gateway makes itself (card languages, degraded), triaged all the same."""
+        metrics.TRIAGE.labels(verdict.level).inc()
+        if degraded:
+            metrics.DEGRADED.inc()
         if self.settings.staff and messages:
             messages[0]["staff"] = {"danger": danger_summary(verdict.as_dict())}
         return web.json_response({"messages": messages, "degraded": degraded})
@@ -289,6 +315,8 @@ class Gateway:
             return error_response(BadRequest("rate_limited", "rate_limited", status=429))
         # Rasa's action_restart makes the tracker store delete the conversation.
         await self.rasa.end(session)
+        if session in self.turn_cap:  # counted once: the widget also ends on leaving the page
+            metrics.ENDED.labels(metrics.bounded(body.get("reason"), END_REASONS)).inc()
         self.turn_cap.forget(session)
         return web.Response(status=204)
 
@@ -296,6 +324,12 @@ class Gateway:
         q = request.query
         requested = q.get("lang", "sv")
         lang = service_text_language(requested) if LANG_RE.fullmatch(requested) else "sv"
+        for name, listed in FINDER_FILTERS.items():
+            value = metrics.bounded(q[name], FINDER_VALUES[listed]) if q.get(name) else "any"
+            metrics.FINDER.labels(name, value).inc()
+        metrics.FINDER.labels(
+            "open_now", "yes" if q.get("open_now") in ("1", "true") else "any"
+        ).inc()
         found = self.resources.current().find(
             audience=q.get("audience") or None,
             topic=q.get("topic") or None,
@@ -457,6 +491,8 @@ def serve(settings: Settings) -> None:
     It runs on uvloop (as Rasa's Sanic does): the same asyncio, with less CPU per request.
     """
     uvloop.install()
+    if settings.metrics_port:
+        metrics.serve(settings.metrics_port, settings.metrics_host)
     web.run_app(
         create_app(settings),
         host=settings.host,

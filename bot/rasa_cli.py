@@ -7,7 +7,9 @@ skops before Rasa (and so before TensorFlow) makes `rasa run` ready and `rasa tr
 that much sooner.
 
 It also makes Rasa run its prediction graph without dask (bot/rasa_speedups.py), and, when it
-serves messages (`run`), keeps their text out of its logs and memory dumps (bot/privacy.py).
+serves messages (`run`), keeps their text out of its logs and memory dumps (bot/privacy.py) and
+serves the process's counters (bot/metrics.py) when given `--metrics-port N [--metrics-host H]`
+(options of ours, taken out before Rasa reads the command line).
 """
 
 import sys
@@ -18,8 +20,25 @@ from rasa.__main__ import main
 from bot import privacy
 from bot.rasa_speedups import install
 
+
+def take_option(argv: list[str], name: str) -> str | None:
+    """Remove `name value` from argv and return the value (None when absent)."""
+    if name not in argv:
+        return None
+    at = argv.index(name)
+    value = argv[at + 1]
+    del argv[at : at + 2]
+    return value
+
+
 if __name__ == "__main__":
+    metrics_port = take_option(sys.argv, "--metrics-port")
+    metrics_host = take_option(sys.argv, "--metrics-host") or "127.0.0.1"
     if sys.argv[1:2] == ["run"]:  # serving messages (training and tests read no one's text)
         privacy.install(rasa=True)
+        if metrics_port:
+            from bot import metrics
+
+            metrics.serve(int(metrics_port), metrics_host)
     install()
     main()

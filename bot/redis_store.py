@@ -31,6 +31,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.redis_check import connect
 from bot.tracker_store import DEFAULT_IDLE_TIMEOUT
+from bot.turn_metrics import count_turn
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class ExpiringRedisTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the conversation with a fresh TTL, or delete it when it has been restarted."""
+        count_turn(tracker, self.domain)
         key = TRACKER_PREFIX + tracker.sender_id
         try:
             if any(isinstance(e, Restarted) for e in tracker.events):

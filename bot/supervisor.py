@@ -51,9 +51,18 @@ class ServeOptions:
     forwarded_allow_ips: str = "127.0.0.1,::1"
     rasa_workers: int = 1
     redis_url: str | None = None
+    metrics_port: int = 9464  # the gateway's; Rasa process i on the i+1-th next; 0: none
+    metrics_host: str = "127.0.0.1"
 
     def rasa_ports(self) -> list[int]:
         return [self.rasa_port + i for i in range(self.rasa_workers)]
+
+    def metrics_options(self, process: int | None = None) -> list[str]:
+        """`--metrics-port/--metrics-host` of the gateway (None) or of Rasa process i."""
+        if not self.metrics_port:
+            return []
+        port = self.metrics_port if process is None else self.metrics_port + 1 + process
+        return ["--metrics-port", str(port), "--metrics-host", self.metrics_host]
 
 
 def child_env(options: ServeOptions) -> dict[str, str]:
@@ -116,6 +125,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             str(PROJECT_ROOT / "credentials.yml"),
             # Never --debug: at DEBUG Rasa logs message text. INFO is its most verbose safe level.
             "--verbose" if options.debug else "--quiet",
+            *options.metrics_options(i),
         ]
         for i, port in enumerate(options.rasa_ports())
     }
@@ -137,6 +147,7 @@ def commands(options: ServeOptions, endpoints: Path) -> dict[str, list[str]]:
             *(["--staff"] if options.staff else []),
             "--address-rate", str(options.address_rate),
             "--forwarded-allow-ips", options.forwarded_allow_ips,
+            *options.metrics_options(),
         ],
     }  # fmt: skip
 

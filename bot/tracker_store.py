@@ -34,6 +34,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Restarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.turn_metrics import count_turn
+
 log = logging.getLogger(__name__)
 
 DEFAULT_IDLE_TIMEOUT = 30 * 60
@@ -118,6 +120,7 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
         """Store the conversation, or delete it when it has been restarted."""
         self._start_timer()
         self.expire()
+        count_turn(tracker, self.domain)
         sender_id = tracker.sender_id
         if any(isinstance(e, Restarted) for e in tracker.events):
             self.delete(sender_id)

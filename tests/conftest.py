@@ -62,6 +62,7 @@ class Service:
     url: str
     process: subprocess.Popen
     rasa_port: int = 0  # the first Rasa process; with --rasa-workers N, the next N-1 follow
+    metrics_port: int = 0  # the gateway's /metrics; Rasa process i's on the i+1-th next port
     started: float = field(default_factory=time.time)
     output: list[str] = field(default_factory=list)
 
@@ -92,6 +93,19 @@ class Service:
             return json.loads(e.read())
         except OSError:
             return None
+
+    def metrics(self, rasa_process: int | None = None) -> str:
+        """The /metrics text of the gateway, or of Rasa process `rasa_process` (0, 1, …)."""
+        port = self.metrics_port + (0 if rasa_process is None else 1 + rasa_process)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
+            return resp.read().decode()
+
+    def count(self, name: str, rasa_process: int | None = None, **labels: str) -> float:
+        """One counter of the gateway or a Rasa process (the series with these labels)."""
+        from bot.stats import add_up
+
+        series = add_up([self.metrics(rasa_process)]).counts.get(name, {})
+        return sum(v for k, v in series.items() if labels.items() <= dict(k).items())
 
     def wait_ready(self, seconds: float = 90) -> None:
         """Wait until every process behind the gateway answers again."""
@@ -136,16 +150,20 @@ def _free_port() -> int:
 def running_service(*extra_args: str) -> Iterator[Service]:
     """`python -m bot serve` on free ports, with its output kept in memory (never on disk)."""
     port, rasa_port, actions_port = _free_port(), _free_ports_in_a_row(4), _free_port()
+    metrics_port = _free_ports_in_a_row(5)  # the gateway's, then one for each Rasa process
     env = dict(os.environ, PYTHONUNBUFFERED="1", RASA_TELEMETRY_ENABLED="false")
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "bot", "serve", *extra_args,
             "--port", str(port), "--rasa-port", str(rasa_port), "--actions-port", str(actions_port),
+            "--metrics-port", str(metrics_port),
         ],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )  # fmt: skip
-    svc = Service(url=f"http://127.0.0.1:{port}", process=proc, rasa_port=rasa_port)
+    svc = Service(
+        url=f"http://127.0.0.1:{port}", process=proc, rasa_port=rasa_port, metrics_port=metrics_port
+    )
     reader = threading.Thread(target=lambda: svc.output.extend(iter(proc.stdout.readline, "")))
     reader.daemon = True
     reader.start()
@@ -194,10 +212,14 @@ def service() -> Iterator[Service]:
         yield svc
 
 
-def post_json(url: str, body: dict) -> tuple[int, dict | None, dict[str, str]]:
+def post_json(
+    url: str, body: dict, headers: dict[str, str] | None = None
+) -> tuple[int, dict | None, dict[str, str]]:
     """POST JSON with the standard library; returns (status, parsed body or None, headers)."""
     req = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        url,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", **(headers or {})},
     )
     try:
         with urllib.request.urlopen(req, timeout=15) as resp:

@@ -1,13 +1,17 @@
 """The widget in real headless Chromium (Debian's package, driven by Playwright)."""
 
+import subprocess
+import sys
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import ARTIFACTS, EMBEDDING_PORT, EMBEDDING_SITE, new_session
+from bot import PROJECT_ROOT
+from tests.conftest import ARTIFACTS, EMBEDDING_PORT, EMBEDDING_SITE, new_session, post_json
 
 EXIT_SITE = "https://www.smhi.se/"
 
@@ -69,11 +73,19 @@ def test_nothing_is_stored_and_no_request_leaves_the_origin(page, service):
 
 
 def test_quick_exit_button_leaves_and_ends_the_conversation(page, service):
+    exits = service.count("stod_conversations_ended", how="quick_exit")
     page.goto(service.url + "/")
     page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
     page.get_by_role("button", name="Lämna sidan snabbt").click()
     page.wait_for_url(EXIT_SITE)
     assert ("POST", service.url + "/api/end") in page.requests
+    # counted once, as a quick exit (not again when the page is left right after)
+    deadline = time.monotonic() + 5
+    while service.count("stod_conversations_ended", how="quick_exit") == exits:
+        assert time.monotonic() < deadline, "the quick exit was not counted"
+        time.sleep(0.1)
+    time.sleep(0.5)
+    assert service.count("stod_conversations_ended", how="quick_exit") == exits + 1
     page.go_back()  # history is not erased (the widget says so), but a reload starts afresh
     assert page.locator(".stod-user").count() == 0
 
@@ -427,4 +439,26 @@ def test_stod_page_works_without_javascript_and_is_accessible(browser, service):
     page.goto(service.url + "/stod?lang=en")
     assert page.get_by_role("heading", name="Immediate danger").is_visible()
     assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_the_report_opens_offline_and_shows_its_charts(browser, service, tmp_path):
+    for _ in range(6):  # at least 5 of a topic: one bar is drawn whatever ran before
+        post_json(service.url + "/api/chat", {"session": new_session(), "text": "/greet"})
+    out = tmp_path / "report.html"
+    subprocess.run(
+        [sys.executable, "-m", "bot", "report", "--out", str(out),
+         "--metrics-port", str(service.metrics_port)],
+        cwd=PROJECT_ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    page = open_page(browser, width=1100, height=900)
+    page.goto(out.as_uri())
+    charts = page.locator("figure svg")
+    assert charts.count() == 7
+    assert charts.first.bounding_box()["height"] > 100  # drawn, not an empty box
+    # bars are drawn for the topics counted (matplotlib's patches; the first is the background)
+    assert page.locator("figure svg").first.locator("g[id^='patch_']").count() > 2
+    assert "Stödchatten i siffror" in page.title()
+    assert [url for _, url in page.requests if not url.startswith("file:")] == []  # offline
+    screenshot(page, "report.png")
     page.context.close()

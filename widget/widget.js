@@ -339,11 +339,17 @@
     session = randomSession();
   }
 
+  /* Ends the conversation on the server. `reason` (close, quick_exit, leave) only adds one to a
+     counter of how conversations end (bot/metrics.py); nothing else is kept. */
+  function endOnServer(reason) {
+    var body = new Blob([JSON.stringify({ session: session, reason: reason })], { type: "text/plain" });
+    if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
+  }
+
   /* Closing the chat ends the conversation on the server and clears the screen; opening it again
      starts afresh. */
   function endConversation() {
-    var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
-    if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
+    endOnServer("close");
     clearConversation();
     greeted = false;
   }
@@ -408,10 +414,7 @@
   function quickExit() {
     if (ui.root) ui.root.textContent = "";
     document.body.style.visibility = "hidden";
-    if (config.mode !== "launcher") {  // the launcher holds no conversation; its frame does
-      var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
-      if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
-    }
+    if (config.mode !== "launcher") endOnServer("quick_exit");  // the frame holds the conversation
     if (ui.root && ui.root.parentNode) ui.root.parentNode.removeChild(ui.root);
     if (config.mode === "frame") {
       // The embedding page leaves itself when asked; leaving from here works only with a click.
@@ -669,10 +672,7 @@
 
   /* Leaving the page ends the conversation on the server at once (the idle timeout is a backstop). */
   function endOnLeave() {
-    window.addEventListener("pagehide", function () {
-      var body = new Blob([JSON.stringify({ session: session })], { type: "text/plain" });
-      if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
-    });
+    window.addEventListener("pagehide", function () { endOnServer("leave"); });
   }
 
   function build() {
