@@ -41,7 +41,7 @@ def check_references(known: set[str], root: Path = PROJECT_ROOT) -> list[Finding
         Finding(
             str(path.relative_to(root)),
             line,
-            f"unknown resource id '{rid}'. Add it to resources.yml or fix the spelling",
+            f"okänt resurs-id '{rid}'. Lägg till det i resources.yml eller rätta stavningen",
         )
         for path in files
         for line, rid in referenced_ids(path)
@@ -51,7 +51,7 @@ def check_references(known: set[str], root: Path = PROJECT_ROOT) -> list[Finding
         Finding(
             "bot/render.py",
             1,
-            f"the crisis card needs resource '{rid}', which resources.yml does not have",
+            f"kriskortet behöver tjänsten '{rid}', som saknas i resources.yml. Lägg tillbaka den",
         )
         for rid in CRISIS_RESOURCES
         if rid not in known

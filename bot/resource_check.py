@@ -61,6 +61,7 @@ PINNED_PHONES = {
     "servicecenter": "019-21 10 00",
     "socialtjansten": "019-21 30 00",
     "socialjouren": "019-21 41 05",
+    "tris": "010-255 91 91",
 }
 # Short numbers a service may have; every other number is dialled with 0 (or +46).
 SHORT_NUMBERS = ("112", "11414", "1177", "116111", "116006", "116000", "90101", "11313")
@@ -101,6 +102,19 @@ def valid_phone(number: str) -> bool:
     return phonenumbers.is_valid_number(parsed)
 
 
+def valid_sms(number: str) -> bool:
+    """A number a text message can go to: a Swedish mobile number (07…) or a short SMS number."""
+    if re.fullmatch(r"[1-9][\d ]{3,6}", number.strip()):
+        return True  # a short number such as "72 000"
+    if not valid_phone(number):
+        return False
+    kind = phonenumbers.number_type(phonenumbers.parse(number, "SE"))
+    return kind in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+
+
 def valid_url(url: str) -> bool:
     parts = urlparse(url)
     return parts.scheme == "https" and "." in parts.netloc and " " not in url
@@ -137,7 +151,7 @@ class _Checker:
         fields = {key.value: (key, value) for key, value in entry.value}
         data = yaml.safe_load(yaml.serialize(entry))
         rid = data.get("id")
-        label = f"'{rid}'" if rid else "this service"
+        label = f"'{rid}'" if rid else "den här tjänsten"
         for name, (key, _value) in fields.items():
             if name not in FIELDS:
                 self.add(
@@ -154,6 +168,8 @@ class _Checker:
             self.check_id(fields["id"][1], str(rid), seen)
         for name, (_key, value) in fields.items():
             check = FIELD_CHECKS.get(name)
+            if name == "phone" and rid in PINNED_PHONES:
+                continue  # check_pinned says what it should be, valid or not
             if check and data.get(name) not in (None, ""):
                 check(self, value, data[name], name, label)
         if data.get("hours") and isinstance(data.get("hours_text"), dict):
@@ -170,8 +186,15 @@ class _Checker:
     def check_pinned(self, node: yaml.Node, phone: str, data: dict, label: str) -> None:
         """A crisis line's number differs from the pinned one only with `confirm_phone`."""
         pinned = PINNED_PHONES[data["id"]]
-        if digits(phone) == digits(pinned) or not valid_phone(phone):
-            return  # an invalid number has its own error
+        if not valid_phone(phone):
+            self.add(
+                node,
+                f'numret till {label} ska vara "{pinned}", men här står "{phone}", som inte är ett '
+                f'giltigt telefonnummer (bara siffror, mellanslag och bindestreck). Skriv "{pinned}"',
+            )
+            return
+        if digits(phone) == digits(pinned):
+            return
         if str(data.get("confirm_phone", "")).strip() == phone.strip():
             return
         self.add(
@@ -190,7 +213,8 @@ class _Checker:
                 self.add(
                     node,
                     f"'hours_text' ({lang}) för {label} säger inte samma sak som 'hours' "
-                    f'("{hours}"): {missing} saknas i "{text}". Ändra den ena så att de stämmer',
+                    f'("{hours}"): texten "{text}" ska nämna {missing}. Ändra den ena så att '
+                    "de stämmer",
                 )
 
     def check_id(self, node: yaml.Node, rid: str, seen: dict[str, int]) -> None:
@@ -241,6 +265,13 @@ class _Checker:
                 f'\'{field}\' för {label} är inte ett giltigt svenskt telefonnummer: "{value}". Skriv numret som man slår det, med bara siffror, mellanslag och bindestreck och med 0 först, till exempel "020-50 50 50" eller "116 111"',
             )
 
+    def _sms(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
+        if not valid_sms(str(value)):
+            self.add(
+                node,
+                f'\'sms\' för {label} går inte att skicka sms till: "{value}". Skriv ett mobilnummer som "070-123 45 67" eller ett kort sms-nummer som "72 000"',
+            )
+
     def _url(self, node: yaml.Node, value: Any, field: str, label: str) -> None:
         if not isinstance(value, str) or not valid_url(value):
             self.add(
@@ -283,7 +314,8 @@ class _Checker:
 FIELD_CHECKS = {
     **dict.fromkeys(("name", "description", "hours_text"), _Checker._translated),
     **dict.fromkeys(("audiences", "topics", "area"), _Checker._listed),
-    **dict.fromkeys(("phone", "sms"), _Checker._phone),
+    "phone": _Checker._phone,
+    "sms": _Checker._sms,
     **dict.fromkeys(("url", "chat_url"), _Checker._url),
     **dict.fromkeys(("interpreter", "anonymous", "free"), _Checker._boolean),
     "languages": _Checker._languages,
@@ -307,12 +339,57 @@ def _value_node(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
 ROUND_THE_CLOCK = {"sv": ("dygnet runt",), "en": ("24/7", "day and night", "around the clock")}
 
 
-def hours_missing_from(hours: str, text: str, twelve_hour: bool) -> str | None:
-    """What of `hours` (OpenStreetMap) the readable `text` does not mention, or None."""
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+DAY_NAMES = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+}
+WEEKDAYS = {"sv": ("vardag",), "en": ("weekday",)}
+EVERY_DAY = {"sv": ("alla dagar", "varje dag", "dagligen"), "en": ("every day", "daily")}
+_DAY_RANGE = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)(?:\s*-\s*(Mo|Tu|We|Th|Fr|Sa|Su))?\b")
+
+
+def _day_span(first: int, last: int) -> set[int]:
+    return {(first + i) % 7 for i in range((last - first) % 7 + 1)}
+
+
+def days_of_hours(hours: str) -> set[int]:
+    """The weekdays (0 = Monday) on which `hours` (OpenStreetMap) opens."""
+    days: set[int] = set()
+    for rule in hours.split(";"):
+        if re.search(r"\boff\b|\bclosed\b", rule) or not re.search(r"\d", rule):
+            continue  # "PH off" and the like
+        found = _DAY_RANGE.findall(rule.split(" ")[0]) if re.match(r"\s*[A-Z]", rule) else []
+        for first, last in found or [("Mo", "Su")]:
+            days |= _day_span(DAYS.index(first), DAYS.index(last or first))
+    return days
+
+
+def days_of_text(text: str, lang: str) -> set[int]:
+    """The weekdays a readable hours text names ("måndag–fredag", "vardagar", "alla dagar")."""
     lowered = text.lower()
+    if any(word in lowered for word in EVERY_DAY[lang]):
+        return set(range(7))
+    days = {0, 1, 2, 3, 4} if any(word in lowered for word in WEEKDAYS[lang]) else set()
+    names = DAY_NAMES[lang]
+    stems = "|".join(name[:3] for name in names)
+    for first, last in re.findall(rf"\b({stems})\w*(?:\s*[–-]\s*({stems})\w*)?", lowered):
+        start = next(i for i, name in enumerate(names) if name.startswith(first))
+        end = next((i for i, name in enumerate(names) if last and name.startswith(last)), start)
+        days |= _day_span(start, end)
+    return days
+
+
+def hours_missing_from(hours: str, text: str, twelve_hour: bool) -> str | None:
+    """What of `hours` (OpenStreetMap) the readable `text` does not say, or None."""
+    lowered = text.lower()
+    lang = "en" if twelve_hour else "sv"
     if hours.strip() == "24/7":
-        words = ROUND_THE_CLOCK["en" if twelve_hour else "sv"]
+        words = ROUND_THE_CLOCK[lang]
         return None if any(w in lowered for w in words) else f'"{words[0]}"'
+    opens, said = days_of_hours(hours), days_of_text(text, lang)
+    if said and said != opens or not said and len(opens) < 7:
+        return "precis dagarna " + ", ".join(DAY_NAMES[lang][d] for d in sorted(opens))
     for hour, minute in re.findall(r"(\d{2}):(\d{2})", hours):
         h = int(hour) % 12 or 12 if twelve_hour else int(hour)
         forms = [str(h)] if minute == "00" else [f"{h}.{minute}", f"{h}:{minute}"]

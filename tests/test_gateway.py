@@ -258,7 +258,7 @@ async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client
     resp = await chat(client, "Hej")
     assert resp.status == 200 and phone(await resp.json()) == "020-50 50 51"
     ready = await (await client.get("/readyz")).json()
-    assert "inte ett giltigt svenskt telefonnummer" in ready["resources"]["rejected"]
+    assert 'ska vara "020-50 50 50"' in ready["resources"]["rejected"]
 
 
 async def test_a_broken_resources_file_at_start_still_serves_the_crisis_card(

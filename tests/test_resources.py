@@ -10,7 +10,7 @@ import pytest
 
 from bot import PROJECT_ROOT
 from bot.check import check_references, run
-from bot.resource_check import validate
+from bot.resource_check import PINNED_PHONES, validate
 from bot.resources import (
     CRISIS_CATALOGUE_PATH,
     STOCKHOLM,
@@ -118,12 +118,15 @@ def crisis_line(rid, phone, confirm=None):
         ("kvinnofridslinjen", "20-50 50 50"),
         ("bris", "116 1111"),
         ("valj_att_sluta", "020-555 66"),
+        ("tris", "010-255 91 9"),
     ],
 )
 def test_a_typo_in_a_crisis_line_number_never_goes_live(rid, typo):
-    errors = findings(crisis_line(rid, typo))
-    assert errors and all(e.startswith("resources.yml:8:") for e in errors)
-    assert "telefonnummer" in errors[0] or "ska vara" in errors[0]
+    (error,) = findings(crisis_line(rid, typo))  # one error, in Swedish, naming the right number
+    assert error.startswith(
+        f"resources.yml:8: numret till '{rid}' ska vara \"{PINNED_PHONES[rid]}\""
+    )
+    assert f'Skriv "{PINNED_PHONES[rid]}"' in error
     with pytest.raises(ResourceError):
         parse(crisis_line(rid, typo))
 
@@ -160,9 +163,36 @@ def test_the_hours_people_read_must_agree_with_the_hours_that_decide_open_now():
     )
     (error,) = findings(text)
     assert "'hours_text' (sv) för 'linjen' säger inte samma sak som 'hours'" in error
-    assert "klockan 17:00 saknas" in error
+    assert "ska nämna klockan 17:00" in error
     agreeing = text.replace("Vardagar 8–16", "Vardagar 8–17")
     assert findings(agreeing) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Tisdag och torsdag 8–17", "Vardagar och lördag 8–17", "8–17", "Måndag–torsdag 8–17"],
+)
+def test_the_days_people_read_must_be_the_days_in_hours(said):
+    text = edit(
+        "    verified: 2026-11-01",
+        f'    hours: "Mo-Fr 08:00-17:00"\n    hours_text: {{sv: "{said}", en: "Weekdays 8 am – 5 pm"}}'
+        "\n    verified: 2026-11-01",
+    )
+    (error,) = findings(text)
+    assert "ska nämna precis dagarna måndag, tisdag, onsdag, torsdag, fredag" in error
+    assert findings(text.replace(said, "Måndag–fredag 8–17")) == []
+
+
+@pytest.mark.parametrize(
+    "number, ok",
+    [("070-123 45 67", True), ("72 000", True), ("019-21 10 00", False), ("020-50 50 50", False)],
+)
+def test_an_sms_number_must_take_text_messages(number, ok):
+    text = edit("    verified: 2026-11-01", f'    sms: "{number}"\n    verified: 2026-11-01')
+    errors = findings(text)
+    assert (errors == []) == ok, errors
+    if not ok:
+        assert "går inte att skicka sms till" in errors[0]
 
 
 def test_old_or_missing_verification_is_a_warning_not_an_error():
@@ -186,7 +216,7 @@ def test_unknown_resource_id_in_a_response_is_reported(tmp_path):
         )
     ]
     assert found == [
-        "domain/x.yml:4: unknown resource id 'lost'. Add it to resources.yml or fix the spelling"
+        "domain/x.yml:4: okänt resurs-id 'lost'. Lägg till det i resources.yml eller rätta stavningen"
     ]
 
 
@@ -270,7 +300,7 @@ def test_broken_edit_is_rejected_and_last_good_version_kept(live, caplog):
         current = live.current()
     assert current.get("kvinnofridslinjen").phone == "020-50 50 50"
     assert "resources.yml rejected" in caplog.text and "resources.yml:" in caplog.text
-    assert "inte ett giltigt svenskt telefonnummer" in live.rejected  # shown to staff on /readyz
+    assert 'ska vara "020-50 50 50"' in live.rejected  # shown to staff on /readyz
     rewrite(live.path, 'phone: "020-50"', 'phone: "020-50 50 50"')
     live.current()
     assert live.rejected is None

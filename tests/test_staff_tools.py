@@ -48,7 +48,7 @@ def test_hardcoded_number_or_link_is_reported(project):
     path.write_text(path.read_text().replace("[[kvinnofridslinjen.phone]]", "020-50 50 50", 1))
     path.write_text(
         path.read_text().replace(
-            "Ingen människa läser", "Se https://example.se. Ingen människa läser", 1
+            "Ingen människa hos oss läser", "Se https://example.se. Ingen människa hos oss läser", 1
         )
     )
     found = [str(f) for f in check_hardcoded(project)]

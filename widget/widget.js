@@ -58,7 +58,7 @@
       bot: "Chattroboten",
       you: "Du",
       error: "Chatten fungerar inte just nu. Vid akut fara: ring 112. Här kan du få stöd:",
-      history: "Inget du skriver sparas. Webbläsarens historik raderas inte när du lämnar sidan: rensa den själv om någon kan se din telefon eller dator.",
+      history: "Det du skriver raderas när du stänger chatten. Webbläsarens historik raderas inte när du lämnar sidan: rensa den själv om någon kan se din telefon eller dator.",
       openNow: "Öppet nu",
       closedNow: "Stängt nu",
       anonymous: "Anonymt",
@@ -119,7 +119,7 @@
       bot: "Chat bot",
       you: "You",
       error: "The chat is not working right now. In an emergency: call 112. Here you can get support:",
-      history: "Nothing you write is saved. Your browser history is not deleted when you leave: clear it yourself if someone can look at your phone or computer.",
+      history: "What you write is deleted when you close the chat. Your browser history is not deleted when you leave: clear it yourself if someone can look at your phone or computer.",
       openNow: "Open now",
       closedNow: "Closed now",
       anonymous: "Anonymous",
@@ -174,7 +174,8 @@
   var session = randomSession();
   var lang = TEXTS[config.lang] ? config.lang : "sv";
   var widgetBase = new URL(".", script ? script.src : location.href).href;
-  var crisisCards = OFFLINE_CARDS[lang] || OFFLINE_CARDS.en || [];
+  // easy-to-read Swedish shows the services' Swedish texts, as the chat and /stod do
+  var crisisCards = OFFLINE_CARDS[lang === "sv-ll" ? "sv" : lang] || OFFLINE_CARDS.en || [];
   var ui = {};
   var greeted = false;
 
