@@ -33,6 +33,10 @@ def _serve(args: argparse.Namespace) -> int:
         metrics_port=args.metrics_port,
         metrics_host=args.metrics_host,
     )
+    problem = options.port_problem()
+    if problem:
+        print(f"bot serve: {problem}", file=sys.stderr)
+        return 2
     return Supervisor(options).run()
 
 

@@ -272,8 +272,6 @@ class Gateway:
         if reply_lang in (*CARD_LANGUAGES, UNSERVED):  # no conversation: 112 first, then menu
             verdict = self.triager.triage(text)
             return self.own_answer(card_answer(reply_lang, catalogue), verdict, degraded=False)
-        if session not in self.turn_cap:
-            metrics.CONVERSATIONS.inc()
         restarted = self.turn_cap.over(session)
         if restarted:
             await self.rasa.end(session)
@@ -296,9 +294,10 @@ class Gateway:
 
     def own_answer(self, messages: list[dict], verdict: Verdict, degraded: bool) -> web.Response:
         """An answer the gateway makes itself (card languages, degraded), triaged all the same."""
-        metrics.TRIAGE.labels(verdict.level).inc()
-        if degraded:
+        if degraded:  # Rasa may still answer late and count the triage itself
             metrics.DEGRADED.inc()
+        else:
+            metrics.TRIAGE.labels(verdict.level).inc()
         if self.settings.staff and messages:
             messages[0]["staff"] = {"danger": danger_summary(verdict.as_dict())}
         return web.json_response({"messages": messages, "degraded": degraded})
@@ -313,11 +312,10 @@ class Gateway:
             return error_response(e)
         if not self.end_limit.allow(self.client_key(request)):
             return error_response(BadRequest("rate_limited", "rate_limited", status=429))
+        self.turn_cap.forget(session)
+        metrics.ENDED.labels(metrics.bounded(body.get("reason"), END_REASONS)).inc()
         # Rasa's action_restart makes the tracker store delete the conversation.
         await self.rasa.end(session)
-        if session in self.turn_cap:  # counted once: the widget also ends on leaving the page
-            metrics.ENDED.labels(metrics.bounded(body.get("reason"), END_REASONS)).inc()
-        self.turn_cap.forget(session)
         return web.Response(status=204)
 
     async def list_resources(self, request: web.Request) -> web.Response:

@@ -32,10 +32,6 @@ DEFAULT_PORT = 9464  # OpenTelemetry's Prometheus exporter's port, the usual one
 OTHER = "other"
 
 # --- counted in the gateway (bot/gateway.py) ---
-CONVERSATIONS = Counter(
-    "stod_conversations_started",
-    "Chats opened: the first message (the greeting) of a conversation through this gateway",
-)
 MESSAGES = Counter(
     "stod_messages",
     "Messages answered, by the language of the answer ('other': a language without texts)",
@@ -79,6 +75,11 @@ TRIAGE = Counter(
 )
 
 # --- counted in each Rasa process (bot/turn_metrics.py) ---
+CONVERSATIONS = Counter(
+    "stod_conversations_started",
+    "Conversations started in Swedish or English: the first message (usually the greeting "
+    "when the chat opens)",
+)
 TOPICS = Counter(
     "stod_answers_by_topic",
     "Answers by topic: the intent the bot answered (after the checks of who is writing)",
@@ -132,5 +133,5 @@ def serve(port: int, host: str = "127.0.0.1") -> None:
     """
     try:
         start_http_server(port, addr=host)
-    except OSError as e:
+    except (OSError, OverflowError) as e:
         log.error("Metrics port %d could not be opened (%s); counters are not served", port, e)

@@ -75,9 +75,5 @@ class TurnCap:
             self._turns.popitem(last=False)  # least recently seen
         return turns > self.max_turns
 
-    def __contains__(self, session: object) -> bool:
-        """Whether `session` has written here (and not been forgotten since)."""
-        return session in self._turns
-
     def forget(self, session: str) -> None:
         self._turns.pop(session, None)

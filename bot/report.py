@@ -91,7 +91,8 @@ def key_figures(totals: Totals) -> list[tuple[str, str]]:
     """The few numbers at the top of the page."""
     answers = totals.total("stod_answers_by_topic")
     fallbacks = totals.total("stod_fallbacks")
-    rate = f"{100 * fallbacks / answers:.0f} %" if answers >= SMALL else "för få svar ännu"
+    # a rate of small counts would tell them: only from 5 of each
+    rate = f"{100 * fallbacks / answers:.0f} %" if fallbacks >= SMALL else "färre än 5 svar"
     return [
         ("Samtal startade", shown(totals.total("stod_conversations_started"))),
         ("Meddelanden", shown(totals.total("stod_messages"))),
@@ -102,13 +103,18 @@ def key_figures(totals: Totals) -> list[tuple[str, str]]:
     ]
 
 
+def hour(timestamp: float | None) -> str:
+    """The date and hour of a timestamp in Swedish time (no finer)."""
+    if not timestamp:
+        return "okänt"
+    return dt.datetime.fromtimestamp(timestamp, STOCKHOLM).strftime("%Y-%m-%d kl. %H")
+
+
 def render(totals: Totals) -> str:
     """The whole report page."""
-    since = (
-        dt.datetime.fromtimestamp(totals.started, STOCKHOLM).strftime("%Y-%m-%d kl. %H")
-        if totals.started
-        else "okänt"
-    )
+    since = hour(totals.started)
+    if totals.restarted and totals.started and totals.restarted - totals.started > 3600:
+        since += f"; en process startades om {hour(totals.restarted)} och räknar sedan dess"
     figures = "".join(
         f"<div class='figure'><span>{html.escape(name)}</span>"
         f"<strong>{html.escape(value)}</strong></div>"

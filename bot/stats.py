@@ -24,7 +24,8 @@ class Totals:
     """Every stod_ counter summed over the processes, and when the oldest process started."""
 
     counts: dict[str, dict[Labels, float]] = field(default_factory=lambda: defaultdict(dict))
-    started: float | None = None
+    started: float | None = None  # the oldest process's start
+    restarted: float | None = None  # the newest process's start (it counts from then)
     missing: list[str] = field(default_factory=list)  # endpoints that did not answer
 
     def total(self, name: str) -> float:
@@ -48,6 +49,7 @@ def add_up(exposition_texts: Iterable[str]) -> Totals:
             for sample in family.samples:
                 if sample.name == "process_start_time_seconds":
                     totals.started = min(sample.value, totals.started or sample.value)
+                    totals.restarted = max(sample.value, totals.restarted or sample.value)
                 if not sample.name.startswith("stod_") or sample.name.endswith("_bucket"):
                     continue
                 name = sample.name.removesuffix("_total")
@@ -57,8 +59,12 @@ def add_up(exposition_texts: Iterable[str]) -> Totals:
     return totals
 
 
+# the service's own ports: never through an http_proxy of the environment
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def read(url: str, timeout: float = 5.0) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+    with _OPENER.open(url, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 

@@ -57,6 +57,21 @@ class ServeOptions:
     def rasa_ports(self) -> list[int]:
         return [self.rasa_port + i for i in range(self.rasa_workers)]
 
+    def port_problem(self) -> str | None:
+        """Why these ports cannot all be used (one port twice, or above 65535), or None."""
+        used = [self.port, *self.rasa_ports(), self.actions_port]
+        if self.metrics_port:
+            used += [self.metrics_port + i for i in range(self.rasa_workers + 1)]
+        if max(used) > 65535:
+            return f"port {max(used)} is above 65535"
+        twice = sorted({port for port in used if used.count(port) > 1})
+        if twice:
+            return (
+                f"port {twice[0]} would be used twice: --port, --rasa-port (one per Rasa worker), "
+                "--actions-port and --metrics-port (one more per Rasa worker) must not overlap"
+            )
+        return None
+
     def metrics_options(self, process: int | None = None) -> list[str]:
         """`--metrics-port/--metrics-host` of the gateway (None) or of Rasa process i."""
         if not self.metrics_port:

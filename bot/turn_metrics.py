@@ -13,13 +13,13 @@ from collections.abc import Collection, Reversible
 from dataclasses import dataclass
 from typing import Any
 
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import Restarted, SessionStarted, UserUttered
 
 from bot import metrics
 from bot.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.danger_dialogue import UNSURE
 from bot.role_model import CONCERNED, PROFESSIONAL, SUBJECTED, USES_VIOLENCE
-from bot.roles import FALLBACK, ROLE_QUESTION
+from bot.roles import ANSWER_ROLE, FALLBACK, ROLE_QUESTION
 
 ROLES = (SUBJECTED, USES_VIOLENCE, CONCERNED, PROFESSIONAL)
 # the intents whose answer is a question, and the question's name in the counters
@@ -37,6 +37,7 @@ class Turn:
 
     topic: str
     role: str
+    first: bool  # the conversation's first message
     triage: str | None  # None for a button: buttons are not triaged
     question: tuple[str, str] | None  # (question asked now, the topic it was unsure about)
     answer: tuple[str, str] | None  # (the previous message's question, how it was answered)
@@ -46,8 +47,8 @@ class Turn:
 def read_turn(events: Reversible[Any], role: object, intents: Collection[str]) -> Turn | None:
     """The turn of the newest user message in `events` (None when there is none to count).
 
-    Reads back only as far as the previous user message: the cost does not grow with the
-    conversation.
+    Reads back only as far as the previous user message of the same session: the cost does not
+    grow with the conversation.
     """
     users = []
     for event in reversed(events):
@@ -55,6 +56,8 @@ def read_turn(events: Reversible[Any], role: object, intents: Collection[str]) -
             users.append(event.parse_data or {})
             if len(users) == 2:
                 break
+        elif isinstance(event, (SessionStarted, Restarted)) and users:
+            break
     if not users:
         return None
     parse = users[0]
@@ -84,9 +87,12 @@ def read_turn(events: Reversible[Any], role: object, intents: Collection[str]) -
         guesses = [r.get("name") for r in parse.get("intent_ranking") or []]
         best = next((g for g in guesses if g and g != FALLBACK), None)
         fallback_about = metrics.bounded(best, intents) if best else "none"
+    if role not in ROLES and str(parse.get("text") or "").startswith("/"):
+        role = ANSWER_ROLE.get(intent)  # a button says who is writing ("Någon gör mig illa")
     return Turn(
         topic=topic,
         role=role if role in ROLES else "unknown",
+        first=len(users) == 1,
         triage=triage,
         question=question,
         answer=answer,
@@ -96,6 +102,8 @@ def read_turn(events: Reversible[Any], role: object, intents: Collection[str]) -
 
 def count(turn: Turn) -> None:
     """Add the turn to this process's counters."""
+    if turn.first:
+        metrics.CONVERSATIONS.inc()
     metrics.TOPICS.labels(turn.topic).inc()
     metrics.ROLES.labels(turn.role).inc()
     if turn.triage:

@@ -86,6 +86,7 @@ def test_quick_exit_button_leaves_and_ends_the_conversation(page, service):
         time.sleep(0.1)
     time.sleep(0.5)
     assert service.count("stod_conversations_ended", how="quick_exit") == exits + 1
+    assert page.requests.count(("POST", service.url + "/api/end")) == 1  # not again on leaving
     page.go_back()  # history is not erased (the widget says so), but a reload starts afresh
     assert page.locator(".stod-user").count() == 0
 

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, Restarted, SessionStarted, UserUttered
 
 from bot import PROJECT_ROOT, metrics
 from bot.report import render
 from bot.stats import add_up, format_totals, shown
+from bot.supervisor import ServeOptions
 from bot.turn_metrics import read_turn
 from tests.conftest import new_session, post_json
 
@@ -23,9 +24,9 @@ INTENTS = frozenset(
 )
 
 
-def user(intent: str, **parse: object) -> UserUttered:
-    return UserUttered("…", intent={"name": intent, "confidence": 1.0}, parse_data={
-        "intent": {"name": intent, "confidence": 1.0}, **parse,
+def user(intent: str, text: str = "…", **parse: object) -> UserUttered:
+    return UserUttered(text, intent={"name": intent, "confidence": 1.0}, parse_data={
+        "intent": {"name": intent, "confidence": 1.0}, "text": text, **parse,
     })  # fmt: skip
 
 
@@ -41,6 +42,22 @@ def test_a_turn_is_read_as_topic_role_and_danger_verdict():
     )
     assert (turn.topic, turn.role, turn.triage) == ("victim", "subjected", "none")
     assert turn.question is turn.answer is turn.fallback_about is None
+    assert turn.first  # the conversation's first message
+
+
+def test_a_conversation_starts_with_its_first_message_of_a_session():
+    greeting = answered(user("greet"))
+    assert not read_turn(greeting + answered(user("victim")), None, INTENTS).first
+    for boundary in (SessionStarted(), Restarted()):
+        later = greeting + [boundary] + answered(user("victim"))
+        assert read_turn(later, None, INTENTS).first
+
+
+def test_a_button_says_who_is_writing_when_the_conversation_has_not():
+    turn = read_turn(answered(user("victim", text='/victim{"language": "sv"}')), None, INTENTS)
+    assert turn.role == "subjected"
+    typed = read_turn(answered(user("victim", text="min man slår mig")), None, INTENTS)
+    assert typed.role == "unknown"  # typed: the role model decides, not the topic
 
 
 def test_labels_come_only_from_closed_lists():
@@ -199,11 +216,18 @@ def test_a_real_conversation_leaves_no_text_session_or_address_in_the_counts(ser
         assert _listening_address(port_number) == "127.0.0.1"
 
 
-def test_ending_from_the_widget_is_counted_once_by_reason(service):
-    session = new_session()
+def test_ends_are_counted_by_reason_and_any_other_reason_is_other(service):
     closes = service.count("stod_conversations_ended", how="close")
-    post_json(service.url + "/api/chat", {"session": session, "text": "/greet"})
-    for reason in ("close", "leave"):  # the page is left right after closing: counted once
-        post_json(service.url + "/api/end", {"session": session, "reason": reason})
-    post_json(service.url + "/api/end", {"session": new_session(), "reason": "close"})  # unknown
+    others = service.count("stod_conversations_ended", how="other")
+    for reason in ("close", "jag heter Anna"):
+        post_json(service.url + "/api/end", {"session": new_session(), "reason": reason})
     assert service.count("stod_conversations_ended", how="close") == closes + 1
+    assert service.count("stod_conversations_ended", how="other") == others + 1
+    assert "Anna" not in service.metrics()
+
+
+def test_ports_that_would_clash_are_refused_before_anything_starts():
+    assert ServeOptions().port_problem() is None
+    assert "5005" in ServeOptions(metrics_port=5004).port_problem()
+    assert "above 65535" in ServeOptions(metrics_port=65535).port_problem()
+    assert ServeOptions(metrics_port=0, rasa_workers=4).port_problem() is None

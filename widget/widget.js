@@ -178,6 +178,7 @@
   var crisisCards = OFFLINE_CARDS[lang === "sv-ll" ? "sv" : lang] || OFFLINE_CARDS.en || [];
   var ui = {};
   var greeted = false;
+  var talked = false;  // the server holds a conversation under `session` that has not been ended
 
   function t(key) { return TEXTS[lang][key]; }
 
@@ -315,6 +316,7 @@
       addBubble("user", { text: shown || text }).scrollIntoView({ block: "nearest" });
     }
     ui.typing.hidden = false;
+    talked = true;
     return postJson("/chat", { session: session, text: text, lang: lang })
       .then(function (resp) {
         if (resp.status >= 500) throw new Error("HTTP " + resp.status);
@@ -343,6 +345,8 @@
   /* Ends the conversation on the server. `reason` (close, quick_exit, leave) only adds one to a
      counter of how conversations end (bot/metrics.py); nothing else is kept. */
   function endOnServer(reason) {
+    if (!talked) return;  // nothing to end: no message since the last end (counted once)
+    talked = false;
     var body = new Blob([JSON.stringify({ session: session, reason: reason })], { type: "text/plain" });
     if (navigator.sendBeacon) navigator.sendBeacon(config.api + "/end", body);
   }

@@ -27,10 +27,12 @@ from grafanalib.core import (
 DATASOURCE = "${DS_PROMETHEUS}"
 WIDTH = 24  # Grafana's grid is 24 columns wide
 BLUE = "#2f5d8a"  # counts, not alarms: one colour whatever the value
-# counts from 1 to 4 read "< 5", so that a rare answer cannot point at a person
+# counts from 1 to 4 read "< 5", so that a rare answer cannot point at a person (whole numbers:
+# increase() extrapolates to fractions)
 SMALL_COUNTS = {
     "fieldConfig": {
         "defaults": {
+            "decimals": 0,
             "mappings": [
                 {"type": "range", "options": {"from": 0.5, "to": 4.5, "result": {"text": "< 5"}}}
             ],
@@ -64,6 +66,7 @@ def bars(title: str, expr: str, legend: str, x: int, y: int, w: int = 12, h: int
 
 
 def figure(title: str, expr: str, x: int, unit: str = "none") -> Stat:
+    """A single number; a rate (unit percentunit) is no count and gets no "< 5"."""
     return Stat(
         title=title,
         dataSource=DATASOURCE,
@@ -71,7 +74,7 @@ def figure(title: str, expr: str, x: int, unit: str = "none") -> Stat:
         gridPos=GridPos(h=4, w=WIDTH // 4, x=x, y=0),
         format=unit,
         reduceCalc="lastNotNull",
-        extraJson=SMALL_COUNTS,
+        extraJson=SMALL_COUNTS if unit == "none" else None,
     )
 
 
