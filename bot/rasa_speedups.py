@@ -117,9 +117,23 @@ def domain_is_empty(self: Domain) -> bool:
     return self.__dict__["_is_empty"]
 
 
+# The Rasa these replacements (and bot/rule_policy.py, bot/intent_classifier.py, which subclass
+# Rasa's internals) were written and compared against; another version may change what they
+# replace.
+WRITTEN_FOR_RASA = "3.6.21"
+
+
 def install() -> None:
-    """Put the replacements in place (before a model is loaded)."""
+    """Put the replacements in place (before a model is loaded); refuse another Rasa version."""
+    import rasa
     import rasa.core.processor
+
+    if rasa.__version__ != WRITTEN_FOR_RASA:
+        raise RuntimeError(
+            f"bot/rasa_speedups.py was written for Rasa {WRITTEN_FOR_RASA}, not "
+            f"{rasa.__version__}: check each replacement against the new Rasa (the tests compare "
+            "them), then change WRITTEN_FOR_RASA"
+        )
 
     rasa.core.processor.DaskGraphRunner = SequentialGraphRunner
     RemoteAction._validate_action_result = validate_action_result

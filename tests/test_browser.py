@@ -13,6 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 from bot import PROJECT_ROOT
 from tests.conftest import ARTIFACTS, EMBEDDING_PORT, EMBEDDING_SITE, new_session, post_json
 
+pytestmark = pytest.mark.browser
+
 EXIT_SITE = "https://www.smhi.se/"
 
 

@@ -111,3 +111,14 @@ def test_domain_emptiness_is_what_rasa_says():
         assert domain_is_empty(domain) == _domain_is_empty(domain)
         assert domain_is_empty(domain) == domain_is_empty(domain)  # and again, from the cache
     assert not domain_is_empty(ours) and domain_is_empty(Domain.empty())
+
+
+def test_the_replacements_refuse_a_rasa_they_were_not_written_for(monkeypatch):
+    import rasa
+
+    from bot.rasa_speedups import WRITTEN_FOR_RASA, install
+
+    assert rasa.__version__ == WRITTEN_FOR_RASA
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    with pytest.raises(RuntimeError, match="written for Rasa 3.6.21, not 3.7.0"):
+        install()

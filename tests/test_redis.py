@@ -30,6 +30,8 @@ from bot.redis_store import (
 )
 from tests.conftest import new_session, post_json, running_redis, running_service
 
+pytestmark = pytest.mark.redis
+
 DOMAIN = Domain.load(str(PROJECT_ROOT / "domain"))
 
 

@@ -16,8 +16,12 @@ import os
 import signal
 import time
 
+import pytest
+
 from bench.run import line, open_loop
 from tests.conftest import running_service
+
+pytestmark = pytest.mark.soak
 
 RATE, SECONDS, KILL_AT = 100, 60, 20
 
