@@ -20,13 +20,14 @@ from bot.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.danger_dialogue import UNSURE
 from bot.role_model import CONCERNED, PROFESSIONAL, SUBJECTED, USES_VIOLENCE
 from bot.roles import ANSWER_ROLE, FALLBACK, ROLE_QUESTION
+from bot.triage import ACUTE, NONE, UNCERTAIN
 
 ROLES = (SUBJECTED, USES_VIOLENCE, CONCERNED, PROFESSIONAL)
 # the intents whose answer is a question, and the question's name in the counters
 QUESTION_OF = {ROLE_QUESTION: "who_is_writing", UNSURE: "danger_check"}
 NOT_COUNTED = frozenset({"restart", "session_start"})  # the gateway's /api/end, Rasa's own
 DELETE = "delete_conversation"
-TRIAGE_OUTCOMES = ("acute", "uncertain", "none")
+TRIAGE_OUTCOMES = (ACUTE, UNCERTAIN, NONE)
 
 log = logging.getLogger(__name__)
 
