@@ -6,7 +6,8 @@ next to the model. A second `make run` with nothing changed starts without train
   everyday messages): a few seconds;
 - the role model (bot/role_model.py) from the role corpus in data/roles/ (and the danger
   corpus): a few seconds;
-- the Rasa model from config.yml, domain/, data/nlu/, data/rules/ and the custom components.
+- the Rasa model from config.yml, domain/, data/nlu/, data/rules/, the role corpus's messages
+  as topic examples (bot/corpus_intents.py, written to models/) and the custom components.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from bot import PROJECT_ROOT
 MODELS_DIR = PROJECT_ROOT / "models"
 MODEL_NAME = "current"
 RASA_DATA = ("data/nlu", "data/rules")
+CORPUS_NLU = MODELS_DIR / "nlu-from-role-corpus.yml"  # generated at training, never committed
 INPUTS = (
-    "config.yml", "domain", *RASA_DATA,
+    "config.yml", "domain", *RASA_DATA, "data/roles/train", "bot/corpus_intents.py",
     "bot/nlu_components.py", "bot/intent_classifier.py", "bot/rule_policy.py",
 )  # fmt: skip
 ROLE_INPUTS = (
@@ -104,12 +106,15 @@ def train_rasa(force: bool = False) -> int:
     if not force and model.exists() and stamp.exists() and stamp.read_text() == wanted:
         print("Model is up to date.")
         return 0
-    print("Training the model ...", flush=True)
+    from bot.corpus_intents import write_nlu
+
+    print(f"Training the model ({write_nlu(CORPUS_NLU)} topic examples from the role corpus) ...",
+          flush=True)  # fmt: skip
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3")
     result = subprocess.run(
         [
             sys.executable, "-m", "bot.rasa_cli", "train",
-            "--config", "config.yml", "--domain", "domain", "--data", *RASA_DATA,
+            "--config", "config.yml", "--domain", "domain", "--data", *RASA_DATA, str(CORPUS_NLU),
             "--out", str(MODELS_DIR), "--fixed-model-name", MODEL_NAME, "--force",
         ],
         cwd=PROJECT_ROOT,

