@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
 from bot.resources import LiveCatalogue, lines_for, open_lines
 from bot.roles import not_understood_response
-from bot.short_replies import buttons_to_offer, last_bot_buttons
+from bot.short_replies import buttons_to_offer, emergency_just_shown, last_bot_buttons
 
 CATALOGUE = LiveCatalogue()
 
@@ -66,6 +66,8 @@ class ActionShortReply(Action):
         kind = (tracker.latest_message.get("intent") or {}).get("name") or "acknowledge"
         said = [e.get("data") or {} for e in reversed(tracker.events) if e.get("event") == "bot"]
         buttons = buttons_to_offer(last_bot_buttons(said))
+        if emergency_just_shown(tracker.events):  # "ja" after "ring 112": 112 again first
+            dispatcher.utter_message(response="utter_danger_again")
         dispatcher.utter_message(response=f"utter_reply_{kind}", buttons=buttons)
         return []
 

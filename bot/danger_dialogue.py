@@ -38,13 +38,22 @@ NEXT_STEPS = {
     CAUSED: "utter_danger_caused_next",
 }
 # Topics whose own answer helps more than the general next steps, per kind of danger (the
-# honour answers say what to do before a trip abroad). The others add nothing to the next steps
+# honour answers say what to do before a trip abroad; a question about care or the police gets
+# its answer). The others add nothing to the next steps
 # (the general victim answer after "he is hitting me now"), may be guessed for the wrong person
 # (the answer for under-18s after a bare "help!"), or are meant for someone else (the answer for
 # people who use violence, to a victim).
 TOPICS_THAT_FIT = {
-    DANGER_NOW: {"honour", "forced_marriage", "honour_rights"},
-    WITNESS: {"concerned", "report_concern_child"},
+    DANGER_NOW: {
+        "honour", "forced_marriage", "honour_rights",
+        # a question of their own after telling of violence: care, the police, housing, the
+        # children; 112 stays first
+        "health_care", "police_report", "restraining_order", "shelter",
+        "children_custody", "children_social_services", "threat_messages", "digital_safety",
+        "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
+        "older_victims", "disability_victims",
+    },
+    WITNESS: {"concerned", "report_concern_child", "concerned_honour", "police_report"},
     CAUSED: {"uses_violence", "first_call", "perpetrator_children"},
 }
 NOT_A_TOPIC = {

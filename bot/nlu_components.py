@@ -42,9 +42,9 @@ from bot.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.role_model import RoleModel
 from bot.roles import NO_GUESS, decide, earlier_role, readable
 from bot.short_replies import CONFIDENCE as REPLY_CONFIDENCE
+from bot.short_replies import DENY, answer_to_question, is_short, last_bot_buttons, says_no
 from bot.short_replies import KINDS as REPLY_KINDS
-from bot.short_replies import answer_to_question, is_short, last_bot_buttons
-from bot.triage import ACUTE, NONE, Triager
+from bot.triage import ACUTE, NONE, UNCERTAIN, Triager
 
 SUPPORTED_LANGUAGES = ("sv", "en")
 
@@ -115,6 +115,17 @@ def danger_context(
     return found, frozenset(k for k in kinds if k)
 
 
+def said_not_in_danger(parses: list[dict[str, Any]]) -> bool:
+    """Whether the person answered "not right now" when the bot last asked about danger (the
+    message after an uncertain verdict was no danger of its own: "nej" or the no button). Then
+    the bot does not ask again; an acute message still shows 112. `parses` newest first."""
+    for newer, older in zip(parses, parses[1:], strict=False):
+        if (older.get("danger") or {}).get("level") == UNCERTAIN:
+            level = (newer.get("danger") or {}).get("level", NONE)
+            return level == NONE and (newer.get("intent") or {}).get("name") not in DANGER_INTENTS
+    return False
+
+
 def best_topic(topics: list[dict[str, Any]]) -> tuple[str | None, float]:
     """The best topic and its share of the topics' confidence (the danger intents the
     classifier also guessed are left out of the share)."""
@@ -139,6 +150,8 @@ class DangerDetector(_Untrained):
         self, messages: list[Message], tracker: DialogueStateTracker | None = None
     ) -> list[Message]:
         context, earlier_kinds = danger_context(tracker, self.triager.disclosure_threshold)
+        answered_no = said_not_in_danger(recent_parses(tracker))
+        question = last_bot_buttons(recent_bot_messages(tracker))
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):  # a button: its intent is in the payload
@@ -147,9 +160,12 @@ class DangerDetector(_Untrained):
             topics = [r for r in ranking if r[INTENT_NAME_KEY] not in DANGER_INTENTS]
             name, share = best_topic(topics)
             topic = name if share >= TOPIC_CONFIDENCE else None
-            calm = (name == CALM_INTENT and share >= CALM_CONFIDENCE) or (
-                name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text)
-            )  # "ok", "vet inte": after danger, 112 again only if the reply itself is acute
+            calm = (
+                (name == CALM_INTENT and share >= CALM_CONFIDENCE)
+                or (name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text))
+                or answered_no
+                or (says_no(text) and answer_to_question(DENY, question) is not None)
+            )  # "ok", "vet inte", "not right now": after danger, 112 again only if acute
             verdict = self.triager.triage(text, context, calm, earlier_kinds)
             disclosure = verdict.probability >= self.triager.disclosure_threshold
             reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}

@@ -39,7 +39,7 @@ ANSWER_ROLE: dict[str, str] = {
             "victim", "self_blame", "shelter", "safety_plan", "digital_safety", "health_care",
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
-            "sexual_violence", "threat_messages",
+            "sexual_violence", "threat_messages", "children_custody",
         ),
         SUBJECTED,
     ),
@@ -58,10 +58,17 @@ ROLE_INTENT = {
     PROFESSIONAL: "professional",
 }
 YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
-# A few answers have a better counterpart for another role than the general one.
+# A few answers have a better counterpart for another role than the general one; the
+# counterpart is given also for an answer to anyone ("will they take my children?" from a parent
+# who has hit gets the answer for parents who use violence).
 COUNTERPART = {
     ("perpetrator_children", CONCERNED): "report_concern_child",
     ("concerned_honour", SUBJECTED): "honour",
+    ("children_social_services", USES_VIOLENCE): "perpetrator_children",
+    ("children_custody", USES_VIOLENCE): "perpetrator_children",
+    # the cost, anonymity and interpreter answers name the lines for those subjected
+    ("costs_and_anonymity", USES_VIOLENCE): "first_call",
+    ("interpreter", USES_VIOLENCE): "uses_violence",
 }
 
 # Intents that never change: danger (bot.nlu_components.DangerDetector has the last word:
@@ -94,6 +101,7 @@ class Limits:
     fallback: float = 0.9
     uses_violence: float = 0.5  # evidence needed for the answer to those who use violence
     young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
+    adult: float = 0.05  # ... and this unlikely gets the adults' answer instead of the young one
 
 
 LIMITS = Limits()
@@ -119,8 +127,12 @@ def readable(text: str) -> bool:
 
 
 def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) -> str | None:
-    """Who is writing: a sure guess of this message, else what the conversation showed."""
-    if guess.role != UNCLEAR and guess.confidence >= limits.sure:
+    """Who is writing: a sure guess of this message, else what the conversation showed. Once
+    the conversation has shown who is writing, a later message changes it only when the model
+    is as sure as a switch needs ("she has gone to her sister's with our daughter", from someone
+    who said he hit her, is still his story)."""
+    needed = limits.sure if earlier in (None, guess.role) else switch_needed(guess.role, limits)
+    if guess.role != UNCLEAR and guess.confidence >= needed:
         return guess.role
     return earlier
 
@@ -153,19 +165,34 @@ def decide(
         if guess.confidence >= needed:
             return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
     speaks_to = ANSWER_ROLE.get(intent)
+    counterpart = COUNTERPART.get((intent, writer))
+    # the counterpart of an answer to anyone: as sure as a switch needs, unless the
+    # conversation showed the role earlier
+    sure = guess.role != writer or guess.confidence >= switch_needed(writer, limits)
+    if speaks_to is None and counterpart and sure:
+        return Decision(counterpart, writer, "switched")
     if speaks_to is None or speaks_to == writer:
         if intent == ROLE_INTENT[SUBJECTED] and guess.young >= limits.young and writer == SUBJECTED:
             return Decision(YOUNG_INTENT, writer, "switched")
+        if intent == YOUNG_INTENT and guess.role == SUBJECTED and guess.young < limits.adult:
+            return Decision(ROLE_INTENT[SUBJECTED], writer, "switched")  # "min man slår mig"
         return Decision(intent, writer, "kept")
     if writer is None:
         needs_evidence = speaks_to == USES_VIOLENCE
         if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
             return Decision(ROLE_QUESTION, None, "asked")
         return Decision(intent, writer, "kept")
-    needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.switch
-    if guess.role == writer and guess.confidence >= needed:
+    if guess.role == writer and guess.confidence >= switch_needed(writer, limits):
         return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
+    if counterpart and guess.role == UNCLEAR and earlier == writer:
+        # the conversation showed who is writing and this message does not say otherwise
+        return Decision(counterpart, writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")
+
+
+def switch_needed(writer: str, limits: Limits) -> float:
+    """How sure the role model must be to give `writer`'s answer instead of another's."""
+    return limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.switch
 
 
 def danger_switch(addressee: str, limits: Limits) -> float:

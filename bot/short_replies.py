@@ -27,6 +27,11 @@ _STARTS = {
 }
 
 
+def says_no(text: str) -> bool:
+    """Whether the message starts with a no ("nej barnen sover när det händer")."""
+    return bool(_STARTS[DENY].match(text.strip()))
+
+
 def is_short(text: str) -> bool:
     return 0 < len(text.split()) <= MAX_WORDS
 
@@ -55,3 +60,22 @@ def answer_to_question(kind: str, buttons: list[dict[str, Any]]) -> str | None:
 def buttons_to_offer(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:
     """The last answer's buttons, as title and payload only."""
     return [{"title": b["title"], "payload": b["payload"]} for b in buttons if "payload" in b]
+
+
+def emergency_just_shown(events: Iterable[dict[str, Any]]) -> bool:
+    """Whether the bot's answer to the message before the newest one showed the emergency
+    bubble: then a short reply ("ja", "ok") gets 112 again first. `events` oldest first, as in a
+    tracker."""
+    users = 0
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif event.get("event") == "bot" and users == 1 and _is_emergency(event):
+            return True
+    return False
+
+
+def _is_emergency(bot_event: dict[str, Any]) -> bool:
+    return bool(((bot_event.get("data") or {}).get("custom") or {}).get("emergency"))

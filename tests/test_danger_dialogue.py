@@ -23,6 +23,14 @@ def test_a_topic_that_fits_the_danger_is_answered_after_112():
     ]
 
 
+def test_a_question_of_their_own_after_telling_of_danger_gets_its_answer_after_112():
+    # "he kicked me, it hurts to breathe, can I get an X-ray without many questions?"
+    verdict = {"level": "acute", "kind": "danger_now", "topic": "health_care"}
+    assert responses("danger_now", verdict, None) == ["utter_danger_now", "utter_health_care"]
+    verdict = {"level": "acute", "kind": "danger_witness", "topic": "police_report"}
+    assert responses("danger_witness", verdict, None)[1] == "utter_police_report"
+
+
 def test_a_topic_meant_for_another_role_is_not_answered():
     # the classifier heard "uses violence", triage heard someone in danger: not Välj att sluta
     verdict = {"level": "acute", "kind": "danger_now", "topic": "uses_violence"}

@@ -108,6 +108,28 @@ def test_the_conversation_remembers_who_is_writing():
     assert decide("victim", guess(SUBJECTED, 0.9), earlier=USES_VIOLENCE).writer == SUBJECTED
 
 
+def test_a_role_the_conversation_showed_changes_only_on_a_sure_guess():
+    # "hon har åkt till sin syster med vår dotter", after "jag slog min sambo"
+    assert decide("concerned", guess(CONCERNED, 0.7), earlier=USES_VIOLENCE).writer == USES_VIOLENCE
+    assert decide("concerned", guess(CONCERNED, 0.92), earlier=SUBJECTED).writer == CONCERNED
+    assert decide("victim", guess(SUBJECTED, 0.6)).writer == SUBJECTED  # no earlier role
+
+
+def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
+    # "tar soc barnen?" from a parent who hits: the answer for parents who use violence
+    asked = "children_social_services"
+    assert decide(asked, guess(USES_VIOLENCE, 0.97)).intent == "perpetrator_children"
+    assert decide(asked, guess(USES_VIOLENCE, 0.7)).intent == asked  # not sure enough: for anyone
+    assert decide(asked, NO_GUESS, earlier=USES_VIOLENCE).intent == "perpetrator_children"
+    assert decide(asked, guess(SUBJECTED, 0.9)).intent == asked
+    assert decide("costs_and_anonymity", NO_GUESS, earlier=USES_VIOLENCE).intent == "first_call"
+    # an answer for those subjected, in a conversation that showed someone who hits
+    assert decide("children_custody", NO_GUESS, earlier=USES_VIOLENCE).intent == (
+        "perpetrator_children"
+    )
+    assert decide("shelter", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+
+
 def test_a_short_reply_shows_no_role():
     assert not readable("ja") and not readable("vet inte") and readable("han slår mig")
     assert decide("victim", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION

@@ -2,8 +2,15 @@
 message: pure rules first, then conversations with the trained model."""
 
 from bot.local_agent import say
+from bot.nlu_components import said_not_in_danger
 from bot.render import render
-from bot.short_replies import answer_to_question, buttons_to_offer, is_short, last_bot_buttons
+from bot.short_replies import (
+    answer_to_question,
+    buttons_to_offer,
+    emergency_just_shown,
+    is_short,
+    last_bot_buttons,
+)
 from tests.conftest import new_session
 
 QUESTION = [
@@ -35,6 +42,28 @@ def test_only_a_word_or_three_is_a_reply():
     assert not is_short("") and not is_short("ja han slår mig igen nu")
 
 
+def test_a_reply_right_after_the_emergency_bubble_is_known():
+    emergency = {"event": "bot", "data": {"custom": {"emergency": True}}}
+    user, bot = {"event": "user"}, {"event": "bot", "data": {}}
+    assert emergency_just_shown([user, emergency, bot, user])
+    assert not emergency_just_shown([user, emergency, bot, user, bot, user])  # a turn later
+    assert not emergency_just_shown([user, bot, user])
+    assert not emergency_just_shown([])
+
+
+def test_not_right_now_after_the_danger_question_is_remembered():
+    asked = {"text": "jag är rädd", "danger": {"level": "uncertain"}}
+    no = {"text": "/menu", "intent": {"name": "menu"}}
+    yes = {"text": "/danger_now", "intent": {"name": "danger_now"}}
+    acute = {"text": "han kommer nu", "danger": {"level": "acute"}}
+    calm = {"text": "ok", "danger": {"level": "none"}, "intent": {"name": "acknowledge"}}
+    assert said_not_in_danger([no, asked])  # newest first
+    assert said_not_in_danger([calm, no, asked])
+    assert not said_not_in_danger([yes, asked])
+    assert not said_not_in_danger([acute, asked])
+    assert not said_not_in_danger([asked])  # not answered yet
+
+
 async def conversation(agent, catalogue, *texts: str) -> list[list[dict]]:
     session, answers = new_session(), []
     for text in texts:
@@ -64,3 +93,27 @@ async def test_ok_and_dont_know_keep_the_last_answers_buttons(agent, catalogue):
             -len(answer[-1]["buttons"]) :
         ]
         assert "112" in answer[0]["text"]
+
+
+async def test_yes_after_the_emergency_answer_gets_112_again_first(agent, catalogue):
+    acute, answer = await conversation(agent, catalogue, "han slår mig just nu", "ja")
+    assert acute[0]["emergency"]
+    assert answer[0]["emergency"] and "112" in answer[0]["text"]
+    assert answer[-1]["buttons"]  # and the way on
+
+
+async def test_a_no_that_goes_on_answers_the_danger_question_and_it_is_not_asked_again(
+    agent, catalogue
+):
+    first, asked, answer, later = await conversation(
+        agent,
+        catalogue,
+        "min man slår mig när han är full. inte varje dag men ofta",
+        "vi har två barn 4 och 7 år",
+        "nej barnen sover när det händer. jag tror de inte vet",
+        "jag vet inte vad jag ska göra",
+    )
+    assert "i fara just nu?" in asked[-1]["text"]
+    for reply in (answer, later):
+        assert not any("i fara just nu?" in m.get("text", "") for m in reply)
+        assert reply[-1]["buttons"]
