@@ -9,10 +9,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.danger_dialogue import DANGER_ACTION, plan, shown_after
+from bot.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
 from bot.resources import LiveCatalogue, lines_for, open_lines
 from bot.roles import not_understood_response
-from bot.short_replies import buttons_to_offer, emergency_just_shown, last_bot_buttons
+from bot.short_replies import (
+    buttons_to_offer,
+    emergency_just_shown,
+    last_bot_buttons,
+    previous_bot_turn,
+)
 
 CATALOGUE = LiveCatalogue()
 
@@ -48,7 +53,8 @@ class ActionDangerAnswer(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name") or ""
         verdict, shown = message.get("danger"), tracker.get_slot("danger_shown")
-        for utterance in plan(intent, verdict, shown):
+        asked = any(asks_about_danger(e) for e in previous_bot_turn(tracker.events))
+        for utterance in plan(intent, verdict, shown, asked):
             dispatcher.utter_message(response=utterance.response, **utterance.variables)
         return [SlotSet("danger_shown", shown_after(intent, verdict, shown))]
 

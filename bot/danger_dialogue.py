@@ -57,7 +57,8 @@ TOPICS_THAT_FIT = {
     CAUSED: {"uses_violence", "first_call", "perpetrator_children"},
 }
 NOT_A_TOPIC = {
-    "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", *INTENTS, *REPLY_KINDS,
+    "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
+    *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
 MENU = "menu"  # where "no, not right now" leads when the message had no topic
 
@@ -70,12 +71,15 @@ class Utterance:
     variables: dict[str, str] = field(default_factory=dict)
 
 
-def plan(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> list[Utterance]:
+def plan(
+    intent: str, verdict: dict[str, Any] | None, shown: str | None, asked: bool = False
+) -> list[Utterance]:
     """The responses for a danger `intent` (a kind or `danger_unsure`).
 
     `verdict` is the triage of the message (None after a button such as "yes, now"), with the
     topic the intent classifier saw in it; `shown` is the kind whose emergency bubble was shown
-    last in this conversation (None if 112 has not been shown yet).
+    last in this conversation (None if 112 has not been shown yet); `asked`: the bot's previous
+    answer asked whether anyone is in danger and the person wrote on instead of answering.
     """
     verdict = verdict or {}
     kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
@@ -83,6 +87,8 @@ def plan(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> list
     if intent == UNSURE:
         first = "utter_danger_again" if shown else "utter_danger_check"
         answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
+        if asked:  # 112 again, and what they wrote about, not the same question a second time
+            return [Utterance(first), Utterance(f"utter_{answer_topic}")]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         return [Utterance(first), Utterance("utter_danger_question", buttons)]
     if shown == kind:
@@ -106,3 +112,10 @@ def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) 
     if intent == UNSURE:
         return shown or DANGER_NOW
     return intent if intent in EMERGENCY else (verdict or {}).get("kind") or DANGER_NOW
+
+
+def asks_about_danger(bot_event: dict[str, Any]) -> bool:
+    """Whether a bot message (a tracker event) is the question "are you in danger right now?"
+    (its yes button leads to a danger answer)."""
+    buttons = (bot_event.get("data") or {}).get("buttons") or []
+    return any(str(b.get("payload") or "").lstrip("/").startswith(INTENTS) for b in buttons)

@@ -40,6 +40,7 @@ from bot.danger_model import MODEL_PATH
 from bot.role_cues import cues_of
 from bot.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.role_model import RoleModel
+from bot.roles import FALLBACK as NLU_FALLBACK
 from bot.roles import NO_GUESS, decide, earlier_role, readable
 from bot.short_replies import CONFIDENCE as REPLY_CONFIDENCE
 from bot.short_replies import DENY, answer_to_question, is_short, last_bot_buttons, says_no
@@ -192,6 +193,12 @@ class ShortReplies(_Untrained):
         buttons = last_bot_buttons(recent_bot_messages(tracker))
         for message in messages:
             text = message.get(TEXT) or ""
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if not text.startswith("/") and not is_short(text) and intent in REPLY_KINDS:
+                # "fick ett sms 'jag vet var du bor', vad gör jag" is no "vet inte": not understood
+                fallback = {INTENT_NAME_KEY: NLU_FALLBACK, PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(INTENT, fallback, add_to_output=True)
+                continue
             if text.startswith("/") or not is_short(text) or not buttons:
                 continue
             ranking = message.get(INTENT_RANKING_KEY, [])

@@ -28,6 +28,7 @@ from bot.role_model import (
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
+DANGER_UNSURE = "danger_unsure"  # 112 for anyone, then "are you or someone else in danger?"
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -69,14 +70,21 @@ COUNTERPART = {
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
     ("interpreter", USES_VIOLENCE): "uses_violence",
+    # "she says she will report me", "she wants a restraining order"
+    ("police_report", USES_VIOLENCE): "uses_violence",
+    ("restraining_order", USES_VIOLENCE): "uses_violence",
+    ("social_services", USES_VIOLENCE): "uses_violence",
+    ("report_concern_child", USES_VIOLENCE): "perpetrator_children",
 }
+# Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
+FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 
 # Intents that never change: danger (bot.nlu_components.DangerDetector has the last word:
 # the bot never asks before 112), the question itself and "radera". Only the addressee of a danger
 # answer may change, 112 first still: someone subjected gets the answer for danger now, someone
 # worried about another the answer for a witness.
 UNTOUCHED = frozenset(
-    {"danger_now", "suicidal", "danger_medical", "danger_unsure", "safe_now", ROLE_QUESTION,
+    {"danger_now", "suicidal", "danger_medical", DANGER_UNSURE, "safe_now", ROLE_QUESTION,
      "delete_conversation"}
 )  # fmt: skip
 DANGER_FOR_WRITER = {
@@ -102,6 +110,7 @@ class Limits:
     uses_violence: float = 0.5  # evidence needed for the answer to those who use violence
     young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
     adult: float = 0.05  # ... and this unlikely gets the adults' answer instead of the young one
+    change: float = 0.97  # a role the conversation showed changes only on a guess this sure
 
 
 LIMITS = Limits()
@@ -131,7 +140,7 @@ def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) 
     the conversation has shown who is writing, a later message changes it only when the model
     is as sure as a switch needs ("she has gone to her sister's with our daughter", from someone
     who said he hit her, is still his story)."""
-    needed = limits.sure if earlier in (None, guess.role) else switch_needed(guess.role, limits)
+    needed = limits.sure if earlier in (None, guess.role) else limits.change
     if guess.role != UNCLEAR and guess.confidence >= needed:
         return guess.role
     return earlier
@@ -150,8 +159,16 @@ def decide(
     bot.role_cues)."""
     writer = writer_role(guess, earlier, limits)
     addressee = DANGER_FOR_WRITER.get((intent, writer))
-    if addressee and guess.role == writer and guess.confidence >= danger_switch(addressee, limits):
+    sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee or "", limits)
+    if addressee and (sure_now or writer == earlier):
+        # 112 first still; "get to a safe place" only to the one in danger, also when the
+        # conversation showed earlier that the writer is worried about someone, asks in their
+        # work or has hurt someone
         return Decision(addressee, writer, "switched")
+    if addressee:
+        # the answer's addressee and the writer may differ, and the model is not sure: 112 for
+        # anyone first, then "are you or someone else in danger right now?"
+        return Decision(DANGER_UNSURE, writer, "asked")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
     if intent == OUT_OF_SCOPE and writer:
@@ -164,14 +181,23 @@ def decide(
         needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.fallback
         if guess.confidence >= needed:
             return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
+    if intent == FALLBACK and (writer == USES_VIOLENCE or (disclosure and writer is None)):
+        # someone told of violence, or may have used it, and it is unclear who they are: ask,
+        # not "I did not understand"
+        return Decision(ROLE_QUESTION, writer, "asked")
     speaks_to = ANSWER_ROLE.get(intent)
     counterpart = COUNTERPART.get((intent, writer))
     # the counterpart of an answer to anyone: as sure as a switch needs, unless the
     # conversation showed the role earlier
     sure = guess.role != writer or guess.confidence >= switch_needed(writer, limits)
-    if speaks_to is None and counterpart and sure:
-        return Decision(counterpart, writer, "switched")
+    if speaks_to is None and counterpart:
+        if sure:
+            return Decision(counterpart, writer, "switched")
+        if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
+            return Decision(ROLE_QUESTION, writer, "asked")
     if speaks_to is None or speaks_to == writer:
+        if intent in FOR_PARENTS and writer == SUBJECTED and guess.young >= limits.young:
+            return Decision(YOUNG_INTENT, writer, "switched")  # a child, not the parent
         if intent == ROLE_INTENT[SUBJECTED] and guess.young >= limits.young and writer == SUBJECTED:
             return Decision(YOUNG_INTENT, writer, "switched")
         if intent == YOUNG_INTENT and guess.role == SUBJECTED and guess.young < limits.adult:

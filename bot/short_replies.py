@@ -62,20 +62,24 @@ def buttons_to_offer(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"title": b["title"], "payload": b["payload"]} for b in buttons if "payload" in b]
 
 
-def emergency_just_shown(events: Iterable[dict[str, Any]]) -> bool:
-    """Whether the bot's answer to the message before the newest one showed the emergency
-    bubble: then a short reply ("ja", "ok") gets 112 again first. `events` oldest first, as in a
-    tracker."""
-    users = 0
+def previous_bot_turn(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bot's messages (tracker events) that answered the message before the newest one.
+    `events` oldest first, as in a tracker."""
+    turn, users = [], 0
     for event in reversed(list(events)):
         if event.get("event") == "user":
             users += 1
             if users == 2:
                 break
-        elif event.get("event") == "bot" and users == 1 and _is_emergency(event):
-            return True
-    return False
+        elif event.get("event") == "bot" and users == 1:
+            turn.append(event)
+    return turn[::-1]
 
 
-def _is_emergency(bot_event: dict[str, Any]) -> bool:
-    return bool(((bot_event.get("data") or {}).get("custom") or {}).get("emergency"))
+def emergency_just_shown(events: Iterable[dict[str, Any]]) -> bool:
+    """Whether the bot's previous answer showed the emergency bubble: then a short reply ("ja",
+    "ok") gets 112 again first."""
+    return any(
+        ((event.get("data") or {}).get("custom") or {}).get("emergency")
+        for event in previous_bot_turn(events)
+    )

@@ -3,7 +3,7 @@
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.danger_dialogue import EMERGENCY, UNSURE, plan, shown_after
+from bot.danger_dialogue import EMERGENCY, NOT_A_TOPIC, UNSURE, asks_about_danger, plan, shown_after
 
 
 def responses(*args) -> list[str]:
@@ -73,6 +73,28 @@ def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
 def test_uncertain_without_a_topic_offers_the_menu():
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "nlu_fallback"}
     assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "menu"
+
+
+def test_the_danger_question_is_not_asked_twice_in_a_row():
+    # asked, and the person wrote on instead of answering: 112 again, then what they wrote about
+    verdict = {"level": "uncertain", "kind": "danger_now", "topic": "children_social_services"}
+    assert responses(UNSURE, verdict, "danger_now", True) == [
+        "utter_danger_again",
+        "utter_children_social_services",
+    ]
+    assert responses(UNSURE, {"level": "uncertain"}, "danger_now", True)[1] == "utter_menu"
+    question = {"event": "bot", "data": {"buttons": [{"title": "Ja", "payload": "/danger_now"}]}}
+    menu = {"event": "bot", "data": {"buttons": [{"title": "Hem", "payload": "/greet"}]}}
+    assert asks_about_danger(question) and not asks_about_danger(menu)
+
+
+def test_every_topic_the_danger_answer_may_follow_with_has_its_own_response():
+    intents, responses_ = set(), set()
+    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        intents |= set(doc.get("intents") or [])
+        responses_ |= set(doc.get("responses") or {})
+    assert {f"utter_{i}" for i in intents - NOT_A_TOPIC} <= responses_
 
 
 def test_once_112_was_shown_the_answer_moves_on():

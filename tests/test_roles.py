@@ -69,8 +69,11 @@ def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
     assert fallback(guess(SUBJECTED, 0.95), disclosure=False) == "nlu_fallback"  # "park my car"
     assert fallback(guess(SUBJECTED, 0.8)) == "nlu_fallback"
     assert fallback(guess(CONCERNED, 0.95)) == "concerned"
-    assert fallback(guess(USES_VIOLENCE, 0.9)) == "nlu_fallback"
+    assert fallback(guess(USES_VIOLENCE, 0.9)) == ROLE_QUESTION  # not sure enough: asked
+    assert fallback(guess(UNCLEAR, 0.9)) == ROLE_QUESTION  # told of violence, nobody known
+    assert fallback(guess(UNCLEAR, 0.9), disclosure=False) == "nlu_fallback"
     assert fallback(guess(UNCLEAR, 0.9), earlier=SUBJECTED) == "nlu_fallback"
+    assert fallback(guess(USES_VIOLENCE, 0.6), disclosure=False) == ROLE_QUESTION  # "jag kollar hennes mobil"
 
 
 def test_out_of_scope_after_someone_told_who_they_are_is_not_a_dead_end():
@@ -95,7 +98,10 @@ def test_danger_is_never_delayed_by_a_question():
     # 112 first for everyone; "get to a safe place" only for the one in danger
     assert decide("danger_now", guess(CONCERNED, 0.95)).intent == "danger_witness"
     assert decide("danger_now", guess(USES_VIOLENCE, 0.97)).intent == "danger_caused"
-    assert decide("danger_now", guess(USES_VIOLENCE, 0.9)).intent == "danger_now"
+    # not sure whom 112 is for: 112 for anyone, then the question whether anyone is in danger
+    assert decide("danger_now", guess(USES_VIOLENCE, 0.9)).intent == "danger_unsure"
+    assert decide("danger_now", guess(CONCERNED, 0.7)).intent == "danger_unsure"
+    assert decide("danger_now", NO_GUESS, earlier=CONCERNED).intent == "danger_witness"
     assert decide("danger_now", guess(SUBJECTED, 0.99)).intent == "danger_now"
 
 
@@ -104,14 +110,15 @@ def test_the_conversation_remembers_who_is_writing():
     assert decide("shelter", unsure, earlier=SUBJECTED).intent == "shelter"
     assert decide("shelter", unsure, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
     assert decide("first_call", unsure, earlier=USES_VIOLENCE).intent == "first_call"
-    # this message's own sure role counts more than the conversation's
-    assert decide("victim", guess(SUBJECTED, 0.9), earlier=USES_VIOLENCE).writer == SUBJECTED
+    # this message's own role, if all but certain, counts more than the conversation's
+    assert decide("victim", guess(SUBJECTED, 0.98), earlier=USES_VIOLENCE).writer == SUBJECTED
 
 
 def test_a_role_the_conversation_showed_changes_only_on_a_sure_guess():
     # "hon har åkt till sin syster med vår dotter", after "jag slog min sambo"
     assert decide("concerned", guess(CONCERNED, 0.7), earlier=USES_VIOLENCE).writer == USES_VIOLENCE
-    assert decide("concerned", guess(CONCERNED, 0.92), earlier=SUBJECTED).writer == CONCERNED
+    assert decide("concerned", guess(CONCERNED, 0.92), earlier=SUBJECTED).writer == SUBJECTED
+    assert decide("concerned", guess(CONCERNED, 0.98), earlier=SUBJECTED).writer == CONCERNED
     assert decide("victim", guess(SUBJECTED, 0.6)).writer == SUBJECTED  # no earlier role
 
 
@@ -119,7 +126,9 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     # "tar soc barnen?" from a parent who hits: the answer for parents who use violence
     asked = "children_social_services"
     assert decide(asked, guess(USES_VIOLENCE, 0.97)).intent == "perpetrator_children"
-    assert decide(asked, guess(USES_VIOLENCE, 0.7)).intent == asked  # not sure enough: for anyone
+    assert decide(asked, guess(USES_VIOLENCE, 0.7)).intent == ROLE_QUESTION  # not sure: asked
+    assert decide(asked, guess(SUBJECTED, 0.9, young=0.8)).intent == "young_person"  # a child
+    assert decide("police_report", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
     assert decide(asked, NO_GUESS, earlier=USES_VIOLENCE).intent == "perpetrator_children"
     assert decide(asked, guess(SUBJECTED, 0.9)).intent == asked
     assert decide("costs_and_anonymity", NO_GUESS, earlier=USES_VIOLENCE).intent == "first_call"

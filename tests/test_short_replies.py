@@ -61,7 +61,8 @@ def test_not_right_now_after_the_danger_question_is_remembered():
     assert said_not_in_danger([calm, no, asked])
     assert not said_not_in_danger([yes, asked])
     assert not said_not_in_danger([acute, asked])
-    assert not said_not_in_danger([asked])  # not answered yet
+    assert not said_not_in_danger([asked])  # asked just now, not answered yet
+    assert not said_not_in_danger([calm])
 
 
 async def conversation(agent, catalogue, *texts: str) -> list[list[dict]]:
