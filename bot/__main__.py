@@ -166,7 +166,7 @@ def _report(args: argparse.Namespace) -> int:
 def _transcripts(args: argparse.Namespace) -> int:
     from bot.transcripts import main as transcripts
 
-    return transcripts(args.url, Path(args.out))
+    return transcripts(args.url, Path(args.out), args.round)
 
 
 def at_least_one(value: str) -> int:
@@ -275,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     transcripts.add_argument("--url", default="http://127.0.0.1:8080")
     transcripts.add_argument("--out", default="transcripts.jsonl")
+    transcripts.add_argument("--round", help="only this round, e.g. 2026-12-02-r3")
     transcripts.set_defaults(func=_transcripts)
 
     stats = sub.add_parser("stats", help="staff: the running service's counters, added up")

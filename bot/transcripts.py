@@ -22,7 +22,7 @@ import aiohttp
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.danger_evaluation import final_rounds
+from bot.danger_evaluation import ROUND, final_rounds
 from bot.role_evaluation import FINAL_DIR
 from bot.role_model import load_examples
 
@@ -45,9 +45,15 @@ def as_seen(messages: Iterable[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def load_conversations(directory: Path = CONVERSATIONS_DIR) -> list[dict[str, Any]]:
+def load_conversations(
+    directory: Path = CONVERSATIONS_DIR, only_round: str | None = None
+) -> list[dict[str, Any]]:
+    """The final conversations (of one round, `final-<round>-<author>.yml`, if given)."""
     conversations = []
     for path in sorted(directory.glob("final-*.yml")):
+        match = ROUND.match(path.name)
+        if only_round and not (match and match.group(1) == only_round):
+            continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         conversations += [c | {"set": path.stem} for c in doc.get("conversations") or []]
     return conversations
@@ -62,17 +68,19 @@ async def _ask(http: aiohttp.ClientSession, url: str, session: str, text: str) -
     return as_seen(answer.get("messages") or [])
 
 
-async def collect(url: str, pause: float) -> list[dict[str, Any]]:
-    """Every final message and conversation turn with the service's answer."""
+async def collect(url: str, pause: float, only_round: str | None = None) -> list[dict[str, Any]]:
+    """Every final message and conversation turn (of one round, if given) with the answer."""
     rows = []
     async with aiohttp.ClientSession() as http:
         for day, paths in final_rounds(FINAL_DIR).items():
+            if only_round and day != only_round:
+                continue
             for e in load_examples(paths):
                 answer = await _ask(http, url, secrets.token_hex(24), e.text)
                 rows.append({"set": f"final {day}", "role": e.role, "young": e.young,
                              "lang": e.lang, "need": e.need, "turns": [[e.text, answer]]})  # fmt: skip
                 await asyncio.sleep(pause)
-        for c in load_conversations():
+        for c in load_conversations(only_round=only_round):
             session, turns = secrets.token_hex(24), []
             for text in c["messages"]:
                 turns.append([text, await _ask(http, url, session, text)])
@@ -82,8 +90,8 @@ async def collect(url: str, pause: float) -> list[dict[str, Any]]:
     return rows
 
 
-def main(url: str, out: Path, pause: float = 0.4) -> int:
-    rows = asyncio.run(collect(url.rstrip("/"), pause))
+def main(url: str, out: Path, only_round: str | None = None, pause: float = 0.4) -> int:
+    rows = asyncio.run(collect(url.rstrip("/"), pause, only_round))
     with out.open("w", encoding="utf-8") as file:
         for row in rows:
             file.write(json.dumps(row, ensure_ascii=False) + "\n")
