@@ -53,7 +53,7 @@ TOPICS_THAT_FIT = {
         "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
         "older_victims", "disability_victims",
     },
-    WITNESS: {"concerned", "report_concern_child", "concerned_honour", "police_report"},
+    WITNESS: {"concerned", "report_concern_child", "concerned_honour", "police_report", "professional"},
     CAUSED: {"uses_violence", "first_call", "perpetrator_children"},
 }
 NOT_A_TOPIC = {

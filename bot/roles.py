@@ -75,6 +75,10 @@ COUNTERPART = {
     ("restraining_order", USES_VIOLENCE): "uses_violence",
     ("social_services", USES_VIOLENCE): "uses_violence",
     ("report_concern_child", USES_VIOLENCE): "perpetrator_children",
+    # a professional asking about reports, social services or interpreters in their work
+    ("police_report", PROFESSIONAL): "professional",
+    ("social_services", PROFESSIONAL): "professional",
+    ("interpreter", PROFESSIONAL): "professional",
 }
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})

@@ -129,6 +129,7 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide(asked, guess(USES_VIOLENCE, 0.7)).intent == ROLE_QUESTION  # not sure: asked
     assert decide(asked, guess(SUBJECTED, 0.9, young=0.8)).intent == "young_person"  # a child
     assert decide("police_report", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
+    assert decide("interpreter", guess(PROFESSIONAL, 0.95)).intent == "professional"  # a tolk
     assert decide(asked, NO_GUESS, earlier=USES_VIOLENCE).intent == "perpetrator_children"
     assert decide(asked, guess(SUBJECTED, 0.9)).intent == asked
     assert decide("costs_and_anonymity", NO_GUESS, earlier=USES_VIOLENCE).intent == "first_call"
