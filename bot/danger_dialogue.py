@@ -51,6 +51,7 @@ TOPICS_THAT_FIT = {
         "health_care", "police_report", "restraining_order", "shelter",
         "children_custody", "children_social_services", "threat_messages", "digital_safety",
         "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
+        "residence_permit",
         "older_victims", "disability_victims",
     },
     WITNESS: {"concerned", "report_concern_child", "concerned_honour", "police_report", "professional"},

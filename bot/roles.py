@@ -40,7 +40,7 @@ ANSWER_ROLE: dict[str, str] = {
             "victim", "self_blame", "shelter", "safety_plan", "digital_safety", "health_care",
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
-            "sexual_violence", "threat_messages", "children_custody",
+            "sexual_violence", "threat_messages", "children_custody", "residence_permit",
         ),
         SUBJECTED,
     ),
