@@ -89,7 +89,8 @@ def plan(
         first = "utter_danger_again" if shown else "utter_danger_check"
         answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
         if asked:  # 112 again, and what they wrote about, not the same question a second time
-            return [Utterance(first), Utterance(f"utter_{answer_topic}")]
+            fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
+            return [Utterance(first), Utterance(f"utter_{answer_topic if fits else MENU}")]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         return [Utterance(first), Utterance("utter_danger_question", buttons)]
     if shown == kind:

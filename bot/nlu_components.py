@@ -122,8 +122,11 @@ def said_not_in_danger(parses: list[dict[str, Any]]) -> bool:
     the bot does not ask again; an acute message still shows 112. `parses` newest first."""
     for newer, older in zip(parses, parses[1:], strict=False):
         if (older.get("danger") or {}).get("level") == UNCERTAIN:
+            text = newer.get("text") or ""
+            answered = text.startswith("/") or says_no(text)  # the no button, or "nej ..."
             level = (newer.get("danger") or {}).get("level", NONE)
-            return level == NONE and (newer.get("intent") or {}).get("name") not in DANGER_INTENTS
+            intent = (newer.get("intent") or {}).get("name")
+            return answered and level == NONE and intent not in DANGER_INTENTS
     return False
 
 

@@ -4,11 +4,15 @@ Many answers speak to one role: "Det är inte ditt fel" to the person subjected,
 förändra något" to the one who uses violence, "Bra att du bryr dig" to someone worried about
 another. An answer for the wrong role is worse than a question, so:
 - the writer's role is the role model's guess (bot/role_model.py) when it is sure enough, else
-  the role this conversation already showed (a sure guess or a button earlier);
+  the role this conversation already showed (a sure guess or a button earlier), which a later
+  message changes only when the model is all but certain;
 - an intent whose answer speaks to another role than the writer's is switched to the writer's
   own general answer when the model is very sure, and otherwise the bot asks (`ROLE_QUESTION`);
 - the answer for those who use violence needs evidence: without a role, the bot asks, and it
-  switches another answer to that one only when the model is all but certain.
+  switches another answer to that one only when the model is all but certain, or (for an
+  answer that has a counterpart for them) when the conversation showed it and the message does
+  not point elsewhere;
+- whom 112 speaks to follows the same evidence; unsure, 112 for anyone and a question.
 
 The cut-offs are set on the development set (`python -m bot evaluate --roles`); `decide` is pure.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.danger_dialogue import UNSURE as DANGER_UNSURE  # 112 for anyone, then "in danger?"
 from bot.role_model import (
     CONCERNED,
     PROFESSIONAL,
@@ -28,7 +33,6 @@ from bot.role_model import (
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
-DANGER_UNSURE = "danger_unsure"  # 112 for anyone, then "are you or someone else in danger?"
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -162,12 +166,14 @@ def decide(
     that makes a conversation's context danger, or a violent verb has a subject or an object:
     bot.role_cues)."""
     writer = writer_role(guess, earlier, limits)
+    # this message does not point elsewhere than the role the conversation showed
+    consistent = earlier == writer and guess.role in (writer, UNCLEAR)
     addressee = DANGER_FOR_WRITER.get((intent, writer))
     sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee or "", limits)
-    if addressee and (sure_now or writer == earlier):
+    if addressee and (sure_now or (consistent and writer != USES_VIOLENCE)):
         # 112 first still; "get to a safe place" only to the one in danger, also when the
-        # conversation showed earlier that the writer is worried about someone, asks in their
-        # work or has hurt someone
+        # conversation showed earlier that the writer is worried about someone or asks in their
+        # work (the answer for someone who has hurt another only on this message's evidence)
         return Decision(addressee, writer, "switched")
     if addressee:
         # the answer's addressee and the writer may differ, and the model is not sure: 112 for
@@ -185,17 +191,18 @@ def decide(
         needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.fallback
         if guess.confidence >= needed:
             return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
-    if intent == FALLBACK and (writer == USES_VIOLENCE or (disclosure and writer is None)):
+    new_user_of_violence = writer == USES_VIOLENCE and earlier is None
+    if intent == FALLBACK and (new_user_of_violence or (disclosure and writer is None)):
         # someone told of violence, or may have used it, and it is unclear who they are: ask,
         # not "I did not understand"
         return Decision(ROLE_QUESTION, writer, "asked")
     speaks_to = ANSWER_ROLE.get(intent)
     counterpart = COUNTERPART.get((intent, writer))
-    # the counterpart of an answer to anyone: as sure as a switch needs, unless the
-    # conversation showed the role earlier
-    sure = guess.role != writer or guess.confidence >= switch_needed(writer, limits)
+    # the counterpart of an answer to anyone: this message as sure as a switch needs, or the
+    # conversation showed the role and this message does not point elsewhere
+    sure = guess.role == writer and guess.confidence >= switch_needed(writer, limits)
     if speaks_to is None and counterpart:
-        if sure:
+        if sure or consistent:
             return Decision(counterpart, writer, "switched")
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
@@ -214,7 +221,7 @@ def decide(
         return Decision(intent, writer, "kept")
     if guess.role == writer and guess.confidence >= switch_needed(writer, limits):
         return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
-    if counterpart and guess.role == UNCLEAR and earlier == writer:
+    if counterpart and consistent:
         # the conversation showed who is writing and this message does not say otherwise
         return Decision(counterpart, writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")

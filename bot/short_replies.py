@@ -33,6 +33,7 @@ def says_no(text: str) -> bool:
 
 
 def is_short(text: str) -> bool:
+    """Whether the message is a word or three: read as a reply, not for what it says."""
     return 0 < len(text.split()) <= MAX_WORDS
 
 

@@ -27,6 +27,7 @@ RASA_DATA = ("data/nlu", "data/rules")
 CORPUS_NLU = MODELS_DIR / "nlu-from-role-corpus.yml"  # generated at training, never committed
 INPUTS = (
     "config.yml", "domain", *RASA_DATA, "data/roles/train", "bot/corpus_intents.py",
+    "bot/role_model.py", "bot/roles.py",
     "bot/nlu_components.py", "bot/intent_classifier.py", "bot/rule_policy.py",
 )  # fmt: skip
 ROLE_INPUTS = (

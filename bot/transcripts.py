@@ -91,6 +91,7 @@ async def collect(url: str, pause: float, only_round: str | None = None) -> list
 
 
 def main(url: str, out: Path, only_round: str | None = None, pause: float = 0.4) -> int:
+    """Write the transcripts of the final sets (or of one round) to `out`, one JSON line each."""
     rows = asyncio.run(collect(url.rstrip("/"), pause, only_round))
     with out.open("w", encoding="utf-8") as file:
         for row in rows:

@@ -83,6 +83,8 @@ def test_the_danger_question_is_not_asked_twice_in_a_row():
         "utter_children_social_services",
     ]
     assert responses(UNSURE, {"level": "uncertain"}, "danger_now", True)[1] == "utter_menu"
+    for_another = {"level": "uncertain", "kind": "danger_now", "topic": "uses_violence"}
+    assert responses(UNSURE, for_another, "danger_now", True)[1] == "utter_menu"
     question = {"event": "bot", "data": {"buttons": [{"title": "Ja", "payload": "/danger_now"}]}}
     menu = {"event": "bot", "data": {"buttons": [{"title": "Hem", "payload": "/greet"}]}}
     assert asks_about_danger(question) and not asks_about_danger(menu)

@@ -74,6 +74,8 @@ def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
     assert fallback(guess(UNCLEAR, 0.9), disclosure=False) == "nlu_fallback"
     assert fallback(guess(UNCLEAR, 0.9), earlier=SUBJECTED) == "nlu_fallback"
     assert fallback(guess(USES_VIOLENCE, 0.6), disclosure=False) == ROLE_QUESTION  # "jag kollar hennes mobil"
+    # once they said who they are, the question is not asked again
+    assert fallback(guess(USES_VIOLENCE, 0.6), earlier=USES_VIOLENCE) == "nlu_fallback"
 
 
 def test_out_of_scope_after_someone_told_who_they_are_is_not_a_dead_end():
@@ -102,6 +104,11 @@ def test_danger_is_never_delayed_by_a_question():
     assert decide("danger_now", guess(USES_VIOLENCE, 0.9)).intent == "danger_unsure"
     assert decide("danger_now", guess(CONCERNED, 0.7)).intent == "danger_unsure"
     assert decide("danger_now", NO_GUESS, earlier=CONCERNED).intent == "danger_witness"
+    # the conversation's role never sends a victim the answer for someone who has hurt another
+    assert decide("danger_now", guess(SUBJECTED, 0.9), earlier=USES_VIOLENCE).intent == (
+        "danger_unsure"
+    )
+    assert decide("danger_now", NO_GUESS, earlier=USES_VIOLENCE).intent == "danger_unsure"
     assert decide("danger_now", guess(SUBJECTED, 0.99)).intent == "danger_now"
 
 
@@ -138,6 +145,8 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
         "perpetrator_children"
     )
     assert decide("shelter", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    # a message that reads as a victim's, in a conversation that showed someone who hits: asked
+    assert decide(asked, guess(SUBJECTED, 0.9), earlier=USES_VIOLENCE).intent == ROLE_QUESTION
 
 
 def test_a_short_reply_shows_no_role():

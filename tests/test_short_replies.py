@@ -60,6 +60,10 @@ def test_not_right_now_after_the_danger_question_is_remembered():
     assert said_not_in_danger([no, asked])  # newest first
     assert said_not_in_danger([calm, no, asked])
     assert not said_not_in_danger([yes, asked])
+    unsure = {"text": "vet inte", "danger": {"level": "none"}, "intent": {"name": "dont_know"}}
+    assert not said_not_in_danger([unsure, asked])  # not a no
+    typed_no = {"text": "nej barnen sover då", "danger": {"level": "none"}}
+    assert said_not_in_danger([typed_no, asked])
     assert not said_not_in_danger([acute, asked])
     assert not said_not_in_danger([asked])  # asked just now, not answered yet
     assert not said_not_in_danger([calm])
