@@ -95,14 +95,12 @@ TOPIC_CONFIDENCE = 0.5  # a topic guessed less surely than this is not answered 
 CONTEXT_MESSAGES = 10  # how many earlier messages of the conversation count as context
 
 
-def danger_context(
-    tracker: DialogueStateTracker | None, disclosure: float
-) -> tuple[bool, frozenset[str]]:
+def danger_context(parses: list[dict[str, Any]], disclosure: float) -> tuple[bool, frozenset[str]]:
     """Whether danger came up in the last messages of this conversation (a verdict, a danger
     button, or a message whose danger probability reached `disclosure`, "he hits me"), and the
-    kinds of danger raised then."""
+    kinds of danger raised then. `parses` newest first (`recent_parses`)."""
     found, kinds = False, set()
-    for parse in recent_parses(tracker):
+    for parse in parses:
         verdict = parse.get("danger") or {}
         intent = (parse.get("intent") or {}).get("name")
         if verdict.get("level", NONE) != NONE:
@@ -114,6 +112,13 @@ def danger_context(
         elif verdict.get("probability", 0.0) >= disclosure:
             found = True
     return found, frozenset(k for k in kinds if k)
+
+
+def answered_danger_question_no(tracker: DialogueStateTracker | None) -> bool:
+    """Whether the bot's last message had a no button ("Nej, inte just nu") that a message
+    starting with "nej" answers."""
+    buttons = last_bot_buttons(recent_bot_messages(tracker))
+    return answer_to_question(DENY, buttons) is not None
 
 
 def said_not_in_danger(parses: list[dict[str, Any]]) -> bool:
@@ -153,9 +158,9 @@ class DangerDetector(_Untrained):
     def process(
         self, messages: list[Message], tracker: DialogueStateTracker | None = None
     ) -> list[Message]:
-        context, earlier_kinds = danger_context(tracker, self.triager.disclosure_threshold)
-        answered_no = said_not_in_danger(recent_parses(tracker))
-        question = last_bot_buttons(recent_bot_messages(tracker))
+        parses = recent_parses(tracker)
+        context, earlier_kinds = danger_context(parses, self.triager.disclosure_threshold)
+        answered_no = said_not_in_danger(parses)
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):  # a button: its intent is in the payload
@@ -168,7 +173,7 @@ class DangerDetector(_Untrained):
                 (name == CALM_INTENT and share >= CALM_CONFIDENCE)
                 or (name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text))
                 or answered_no
-                or (says_no(text) and answer_to_question(DENY, question) is not None)
+                or (says_no(text) and answered_danger_question_no(tracker))
             )  # "ok", "vet inte", "not right now": after danger, 112 again only if acute
             verdict = self.triager.triage(text, context, calm, earlier_kinds)
             disclosure = verdict.probability >= self.triager.disclosure_threshold

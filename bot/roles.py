@@ -169,13 +169,14 @@ def decide(
     # this message does not point elsewhere than the role the conversation showed
     consistent = earlier == writer and guess.role in (writer, UNCLEAR)
     addressee = DANGER_FOR_WRITER.get((intent, writer))
-    sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee or "", limits)
-    if addressee and (sure_now or (consistent and writer != USES_VIOLENCE)):
-        # 112 first still; "get to a safe place" only to the one in danger, also when the
-        # conversation showed earlier that the writer is worried about someone or asks in their
-        # work (the answer for someone who has hurt another only on this message's evidence)
-        return Decision(addressee, writer, "switched")
     if addressee:
+        sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee, limits)
+        if sure_now or (consistent and writer != USES_VIOLENCE):
+            # 112 first still; "get to a safe place" only to the one in danger, also when the
+            # conversation showed earlier that the writer is worried about someone or asks in
+            # their work (the answer for someone who has hurt another only on this message's
+            # evidence)
+            return Decision(addressee, writer, "switched")
         # the answer's addressee and the writer may differ, and the model is not sure: 112 for
         # anyone first, then "are you or someone else in danger right now?"
         return Decision(DANGER_UNSURE, writer, "asked")
@@ -207,10 +208,9 @@ def decide(
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
     if speaks_to is None or speaks_to == writer:
-        if intent in FOR_PARENTS and writer == SUBJECTED and guess.young >= limits.young:
-            return Decision(YOUNG_INTENT, writer, "switched")  # a child, not the parent
-        if intent == ROLE_INTENT[SUBJECTED] and guess.young >= limits.young and writer == SUBJECTED:
-            return Decision(YOUNG_INTENT, writer, "switched")
+        for_adults = intent in FOR_PARENTS or intent == ROLE_INTENT[SUBJECTED]
+        if for_adults and writer == SUBJECTED and guess.young >= limits.young:
+            return Decision(YOUNG_INTENT, writer, "switched")  # a child, not an adult or parent
         if intent == YOUNG_INTENT and guess.role == SUBJECTED and guess.young < limits.adult:
             return Decision(ROLE_INTENT[SUBJECTED], writer, "switched")  # "min man slår mig"
         return Decision(intent, writer, "kept")
@@ -219,7 +219,7 @@ def decide(
         if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
             return Decision(ROLE_QUESTION, None, "asked")
         return Decision(intent, writer, "kept")
-    if guess.role == writer and guess.confidence >= switch_needed(writer, limits):
+    if sure:
         return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
     if counterpart and consistent:
         # the conversation showed who is writing and this message does not say otherwise
