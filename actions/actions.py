@@ -11,12 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
 from bot.resources import LiveCatalogue, lines_for, open_lines
-from bot.roles import not_understood_response
+from bot.roles import NOT_UNDERSTOOD_AGAIN, NOT_UNDERSTOOD_RESPONSES, not_understood_response
 from bot.short_replies import (
     buttons_to_offer,
     emergency_just_shown,
     last_bot_buttons,
     previous_bot_turn,
+    times_said,
 )
 
 CATALOGUE = LiveCatalogue()
@@ -32,13 +33,18 @@ class ActionOpenNow(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        catalogue, role = CATALOGUE.current(), tracker.get_slot("role")
-        if open_now := open_lines(catalogue, role=role):
-            response, ids = "utter_open_now", [r.id for r in open_now]
-        else:
-            response, ids = "utter_open_now_none", [r.id for r in lines_for(catalogue, role)]
-        dispatcher.utter_message(response=response, json_message={"resources": ids})
+        say_open_lines(dispatcher, tracker.get_slot("role"))
         return []
+
+
+def say_open_lines(dispatcher: CollectingDispatcher, role: str | None) -> None:
+    """The support lines for `role` open now, or all of them if none is known to be open."""
+    catalogue = CATALOGUE.current()
+    if open_now := open_lines(catalogue, role=role):
+        response, ids = "utter_open_now", [r.id for r in open_now]
+    else:
+        response, ids = "utter_open_now_none", [r.id for r in lines_for(catalogue, role)]
+    dispatcher.utter_message(response=response, json_message={"resources": ids})
 
 
 class ActionDangerAnswer(Action):
@@ -79,7 +85,8 @@ class ActionShortReply(Action):
 
 
 class ActionNotUnderstood(Action):
-    """Not understood: the menu, or the next step for who is writing (bot.roles)."""
+    """Not understood: the menu, or the next step for who is writing, and after two of them the
+    lines open now, not the same answer a third time (bot.roles)."""
 
     def name(self) -> str:
         return "action_not_understood"
@@ -87,5 +94,10 @@ class ActionNotUnderstood(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response=not_understood_response(tracker.get_slot("role")))
+        role = tracker.get_slot("role")
+        given_before = times_said(tracker.events, NOT_UNDERSTOOD_RESPONSES)
+        response = not_understood_response(role, given_before)
+        dispatcher.utter_message(response=response)
+        if response == NOT_UNDERSTOOD_AGAIN:
+            say_open_lines(dispatcher, role)
         return []

@@ -41,7 +41,7 @@ from bot.role_cues import cues_of
 from bot.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.role_model import RoleModel
 from bot.roles import FALLBACK as NLU_FALLBACK
-from bot.roles import NO_GUESS, decide, earlier_role, readable
+from bot.roles import NO_GUESS, decide, earlier_role, readable, settle_close_call
 from bot.short_replies import CONFIDENCE as REPLY_CONFIDENCE
 from bot.short_replies import DENY, answer_to_question, is_short, last_bot_buttons, says_no
 from bot.short_replies import KINDS as REPLY_KINDS
@@ -259,6 +259,10 @@ class RoleDetector(_Untrained):
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             disclosure = bool((message.get("danger") or {}).get("disclosure") or cues_of(text))
             decision = decide(intent, guess, earlier, disclosure=disclosure)
+            if intent == NLU_FALLBACK:
+                close = close_candidates(message.get(INTENT_RANKING_KEY) or [])
+                settled = settle_close_call(close, guess, earlier, disclosure=disclosure)
+                decision = settled or decision
             reading = {
                 "writer": decision.writer,
                 "guess": guess.role,
@@ -283,6 +287,20 @@ class RoleDetector(_Untrained):
                 }
                 message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
         return messages
+
+
+# FallbackClassifier's threshold in config.yml: a top topic at least this sure that still fell
+# back was too close to the second one (its ambiguity_threshold)
+FALLBACK_THRESHOLD = 0.3
+
+
+def close_candidates(ranking: list[dict[str, Any]]) -> list[str]:
+    """The two topics Rasa's fallback could not choose between, or [] if it fell back because
+    no topic was sure enough."""
+    topics = [item for item in ranking if item.get("name") != NLU_FALLBACK][:2]
+    if len(topics) < 2 or topics[0].get("confidence", 0.0) < FALLBACK_THRESHOLD:
+        return []
+    return [item["name"] for item in topics]
 
 
 def recent_parses(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:

@@ -79,6 +79,11 @@ COUNTERPART = {
     ("restraining_order", USES_VIOLENCE): "uses_violence",
     ("social_services", USES_VIOLENCE): "uses_violence",
     ("report_concern_child", USES_VIOLENCE): "perpetrator_children",
+    # "is it really violence?", "I feel awful": the answers name Kvinnofridslinjen and speak to
+    # the one subjected
+    ("forms_of_violence", USES_VIOLENCE): "uses_violence",
+    ("feeling_bad", USES_VIOLENCE): "uses_violence",
+    ("feeling_bad", CONCERNED): "concerned",
     # a professional asking about reports, social services or interpreters in their work
     ("police_report", PROFESSIONAL): "professional",
     ("social_services", PROFESSIONAL): "professional",
@@ -227,6 +232,24 @@ def decide(
     return Decision(ROLE_QUESTION, writer, "asked")
 
 
+def settle_close_call(
+    candidates: list[str],
+    guess: RoleGuess,
+    earlier: str | None = None,
+    limits: Limits = LIMITS,
+    disclosure: bool = False,
+) -> Decision | None:
+    """Rasa's fallback when the two top topics are too close to choose between: if both lead to
+    the same answer for this writer ("tar soc mina barn nu?" from a father who has hit: social
+    services or his children, the answer for parents who use violence either way), that answer;
+    else None (not understood stays)."""
+    decisions = [decide(intent, guess, earlier, limits, disclosure) for intent in candidates]
+    answers = {decision.intent for decision in decisions}
+    if len(candidates) == 2 and len(answers) == 1 and ROLE_QUESTION not in answers:
+        return decisions[0]
+    return None
+
+
 def switch_needed(writer: str, limits: Limits) -> float:
     """How sure the role model must be to give `writer`'s answer instead of another's."""
     return limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.switch
@@ -263,14 +286,25 @@ def earlier_role(parses: Iterable[dict]) -> str | None:
 
 
 # Not understood, but the conversation showed who is writing: their next step, not the menu alone.
-# Not for those who use violence: a wrong guess would point a victim to Välj att sluta.
+# The one for those who use violence names Kvinnofridslinjen too, in case the role was misread.
 NOT_UNDERSTOOD = {
     SUBJECTED: "utter_default_subjected",
+    USES_VIOLENCE: "utter_default_uses_violence",
     CONCERNED: "utter_default_concerned",
     PROFESSIONAL: "utter_default_professional",
 }
 
 
-def not_understood_response(writer: str | None) -> str:
-    """The response when a message was not understood, for the writer's role (the `role` slot)."""
+NOT_UNDERSTOOD_RESPONSES = frozenset({*NOT_UNDERSTOOD.values(), "utter_default"})
+# After this many, a third "not understood" would repeat itself: a person who is reachable now
+NOT_UNDERSTOOD_BEFORE_PERSON = 2
+NOT_UNDERSTOOD_AGAIN = "utter_not_understood_again"
+
+
+def not_understood_response(writer: str | None, given_before: int = 0) -> str:
+    """The response when a message was not understood: for the writer's role (the `role` slot),
+    and after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in the conversation, a pointer to a person
+    instead (followed by the lines open now)."""
+    if given_before >= NOT_UNDERSTOOD_BEFORE_PERSON:
+        return NOT_UNDERSTOOD_AGAIN
     return NOT_UNDERSTOOD.get(writer or "", "utter_default")

@@ -13,7 +13,7 @@ context, both pure functions here:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 AFFIRM, DENY = "affirm", "deny"
@@ -84,3 +84,15 @@ def emergency_just_shown(events: Iterable[dict[str, Any]]) -> bool:
         ((event.get("data") or {}).get("custom") or {}).get("emergency")
         for event in previous_bot_turn(events)
     )
+
+
+def times_said(events: Iterable[dict[str, Any]], responses: Collection[str]) -> int:
+    """How often the bot gave one of `responses` since the conversation (re)started. `events`
+    oldest first."""
+    count = 0
+    for event in events:
+        if event.get("event") == "restart":
+            count = 0
+        elif event.get("event") == "bot":
+            count += (event.get("metadata") or {}).get("utter_action") in responses
+    return count

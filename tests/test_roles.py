@@ -2,7 +2,9 @@
 (no Rasa needed, except the last test, which scores the development set through the pipeline)."""
 
 import numpy as np
+import yaml
 
+from bot import PROJECT_ROOT
 from bot.role_cues import CUE_NAMES, cues_of
 from bot.role_model import (
     CONCERNED,
@@ -25,6 +27,7 @@ from bot.roles import (
     earlier_role,
     not_understood_response,
     readable,
+    settle_close_call,
 )
 
 
@@ -83,11 +86,37 @@ def test_out_of_scope_after_someone_told_who_they_are_is_not_a_dead_end():
     assert decide("out_of_scope", guess(UNCLEAR, 0.9)).intent == "out_of_scope"
 
 
-def test_not_understood_offers_the_writers_next_step_but_never_guesses_violence():
+def test_not_understood_offers_the_writers_next_step():
     assert not_understood_response(SUBJECTED) == "utter_default_subjected"
     assert not_understood_response(PROFESSIONAL) == "utter_default_professional"
-    assert not_understood_response(USES_VIOLENCE) == "utter_default"
+    assert not_understood_response(USES_VIOLENCE) == "utter_default_uses_violence"
     assert not_understood_response(None) == "utter_default"
+
+
+def test_not_understood_for_someone_who_used_violence_also_names_the_victims_line():
+    # the role may be misread: someone subjected must still find their line and a way back
+    core = yaml.safe_load((PROJECT_ROOT / "domain" / "core.yml").read_text())["responses"]
+    for variant in core[not_understood_response(USES_VIOLENCE)]:
+        assert "[[valj_att_sluta.phone]]" in variant["text"]
+        assert "[[kvinnofridslinjen.phone]]" in variant["text"]
+        assert "/victim" in [button["payload"] for button in variant["buttons"]]
+
+
+def test_two_close_topics_with_one_answer_for_the_writer_are_not_a_fallback():
+    both = ["children_social_services", "perpetrator_children"]  # "tar soc mina barn nu?"
+    settled = settle_close_call(both, guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE)
+    assert settled is not None and settled.intent == "perpetrator_children"
+    # without a role the two answers differ (a victim's fear or a parent who hit): not understood
+    assert settle_close_call(both, guess(UNCLEAR, 0.9)) is None
+    assert settle_close_call(["costs_and_anonymity", "interpreter"], guess(UNCLEAR, 0.9)) is None
+    assert settle_close_call([], guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE) is None
+
+
+def test_is_it_violence_and_feeling_bad_are_answered_for_the_writer():
+    for intent in ("forms_of_violence", "feeling_bad"):
+        assert decide(intent, guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE).intent == "uses_violence"
+        assert decide(intent, guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == intent
+    assert decide("feeling_bad", guess(UNCLEAR, 0.9), earlier=CONCERNED).intent == "concerned"
 
 
 def test_danger_is_never_delayed_by_a_question():
@@ -210,3 +239,21 @@ def test_development_set_gets_few_wrong_roles_and_few_questions(agent):
     before = result.wrong_before / result.messages
     assert len(result.wrong) / result.messages <= DEV_WRONG_ROLE_AT_MOST < before
     assert len(result.asked) / result.messages <= DEV_ASKED_AT_MOST
+
+
+def test_close_candidates_are_the_two_topics_rasa_could_not_choose_between():
+    from bot.nlu_components import FALLBACK_THRESHOLD, close_candidates
+
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
+    assert fallback["threshold"] == FALLBACK_THRESHOLD
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "children_social_services", "confidence": 0.48},
+        {"name": "perpetrator_children", "confidence": 0.44},
+        {"name": "safe_now", "confidence": 0.01},
+    ]
+    assert close_candidates(ranking) == ["children_social_services", "perpetrator_children"]
+    low = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "greet", "confidence": 0.2},
+           {"name": "affirm", "confidence": 0.19}]  # fmt: skip
+    assert close_candidates(low) == []

@@ -10,6 +10,7 @@ from bot.short_replies import (
     emergency_just_shown,
     is_short,
     last_bot_buttons,
+    times_said,
 )
 from tests.conftest import new_session
 
@@ -74,6 +75,27 @@ async def conversation(agent, catalogue, *texts: str) -> list[list[dict]]:
     for text in texts:
         answers.append(render(await say(agent, session, text), catalogue, "sv"))
     return answers
+
+
+def test_how_often_an_answer_was_given_counts_since_the_last_restart():
+    def bot(action: str) -> dict:
+        return {"event": "bot", "text": "…", "metadata": {"utter_action": action}}
+
+    events = [bot("utter_default"), {"event": "user"}, bot("utter_victim"), bot("utter_default")]
+    assert times_said(events, {"utter_default"}) == 2
+    assert times_said([*events, {"event": "restart"}, bot("utter_default")], {"utter_default"}) == 1
+    assert times_said(events, {"utter_greet"}) == 0
+
+
+async def test_not_understood_three_times_points_to_a_person_not_the_same_answer(agent, catalogue):
+    answers = await conversation(
+        agent, catalogue, "/uses_violence", "hur funkar det med bilen i morgon",
+        "vilken färg har himlen på mars egentligen", "kan du skriva en dikt om hösten",
+    )  # fmt: skip
+    first, second, third = (answer[0]["text"] for answer in answers[1:])
+    assert first == second and "Välj att sluta" in first and "Kvinnofridslinjen" in first
+    assert third != first and "människa" in third
+    assert answers[-1][-1]["resources"] and answers[-1][-1]["buttons"]  # the lines, and a way back
 
 
 async def test_yes_to_are_you_in_danger_now_is_the_emergency_answer(agent, catalogue):
