@@ -32,7 +32,7 @@ from bot.role_model import (
     corpus_files,
     load_examples,
 )
-from bot.roles import ROLE_INTENT, YOUNG_INTENT
+from bot.roles import ROLE_INTENT, YOUNG_ANSWER
 
 LANGUAGES = ("sv", "en")  # the languages the bot converses in; the others get the crisis card
 
@@ -43,6 +43,15 @@ TRACES = re.compile(r"histori|radera|spår|spar\b|delete|clear|trace|browser|web
 HOURS = re.compile(r"öppe|oppe|open|natt|night|helg|weekend|kväll|kvall|evening|dygnet|24", re.I)
 DEVICE = re.compile(r"gps|plats|location|track|spår|app\b|appen|lösenord|password|hack|spion|spy|airtag|kamera|camera", re.I)  # fmt: skip
 BLAME = re.compile(r"\bfel\b|skuld|fault|blame|förtjän|fortjan|deserve", re.I)
+# A professional asking about an adult (a patient, client, colleague) and no child in the message
+_CHILD = (r"elev|barn|förskol|forskol|skol|\b1[0-7]\W?år|\b1[0-7] ?ar\b|åring|aring|tonår|"
+          r"ungdom|minderår|konfirmand|pupil|child|kid|teen|under 18|\bunga?\b|youth|minor|"
+          r"\b[PFU]1\d|flick|pojk|tjej|kille|\bgirl|\bboy|\bson\b|dotter|daughter|bris")
+_ADULT = (r"patient|brukare|klient|kund|vuxen|vuxna|adult|client|customer|äldre|aldre|elder|"
+          r"hustru|\bfru\b|wife|husband|\bmake\b|maken|sambo|partner|kvinna|woman|women|"
+          r"gravid|pregnan|dement|pension|hemtjänst|hemtjanst|\bsfi\b|medarbetare|kollega|"
+          r"employee|colleague|anställd")
+ADULT_CLIENT = re.compile(rf"^(?!.*(?:{_CHILD})).*(?:{_ADULT})", re.I | re.S)
 
 # need -> {role -> intent}; a role not listed is left out for that need.
 ANY = (SUBJECTED, USES_VIOLENCE, CONCERNED, PROFESSIONAL, UNCLEAR)
@@ -91,6 +100,7 @@ REFINEMENTS = (
     ("costs_and_anonymity", HOURS, "open_now"),
     ("threat_messages", DEVICE, "digital_safety"),
     ("feeling_bad", BLAME, "self_blame"),
+    ("professional", ADULT_CLIENT, "professional_adult"),
 )
 
 
@@ -99,8 +109,8 @@ def intent_for(example: RoleExample) -> str | None:
     if example.lang not in LANGUAGES:
         return None
     intent = BY_NEED.get(example.need, {}).get(example.role)
-    if intent == ROLE_INTENT[SUBJECTED] and example.young:
-        return YOUNG_INTENT
+    if intent == ROLE_INTENT.get(example.role) and example.young:
+        return YOUNG_ANSWER.get(example.role, intent)
     for chosen, pattern, other in REFINEMENTS:
         if intent == chosen and pattern.search(example.text):
             return other

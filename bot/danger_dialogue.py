@@ -54,7 +54,8 @@ TOPICS_THAT_FIT = {
         "residence_permit",
         "older_victims", "disability_victims",
     },
-    WITNESS: {"concerned", "report_concern_child", "concerned_honour", "police_report", "professional"},
+    WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
+              "police_report", "professional", "professional_adult"},
     CAUSED: {"uses_violence", "first_call", "perpetrator_children"},
 }
 NOT_A_TOPIC = {

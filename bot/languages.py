@@ -52,6 +52,14 @@ def isolate_numbers(text: str) -> str:
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# A language's name in Swedish or English ("ni har tolk somaliska?") looks like that language to
+# a detector; the message is in Swedish or English all the same
+_LANGUAGE_NAMES = re.compile(
+    r"\b(?:somaliska|somali|arabiska|arabic|persiska|persian|farsi|dari|tigrinja|tigrinya|"
+    r"polska|polish|ukrainska|ukrainian|bosniska|bosnian|kroatiska|croatian|serbiska|serbian|"
+    r"turkiska|turkish|kurdiska|kurdish|ryska|russian|amhariska|amharic)\b",
+    re.IGNORECASE,
+)
 
 
 class LanguageIdentifier:
@@ -101,6 +109,7 @@ class LanguageIdentifier:
         """The language code, or None when the text is too short or unclear to tell."""
         if _GEEZ.search(text):
             return "ti"
+        text = _LANGUAGE_NAMES.sub(" ", text)
         non_latin = _ARABIC_SCRIPT.search(text) or _CYRILLIC.search(text)
         if not non_latin and len(set(text.lower().split())) < MIN_WORDS:  # "plz plz plz"
             return None

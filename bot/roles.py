@@ -51,8 +51,9 @@ ANSWER_ROLE: dict[str, str] = {
     **dict.fromkeys(("uses_violence", "first_call", "perpetrator_children", "danger_caused"),
                     USES_VIOLENCE),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
-    **dict.fromkeys(("concerned", "concerned_honour", "danger_witness"), CONCERNED),
-    "professional": PROFESSIONAL,
+    **dict.fromkeys(("concerned", "concerned_young", "concerned_honour", "danger_witness"),
+                    CONCERNED),
+    **dict.fromkeys(("professional", "professional_adult"), PROFESSIONAL),
 }  # fmt: skip
 
 # Each role's general answer, given instead of an answer for another role.
@@ -63,6 +64,8 @@ ROLE_INTENT = {
     PROFESSIONAL: "professional",
 }
 YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
+# A role's general answer for someone under 18
+YOUNG_ANSWER = {SUBJECTED: YOUNG_INTENT, CONCERNED: "concerned_young"}
 # A few answers have a better counterpart for another role than the general one; the
 # counterpart is given also for an answer to anyone ("will they take my children?" from a parent
 # who has hit gets the answer for parents who use violence).
@@ -213,12 +216,8 @@ def decide(
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
     if speaks_to is None or speaks_to == writer:
-        for_adults = intent in FOR_PARENTS or intent == ROLE_INTENT[SUBJECTED]
-        if for_adults and writer == SUBJECTED and guess.young >= limits.young:
-            return Decision(YOUNG_INTENT, writer, "switched")  # a child, not an adult or parent
-        if intent == YOUNG_INTENT and guess.role == SUBJECTED and guess.young < limits.adult:
-            return Decision(ROLE_INTENT[SUBJECTED], writer, "switched")  # "min man slår mig"
-        return Decision(intent, writer, "kept")
+        answer = for_age(intent, writer, guess, limits)
+        return Decision(answer, writer, "kept" if answer == intent else "switched")
     if writer is None:
         needs_evidence = speaks_to == USES_VIOLENCE
         if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
@@ -262,12 +261,27 @@ def danger_switch(addressee: str, limits: Limits) -> float:
     return limits.switch if addressee == "danger_witness" else limits.sure
 
 
+def for_age(intent: str, writer: str | None, guess: RoleGuess, limits: Limits) -> str:
+    """`intent`, or the answer for the writer's age: a role's answer for young people to someone
+    the model reads as under 18 (for someone subjected also instead of the answers for parents),
+    the adults' answer to someone it reads as an adult ("min man slår mig")."""
+    young_answer = YOUNG_ANSWER.get(writer or "")
+    if young_answer is None:
+        return intent
+    for_adults = intent == ROLE_INTENT[writer] or (writer == SUBJECTED and intent in FOR_PARENTS)
+    if for_adults and guess.young >= limits.young:
+        return young_answer
+    if intent == young_answer and guess.role == writer and guess.young < limits.adult:
+        return ROLE_INTENT[writer]
+    return intent
+
+
 def own_answer(intent: str, writer: str, guess: RoleGuess, limits: Limits) -> str:
     """The writer's own answer instead of `intent`: a counterpart of it, the answer for young
     people, or the role's general answer."""
     if writer == SUBJECTED and guess.young >= limits.young:
         return YOUNG_INTENT
-    return COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer]
+    return for_age(COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer], writer, guess, limits)
 
 
 def earlier_role(parses: Iterable[dict]) -> str | None:

@@ -35,6 +35,17 @@ def test_a_few_words_choose_between_two_answers_to_one_need():
     assert intent_for(example("min kusin ska giftas bort", "concerned", concern)) == (
         "concerned_honour"
     )
+    assert intent_for(example("min kompis blir slagen", "concerned", concern, young=True)) == (
+        "concerned_young"
+    )
+    work = "how_to_help_someone"
+    patient = "jag är sjuksköterska och en patient säger att maken slår henne"
+    assert intent_for(example(patient, "professional", work)) == "professional_adult"
+    pupil = "jag är lärare och en elev säger att hennes pappa slår mamma"
+    assert intent_for(example(pupil, "professional", work)) == "professional"
+    assert intent_for(example("finns det rådgivning för oss", "professional", work)) == (
+        "professional"
+    )
 
 
 def test_what_the_mapping_cannot_place_is_left_out():

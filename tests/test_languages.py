@@ -104,6 +104,13 @@ def test_short_or_button_messages_keep_the_chosen_language(identifier):
     assert answer_language("sv", "my husband hits me every day", identifier) == "en"
 
 
+def test_naming_a_language_does_not_switch_to_it(identifier):
+    for text in ("ni har tolk somaliska?", "kan jag få en tolk på arabiska eller persiska",
+                 "do you have someone who speaks somali or tigrinya"):  # fmt: skip
+        assert answer_language("sv", text, identifier) in ("sv", "en"), text
+    assert answer_language("sv", "Waan ka baqayaa ninkayga, wuu i garaacaa", identifier) == "so"
+
+
 @pytest.fixture
 async def client(aiohttp_client, aiohttp_server):
     fake = FakeRasa()

@@ -19,4 +19,7 @@ async def test_eval_set_accuracy_and_danger_recall(agent):
     # whose answer is measured by `bot evaluate --roles` and the judged final sets instead.
     # 88.0% after the role corpus became topic data (round 3): on the independent role dev set
     # the right topic went from 34% to 68%; these plain phrasings stayed where they were.
-    assert result.accuracy >= 0.87
+    # 86.5% after follow-up questions by two new authors became topic data (round 5): on an
+    # independent follow-up development set the right topic went from 54% to 67% of 116; three of
+    # these plain first messages moved to a neighbouring topic.
+    assert result.accuracy >= 0.86

@@ -64,6 +64,17 @@ def test_a_sure_role_switches_to_its_own_answer_or_a_better_counterpart():
     assert decide("victim", guess(SUBJECTED, 0.8, young=0.9)).intent == "young_person"
 
 
+def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answer():
+    assert decide("concerned", guess(CONCERNED, 0.9, young=0.8)).intent == "concerned_young"
+    assert decide("victim", guess(CONCERNED, 0.95, young=0.8)).intent == "concerned_young"
+    assert decide("concerned_young", guess(CONCERNED, 0.9, young=0.01)).intent == "concerned"
+    assert decide("concerned_young", guess(CONCERNED, 0.9, young=0.3)).intent == "concerned_young"
+    assert decide("concerned", guess(CONCERNED, 0.9, young=0.3)).intent == "concerned"
+    # a young person's counterpart stays: a worried teen asking about a child gets the report answer
+    asked = "perpetrator_children"
+    assert decide(asked, guess(CONCERNED, 0.95, young=0.9)).intent == "report_concern_child"
+
+
 def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
     def fallback(g: RoleGuess, earlier: str | None = None, disclosure: bool = True) -> str:
         return decide("nlu_fallback", g, earlier, disclosure=disclosure).intent
