@@ -38,6 +38,7 @@ LANGUAGES = ("sv", "en")  # the languages the bot converses in; the others get t
 
 # Words that choose between two answers for one need.
 HONOUR = re.compile(r"heder|honou?r|skam|shame|släkt|slakt|kusin|cousin|gifta|marr|oskuld|virgin", re.I)
+HONOUR_NAMED = re.compile(r"heder|honou?r", re.I)  # "is this honour violence?"
 VIRGINITY = re.compile(r"oskuld|virgin|mödomshinna|modomshinna|hymen|blödde|bleed", re.I)
 TRACES = re.compile(r"histori|radera|spår|spar\b|delete|clear|trace|browser|webbläsar", re.I)
 HOURS = re.compile(r"öppe|oppe|open|natt|night|helg|weekend|kväll|kvall|evening|dygnet|24", re.I)
@@ -101,6 +102,7 @@ REFINEMENTS = (
     ("threat_messages", DEVICE, "digital_safety"),
     ("feeling_bad", BLAME, "self_blame"),
     ("professional", ADULT_CLIENT, "professional_adult"),
+    ("forms_of_violence", HONOUR_NAMED, "honour_explained"),
 )
 
 

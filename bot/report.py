@@ -20,19 +20,14 @@ import matplotlib
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
+from bot import roles  # noqa: E402
 from bot.stats import SMALL, Totals, collect_or_explain, shown  # noqa: E402
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 TOP = 12  # bars in a chart of topics
 
 # Swedish names of the labels staff read in the charts
-ROLE_NAMES = {
-    "subjected": "utsatt",
-    "uses_violence": "utövar våld",
-    "concerned": "orolig för någon",
-    "professional": "i sitt arbete",
-    "unknown": "okänt",
-}
+ROLE_NAMES = {**roles.ROLE_NAMES, "unknown": "okänt"}
 TRIAGE_NAMES = {"acute": "akut fara", "uncertain": "oklart: boten frågade", "none": "ingen fara"}
 ENDED_NAMES = {
     "quick_exit": "snabb utgång",

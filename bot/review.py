@@ -1,8 +1,12 @@
 """`python -m bot review`: one offline HTML file for staff to proofread and sign off the dialogue.
 
-For every topic: what users write (examples per intent), the rule that answers, and the answers in
-Swedish and English side by side with the services they show. Buttons link to where they lead, so
-the page is also a map of the flows.
+Organised the way staff think: by who an answer speaks to (the one subjected, the one who uses
+violence, someone worried, a professional, anyone), then danger and the conversation's small
+talk. Each answer has a Swedish name (the button that leads to it, or its first sentence), what
+users write, the answers in Swedish and English side by side with their cards and the languages
+each service answers in, and whose answer the bot gives instead when someone else writes it.
+Buttons link to where they lead, so the page is also a map of the flows. A last part shows the
+kinds of message the danger triage answers with 112 first, and messages it must not.
 """
 
 from __future__ import annotations
@@ -16,10 +20,52 @@ import yaml
 from bot import PROJECT_ROOT
 from bot.check import step_intents
 from bot.danger_dialogue import DANGER_ACTION, plan
+from bot.danger_model import SITUATION_KIND, corpus_files, load_examples
 from bot.render import fill
 from bot.resources import Catalogue, load
+from bot.role_model import CONCERNED, PROFESSIONAL, SUBJECTED, USES_VIOLENCE
+from bot.roles import ANSWER_ROLE, COUNTERPART, ROLE_NAMES
 
 EXAMPLES_SHOWN = 6
+DANGER_EXAMPLES_SHOWN = 2  # per situation of the danger corpus
+DANGER, CONVERSATION, ANYONE = "danger", "conversation", "anyone"
+# (heading, whose answers): the page's parts, in order
+PARTS = (
+    ("Till den som utsätts", SUBJECTED),
+    ("Till den som använder våld", USES_VIOLENCE),
+    ("Till den som är orolig för någon", CONCERNED),
+    ("Till den som frågar i sitt arbete", PROFESSIONAL),
+    ("Till alla som skriver", ANYONE),
+    ("Fara: 112 först", DANGER),
+    ("Samtalet: hälsning, meny och korta svar", CONVERSATION),
+)
+CONVERSATION_TOPICS = frozenset({"core", "greeting", "replies", "bot"})  # domain files
+OPENERS = ("Tack för att du skriver", "Bra att du bryr dig", "Det låter tungt")
+SHORT_REPLY_NAMES = {  # answered by the bot's last question or answer (bot/short_replies.py)
+    "affirm": "Ja",
+    "deny": "Nej",
+    "acknowledge": "Ok",
+    "dont_know": "Vet inte",
+    "what_do_you_mean": "Vad menar du?",
+}
+SITUATION_NAMES = {
+    "violence_now": "våld pågår",
+    "threat_imminent": "hot om våld nu",
+    "weapon": "vapen",
+    "strangling": "strypning",
+    "locked_in": "inlåst",
+    "abuser_nearby": "förövaren i närheten",
+    "taken_abroad": "förs utomlands",
+    "hiding": "gömmer sig",
+    "plea": "ropar på hjälp",
+    "asks_bot_to_call": "ber roboten ringa",
+    "medical": "skadad, behöver ambulans",
+    "overdose": "överdos",
+    "bystander": "ser eller hör våld",
+    "caused_harm": "har skadat någon",
+    "suicidal_direct": "självmordstankar",
+    "suicidal_indirect": "självmordstankar, indirekt",
+}
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 70rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
 h2 { border-bottom: 2px solid #1d3557; margin-top: 2.5rem; }
@@ -95,7 +141,7 @@ def _answer(variation: dict[str, Any], catalogue: Catalogue, lang: str) -> str:
     if cards:
         parts.append(
             "<p class=meta>Kort: "
-            + ", ".join(escape(f"{c['name']} {c.get('phone', '')}".strip()) for c in cards)
+            + ", ".join(escape(_card(card)) for card in cards)
             + "</p>"
         )
     buttons = [
@@ -107,6 +153,96 @@ def _answer(variation: dict[str, Any], catalogue: Catalogue, lang: str) -> str:
     return f'<div class="{css}" lang="{lang}">{"".join(parts)}</div>'
 
 
+def _card(card: dict[str, Any]) -> str:
+    """A card in one line: name, number and the languages the service answers in."""
+    line = f"{card['name']} {card.get('phone', '')}".strip()
+    if card.get("languages"):
+        line += f" (svarar på {', '.join(card['languages'])})"
+    return line
+
+
+def _names(responses: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """intent -> its Swedish name: the title of a Swedish button that leads to it."""
+    names: dict[str, str] = dict(SHORT_REPLY_NAMES)
+    for variations in responses.values():
+        for button in _variation(variations, "sv").get("buttons") or []:
+            intent = button["payload"].lstrip("/").split("{")[0]
+            names.setdefault(intent, button["title"])
+    return names
+
+
+def _first_sentence(text: str, limit: int = 80) -> str:
+    """The answer's first sentence that says something of its own (not "Tack för att du skriver")."""
+    sentences = [s.split("? ")[0] for s in text.split(". ")]
+    said = next((s for s in sentences if not s.startswith(OPENERS)), sentences[0])
+    return said if len(said) <= limit else said[: limit - 1] + "…"
+
+
+def _part_of(intent: str, topic: str) -> str:
+    """Which part of the page an intent belongs to (see PARTS)."""
+    if topic == DANGER:
+        return DANGER
+    if topic in CONVERSATION_TOPICS:
+        return CONVERSATION
+    return ANSWER_ROLE.get(intent, ANYONE)
+
+
+def _instead(intent: str, names: dict[str, str]) -> str:
+    """Whose answer the bot gives instead when someone else writes this (bot/roles.py)."""
+    others = [
+        f'{escape(ROLE_NAMES[role])} → <a href="#{escape(counterpart)}">'
+        f"{escape(names.get(counterpart, counterpart))}</a>"
+        for (asked, role), counterpart in COUNTERPART.items()
+        if asked == intent
+    ]
+    if not others:
+        return ""
+    return f"<p class=meta>Svar i stället, efter vem som skriver: {' · '.join(others)}</p>"
+
+
+def _danger_examples(root: Path, names: dict[str, str]) -> str:
+    """What danger triage must answer with 112 first, and what it must not, by situation."""
+    examples = load_examples(corpus_files(root / "data" / "danger" / "train"))
+    rows = []
+    for situation, name in SITUATION_NAMES.items():
+        found = [e.text for e in examples if e.situation == situation and e.acute]
+        said = "".join(f"<li>{escape(t)}</li>" for t in found[:DANGER_EXAMPLES_SHOWN])
+        kind = SITUATION_KIND.get(situation, "suicidal")
+        if said:
+            answer = f'<a href="#{kind}">{escape(names.get(kind, kind))}</a>'
+            rows.append(f"<h3>{escape(name)} → {answer}</h3><ul>{said}</ul>")
+    calm = [e.text for e in examples if not e.acute and e.label == "none"]
+    rows.append(
+        "<h3>Inte fara just nu → ämnets svar</h3><ul>"
+        + "".join(f"<li>{escape(t)}</li>" for t in calm[:: max(1, len(calm) // 8)][:8])
+        + "</ul>"
+    )
+    return (
+        '<h2 id="part-triage">Vad faroavkänningen fångar</h2>'
+        "<p>Varje meddelande bedöms: akut fara (112 först), oklart (112 först och frågan "
+        "”Är du eller någon annan i fara just nu?”) eller ingen fara. Exempel ur träningsdata "
+        "(data/danger/train):</p>" + "".join(rows)
+    )
+
+
+def _section(
+    intent: str,
+    topic: str,
+    answers: list[str],
+    names: dict[str, str],
+    examples: dict[str, list[str]],
+    rule: str,
+) -> str:
+    said = "".join(f"<li>{escape(e)}</li>" for e in examples.get(intent, [])[:EXAMPLES_SHOWN])
+    return (
+        f'<section class="intent" id="{escape(intent)}"><h3>{escape(names[intent])}</h3>'
+        f"<p class=meta>Ämne: {escape(topic)} · intent: {escape(intent)} · regel: {escape(rule)}"
+        f" · {len(examples.get(intent, []))} exempel</p>"
+        f"<p>Användare skriver till exempel:</p><ul>{said}</ul>{''.join(answers)}"
+        f"{_instead(intent, names)}</section>"
+    )
+
+
 def build(root: Path = PROJECT_ROOT, catalogue: Catalogue | None = None) -> str:
     """The whole review page."""
     catalogue = catalogue or load(root / "resources.yml")
@@ -115,43 +251,47 @@ def build(root: Path = PROJECT_ROOT, catalogue: Catalogue | None = None) -> str:
         name: v for doc in domain.values() for name, v in (doc.get("responses") or {}).items()
     }
     examples, rule_of = _examples(nlu), _rules(rules)
-    topics = [t for t, doc in domain.items() if doc.get("intents")]
-    sections = []
-    for topic in topics:
-        parts = [f'<h2 id="topic-{topic}">{escape(topic)}</h2>']
-        for intent in domain[topic]["intents"]:
+    names = _names(responses)
+    by_part: dict[str, list[str]] = {part: [] for _, part in PARTS}
+    for topic, doc in domain.items():
+        for intent in doc.get("intents") or []:
             rule, actions = rule_of.get(intent, ("(ingen regel)", []))
-            said = "".join(
-                f"<li>{escape(e)}</li>" for e in examples.get(intent, [])[:EXAMPLES_SHOWN]
-            )
             answers = []
             for action in actions:
                 if action in responses:
+                    variations = responses[action]
+                    first = _first_sentence(_variation(variations, "sv")["text"])
+                    names.setdefault(intent, fill(first, catalogue, "sv"))
                     answers.append(
                         '<div class="answers">'
                         + "".join(
-                            _answer(_variation(responses[action], lang), catalogue, lang)
+                            _answer(_variation(variations, lang), catalogue, lang)
                             for lang in ("sv", "en")
                         )
                         + "</div>"
                     )
                 else:
                     answers.append(
-                        f"<p class=meta>Åtgärd: {escape(action)} (svar som räknas fram, t.ex. öppna nu)</p>"
+                        f"<p class=meta>Åtgärd: {escape(action)} (svaret räknas fram, "
+                        "till exempel vilka linjer som har öppet nu)</p>"
                     )
-            parts.append(
-                f'<section class="intent" id="{escape(intent)}"><h3>{escape(intent)}</h3>'
-                f"<p class=meta>Regel: {escape(rule)} · {len(examples.get(intent, []))} exempel</p>"
-                f"<p>Användare skriver till exempel:</p><ul>{said}</ul>{''.join(answers)}</section>"
-            )
-        sections.append("".join(parts))
-    nav = " ".join(f'<a href="#topic-{t}">{escape(t)}</a>' for t in topics)
+            names.setdefault(intent, intent)
+            part = _part_of(intent, topic)
+            by_part[part].append(_section(intent, topic, answers, names, examples, rule))
+    body = "".join(
+        f'<h2 id="part-{index}">{escape(heading)}</h2>{"".join(by_part[part])}'
+        for index, (heading, part) in enumerate(PARTS)
+    )
+    nav = " ".join(f'<a href="#part-{i}">{escape(h)}</a>' for i, (h, _) in enumerate(PARTS))
+    nav += ' <a href="#part-triage">Vad faroavkänningen fångar</a>'
     return (
         '<!doctype html><html lang="sv"><head><meta charset="utf-8">'
         "<title>Granskning av chattens samtal</title>"
         f"<style>{STYLE}</style></head><body><h1>Granskning av chattens samtal</h1>"
-        "<p>Svenska till vänster, engelska till höger. Knapparna länkar dit de leder.</p>"
-        f"<nav>{nav}</nav>{''.join(sections)}</body></html>"
+        "<p>Svaren står efter vem de talar till. Svenska till vänster, engelska till höger. "
+        "Knapparna länkar dit de leder. Är roboten osäker på vem som skriver frågar den, i "
+        "stället för att ge ett svar som är till någon annan.</p>"
+        f"<nav>{nav}</nav>{body}{_danger_examples(root, names)}</body></html>"
     )
 
 

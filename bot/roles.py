@@ -56,6 +56,13 @@ ANSWER_ROLE: dict[str, str] = {
     **dict.fromkeys(("professional", "professional_adult"), PROFESSIONAL),
 }  # fmt: skip
 
+# The roles' names as staff read them (reports, the review page)
+ROLE_NAMES = {
+    SUBJECTED: "utsatt",
+    USES_VIOLENCE: "utövar våld",
+    CONCERNED: "orolig för någon",
+    PROFESSIONAL: "i sitt arbete",
+}
 # Each role's general answer, given instead of an answer for another role.
 ROLE_INTENT = {
     SUBJECTED: "victim",

@@ -38,6 +38,9 @@ def test_a_few_words_choose_between_two_answers_to_one_need():
     assert intent_for(example("min kompis blir slagen", "concerned", concern, young=True)) == (
         "concerned_young"
     )
+    asked = "is_it_violence"
+    assert intent_for(example("räknas det som hedersvåld?", "unclear", asked)) == "honour_explained"
+    assert intent_for(example("är det våld om han skriker?", "unclear", asked)) == "forms_of_violence"
     work = "how_to_help_someone"
     patient = "jag är sjuksköterska och en patient säger att maken slår henne"
     assert intent_for(example(patient, "professional", work)) == "professional_adult"
