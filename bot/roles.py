@@ -48,8 +48,11 @@ ANSWER_ROLE: dict[str, str] = {
         ),
         SUBJECTED,
     ),
-    **dict.fromkeys(("uses_violence", "first_call", "perpetrator_children", "danger_caused"),
-                    USES_VIOLENCE),
+    **dict.fromkeys(
+        ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
+         "danger_caused"),
+        USES_VIOLENCE,
+    ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
     **dict.fromkeys(("concerned", "concerned_young", "concerned_honour", "danger_witness"),
                     CONCERNED),
@@ -72,7 +75,11 @@ ROLE_INTENT = {
 }
 YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
 # A role's general answer for someone under 18
-YOUNG_ANSWER = {SUBJECTED: YOUNG_INTENT, CONCERNED: "concerned_young"}
+YOUNG_ANSWER = {
+    SUBJECTED: YOUNG_INTENT,
+    USES_VIOLENCE: "uses_violence_young",
+    CONCERNED: "concerned_young",
+}
 # A few answers have a better counterpart for another role than the general one; the
 # counterpart is given also for an answer to anyone ("will they take my children?" from a parent
 # who has hit gets the answer for parents who use violence).

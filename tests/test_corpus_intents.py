@@ -38,6 +38,10 @@ def test_a_few_words_choose_between_two_answers_to_one_need():
     assert intent_for(example("min kompis blir slagen", "concerned", concern, young=True)) == (
         "concerned_young"
     )
+    stop = "stop_own_violence"
+    assert intent_for(example("ja slog min lillebror", "uses_violence", stop, young=True)) == (
+        "uses_violence_young"
+    )
     asked = "is_it_violence"
     assert intent_for(example("räknas det som hedersvåld?", "unclear", asked)) == "honour_explained"
     assert intent_for(example("är det våld om han skriker?", "unclear", asked)) == "forms_of_violence"

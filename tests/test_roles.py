@@ -70,6 +70,14 @@ def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answe
     assert decide("concerned_young", guess(CONCERNED, 0.9, young=0.01)).intent == "concerned"
     assert decide("concerned_young", guess(CONCERNED, 0.9, young=0.3)).intent == "concerned_young"
     assert decide("concerned", guess(CONCERNED, 0.9, young=0.3)).intent == "concerned"
+    # and a young person who hits a sibling or a parent: a trusted adult and BRIS
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.97, young=0.8)).intent == (
+        "uses_violence_young"
+    )
+    assert decide("uses_violence_young", guess(USES_VIOLENCE, 0.97, young=0.01)).intent == (
+        "uses_violence"
+    )
+    assert decide("uses_violence_young", guess(UNCLEAR, 0.9)).intent == ROLE_QUESTION  # evidence
     # a young person's counterpart stays: a worried teen asking about a child gets the report answer
     asked = "perpetrator_children"
     assert decide(asked, guess(CONCERNED, 0.95, young=0.9)).intent == "report_concern_child"
