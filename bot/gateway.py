@@ -290,7 +290,9 @@ class Gateway:
             explained = [m["custom"]["staff"] for m in answer if "staff" in (m.get("custom") or {})]
             if explained and messages:
                 messages[0]["staff"] = explained[-1]
-        return web.json_response({"messages": messages, "degraded": False})
+        # the conversation's language: the widget sends it with the next message, so that a short
+        # "ok" or "yes" after English messages on a Swedish page is answered in English too
+        return web.json_response({"messages": messages, "degraded": False, "lang": reply_lang})
 
     def own_answer(self, messages: list[dict], verdict: Verdict, degraded: bool) -> web.Response:
         """An answer the gateway makes itself (card languages, degraded), triaged all the same."""

@@ -59,13 +59,17 @@ def load_conversations(
     return conversations
 
 
-async def _ask(http: aiohttp.ClientSession, url: str, session: str, text: str) -> str:
-    body = {"session": session, "text": text, "lang": PAGE_LANGUAGE}
+async def _ask(
+    http: aiohttp.ClientSession, url: str, session: str, text: str, lang: str = PAGE_LANGUAGE
+) -> tuple[str, str]:
+    """The answer as the user saw it, and the conversation's language to send next (as the
+    widget does)."""
+    body = {"session": session, "text": text, "lang": lang}
     async with http.post(f"{url}/api/chat", json=body) as response:
         answer = await response.json()
     if response.status != 200:
-        return f"[HTTP {response.status}: {answer.get('error')}]"
-    return as_seen(answer.get("messages") or [])
+        return f"[HTTP {response.status}: {answer.get('error')}]", lang
+    return as_seen(answer.get("messages") or []), answer.get("lang") or lang
 
 
 async def collect(url: str, pause: float, only_round: str | None = None) -> list[dict[str, Any]]:
@@ -76,14 +80,15 @@ async def collect(url: str, pause: float, only_round: str | None = None) -> list
             if only_round and day != only_round:
                 continue
             for e in load_examples(paths):
-                answer = await _ask(http, url, secrets.token_hex(24), e.text)
+                answer, _ = await _ask(http, url, secrets.token_hex(24), e.text)
                 rows.append({"set": f"final {day}", "role": e.role, "young": e.young,
                              "lang": e.lang, "need": e.need, "turns": [[e.text, answer]]})  # fmt: skip
                 await asyncio.sleep(pause)
         for c in load_conversations(only_round=only_round):
-            session, turns = secrets.token_hex(24), []
+            session, turns, lang = secrets.token_hex(24), [], PAGE_LANGUAGE
             for text in c["messages"]:
-                turns.append([text, await _ask(http, url, session, text)])
+                answer, lang = await _ask(http, url, session, text, lang)
+                turns.append([text, answer])
                 await asyncio.sleep(pause)
             rows.append({key: c[key] for key in ("set", "id", "role", "young", "lang", "situation")}
                         | {"turns": turns})  # fmt: skip

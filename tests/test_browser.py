@@ -166,6 +166,17 @@ def test_language_switch_to_english(page, service):
     page.get_by_text("You do not have to say who you are").wait_for()
 
 
+def test_a_short_reply_stays_in_the_language_the_person_writes(page, service):
+    page.goto(service.url + "/")  # a Swedish page
+    page.get_by_role("button", name="Jag blir utsatt för våld").wait_for()
+    page.get_by_role("textbox").fill("is this chat anonymous, can anyone see what i write")
+    page.keyboard.press("Enter")
+    page.get_by_text("You do not have to say who you are").wait_for()
+    page.get_by_role("textbox").fill("ok")
+    page.keyboard.press("Enter")
+    page.get_by_text("Good. I am still here").wait_for()  # not "Bra. Jag finns kvar här"
+
+
 def test_arabic_is_right_to_left_with_the_card_in_arabic(browser, service):
     for width in (375, 1280):
         page = open_page(browser, width=width)

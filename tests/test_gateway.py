@@ -88,6 +88,17 @@ async def test_language_is_passed_to_rasa_as_metadata(client, rasa):
     assert rasa.received[-1]["metadata"] == {"lang": "en"}
 
 
+async def test_the_answer_says_the_conversations_language_for_the_next_message(client, rasa):
+    session = new_session()
+    english = await (await chat(client, "my husband hits me every day", session=session)).json()
+    assert english["lang"] == "en" and rasa.received[-1]["metadata"] == {"lang": "en"}
+    # the widget sends it back: a short "ok" stays in English on a Swedish page
+    short = await (await chat(client, "ok", lang=english["lang"], session=session)).json()
+    assert short["lang"] == "en" and rasa.received[-1]["metadata"] == {"lang": "en"}
+    swedish = await (await chat(client, "min man slår mig varje dag", lang="en")).json()
+    assert swedish["lang"] == "sv"
+
+
 async def test_unsupported_language_falls_back_to_swedish(client, rasa):
     await chat(client, "hallo", lang="de")
     assert rasa.received[-1]["metadata"] == {"lang": "sv"}

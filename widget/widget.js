@@ -173,6 +173,9 @@
 
   var session = randomSession();
   var lang = TEXTS[config.lang] ? config.lang : "sv";
+  // The language the conversation is in: the page's, until the service answers in another one
+  // (someone writes English on a Swedish page); a short "ok" then stays in that language.
+  var chatLang = lang;
   var widgetBase = new URL(".", script ? script.src : location.href).href;
   // easy-to-read Swedish shows the services' Swedish texts, as the chat and /stod do
   var crisisCards = OFFLINE_CARDS[lang === "sv-ll" ? "sv" : lang] || OFFLINE_CARDS.en || [];
@@ -317,13 +320,14 @@
     }
     ui.typing.hidden = false;
     talked = true;
-    return postJson("/chat", { session: session, text: text, lang: lang })
+    return postJson("/chat", { session: session, text: text, lang: chatLang })
       .then(function (resp) {
         if (resp.status >= 500) throw new Error("HTTP " + resp.status);
         return resp.json();
       })
       .then(function (body) {
         var bubbles = [];
+        if (body.lang) chatLang = body.lang;
         if ((body.messages || []).some(function (m) { return m.deleted; })) clearConversation();
         if (body.error) bubbles.push(addBubble("bot", { text: body.error.message, emergency: true }));
         (body.messages || []).forEach(function (m) { bubbles.push(addBubble("bot", m)); });
@@ -340,6 +344,7 @@
   function clearConversation() {
     ui.log.textContent = "";
     session = randomSession();
+    chatLang = lang;
   }
 
   /* Ends the conversation on the server. `reason` (close, quick_exit, leave) only adds one to a
@@ -567,6 +572,7 @@
 
   function applyLanguage(next) {
     lang = next;
+    chatLang = next;
     var findVisible = ui.findView && !ui.findView.hidden;
     mount(buildPanel());
     loadCrisisCards();
