@@ -13,9 +13,11 @@ from bot.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_af
 from bot.resources import LiveCatalogue, lines_for, open_lines
 from bot.roles import NOT_UNDERSTOOD_AGAIN, NOT_UNDERSTOOD_RESPONSES, not_understood_response
 from bot.short_replies import (
+    SHOWS_SERVICES_AGAIN,
     buttons_to_offer,
     emergency_just_shown,
     last_bot_buttons,
+    last_bot_services,
     previous_bot_turn,
     times_said,
 )
@@ -67,7 +69,7 @@ class ActionDangerAnswer(Action):
 
 class ActionShortReply(Action):
     """A short reply ("ok", "vet inte", "vad menar du"): a short line and the buttons of the bot's
-    last answer again (bot/short_replies.py)."""
+    last answer again, after "vet inte" and "vad menar du" its services too (bot/short_replies.py)."""
 
     def name(self) -> str:
         return "action_short_reply"
@@ -80,7 +82,9 @@ class ActionShortReply(Action):
         buttons = buttons_to_offer(last_bot_buttons(said))
         if emergency_just_shown(tracker.events):  # "ja" after "ring 112": 112 again first
             dispatcher.utter_message(response="utter_danger_again")
-        dispatcher.utter_message(response=f"utter_reply_{kind}", buttons=buttons)
+        services = last_bot_services(said) if kind in SHOWS_SERVICES_AGAIN else []
+        cards = {"json_message": {"resources": services}} if services else {}
+        dispatcher.utter_message(response=f"utter_reply_{kind}", buttons=buttons, **cards)
         return []
 
 

@@ -46,6 +46,20 @@ def last_bot_buttons(bot_messages: Iterable[dict[str, Any]]) -> list[dict[str, A
     return []
 
 
+# Replies after which the last answer's services are shown again: someone who does not know or
+# did not understand needs the number, not only the buttons
+SHOWS_SERVICES_AGAIN = ("dont_know", "what_do_you_mean")
+
+
+def last_bot_services(bot_messages: Iterable[dict[str, Any]]) -> list[str]:
+    """The resource ids on the newest bot message that showed any (`bot_messages` newest first)."""
+    for message in bot_messages:
+        services = (message.get("custom") or {}).get("resources") or []
+        if services:
+            return list(services)
+    return []
+
+
 def answer_to_question(kind: str, buttons: list[dict[str, Any]]) -> str | None:
     """The intent of the button a yes or a no answers, if the last question had one."""
     start = _STARTS.get(kind)

@@ -122,6 +122,14 @@ async def test_ok_and_dont_know_keep_the_last_answers_buttons(agent, catalogue):
         assert "112" in answer[0]["text"]
 
 
+async def test_what_do_you_mean_shows_the_last_answers_services_again(agent, catalogue):
+    first, unclear = await conversation(agent, catalogue, "min man slår mig", "vad menar du")
+    shown = [card["id"] for m in first for card in m.get("resources", [])]
+    again = [card["id"] for m in unclear for card in m.get("resources", [])]
+    assert again and set(again) <= set(shown)  # a number, not only the buttons
+    assert unclear[-1]["buttons"]
+
+
 async def test_yes_after_the_emergency_answer_gets_112_again_first(agent, catalogue):
     acute, answer = await conversation(agent, catalogue, "han slår mig just nu", "ja")
     assert acute[0]["emergency"]
