@@ -19,7 +19,7 @@ from bot.short_replies import (
     last_bot_buttons,
     last_bot_services,
     previous_bot_turn,
-    times_said,
+    said_in_a_row,
 )
 
 CATALOGUE = LiveCatalogue()
@@ -35,18 +35,13 @@ class ActionOpenNow(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        say_open_lines(dispatcher, tracker.get_slot("role"))
+        catalogue, role = CATALOGUE.current(), tracker.get_slot("role")
+        if open_now := open_lines(catalogue, role=role):
+            response, ids = "utter_open_now", [r.id for r in open_now]
+        else:
+            response, ids = "utter_open_now_none", [r.id for r in lines_for(catalogue, role)]
+        dispatcher.utter_message(response=response, json_message={"resources": ids})
         return []
-
-
-def say_open_lines(dispatcher: CollectingDispatcher, role: str | None) -> None:
-    """The support lines for `role` open now, or all of them if none is known to be open."""
-    catalogue = CATALOGUE.current()
-    if open_now := open_lines(catalogue, role=role):
-        response, ids = "utter_open_now", [r.id for r in open_now]
-    else:
-        response, ids = "utter_open_now_none", [r.id for r in lines_for(catalogue, role)]
-    dispatcher.utter_message(response=response, json_message={"resources": ids})
 
 
 class ActionDangerAnswer(Action):
@@ -89,8 +84,8 @@ class ActionShortReply(Action):
 
 
 class ActionNotUnderstood(Action):
-    """Not understood: the menu, or the next step for who is writing, and after two of them the
-    lines open now, not the same answer a third time (bot.roles)."""
+    """Not understood: the menu, or the next step for who is writing; after two of them in a row,
+    people to talk to, not the same answer a third time (bot.roles)."""
 
     def name(self) -> str:
         return "action_not_understood"
@@ -98,10 +93,13 @@ class ActionNotUnderstood(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        role = tracker.get_slot("role")
-        given_before = times_said(tracker.events, NOT_UNDERSTOOD_RESPONSES)
-        response = not_understood_response(role, given_before)
-        dispatcher.utter_message(response=response)
+        in_a_row = said_in_a_row(tracker.events, NOT_UNDERSTOOD_RESPONSES)
+        response = not_understood_response(tracker.get_slot("role"), in_a_row)
         if response == NOT_UNDERSTOOD_AGAIN:
-            say_open_lines(dispatcher, role)
+            # people to talk to, for anyone: the role may be misread
+            catalogue = CATALOGUE.current()
+            lines = open_lines(catalogue, role=None) or lines_for(catalogue, None)
+            dispatcher.utter_message(response=response, json_message={"resources": [r.id for r in lines]})
+        else:
+            dispatcher.utter_message(response=response)
         return []

@@ -3,7 +3,7 @@
 A flow is a list of steps. Each step is what the user writes (`user:`) or the button they press
 (`button:`, by its title in the previous answer), and what the answer must contain:
 `bot_says` (text anywhere in the answer), `first_bubble_says`, `emergency_first` (the first
-bubble is the emergency card itself), `shows` (resource ids on cards), `buttons` (button titles),
+bubble is the emergency card itself), `shows` (resource ids on cards), `not_shows` (ids that must not be), `buttons` (button titles),
 and, from the staff explanation of the turn (bot/explain.py), `role` (who the bot takes the
 writer to be) and `asks_who` (the bot asks whom the message is about).
 """
@@ -65,6 +65,7 @@ def _problems(step: dict[str, Any], answer: list[dict[str, Any]]) -> list[str]:
             else "the bot asks whom it is about"
         )
     problems += [f"no card for '{rid}'" for rid in step.get("shows", []) if rid not in shown]
+    problems += [f"a card for '{rid}'" for rid in step.get("not_shows", []) if rid in shown]
     problems += [f"no button “{title}”" for title in step.get("buttons", []) if title not in titles]
     return problems
 

@@ -41,7 +41,14 @@ from bot.role_cues import cues_of
 from bot.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.role_model import RoleModel
 from bot.roles import FALLBACK as NLU_FALLBACK
-from bot.roles import NO_GUESS, decide, earlier_role, readable, settle_close_call
+from bot.roles import (
+    NO_GUESS,
+    decide,
+    earlier_role,
+    readable,
+    settle_close_call,
+    unsure_of_violence,
+)
 from bot.short_replies import CONFIDENCE as REPLY_CONFIDENCE
 from bot.short_replies import DENY, answer_to_question, is_short, last_bot_buttons, says_no
 from bot.short_replies import KINDS as REPLY_KINDS
@@ -277,7 +284,7 @@ class RoleDetector(_Untrained):
                 ranking = message.get(INTENT_RANKING_KEY, [])
                 message.set(INTENT, chosen, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
-            if decision.writer:
+            if decision.writer and not unsure_of_violence(reading):
                 entity = {
                     "entity": "role",
                     "value": decision.writer,
@@ -296,11 +303,17 @@ FALLBACK_THRESHOLD = 0.3
 
 def close_candidates(ranking: list[dict[str, Any]]) -> list[str]:
     """The two topics Rasa's fallback could not choose between, or [] if it fell back because
-    no topic was sure enough."""
+    no topic was sure enough, if this fallback was not Rasa's (a long message read as a reply),
+    or if either is a danger answer or a reply (danger triage has the last word on danger)."""
+    if not ranking or ranking[0].get("name") != NLU_FALLBACK:
+        return []
     topics = [item for item in ranking if item.get("name") != NLU_FALLBACK][:2]
     if len(topics) < 2 or topics[0].get("confidence", 0.0) < FALLBACK_THRESHOLD:
         return []
-    return [item["name"] for item in topics]
+    names = [item["name"] for item in topics]
+    if any(name in DANGER_INTENTS or name in REPLY_KINDS for name in names):
+        return []
+    return names
 
 
 def recent_parses(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:

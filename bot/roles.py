@@ -108,6 +108,9 @@ COUNTERPART = {
 }
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
+# Besides a role's general answer, the answers for adults that someone under 18 gets the young
+# people's answer instead of (Välj att sluta is not said to take calls from under-18s)
+FOR_ADULTS = {SUBJECTED: FOR_PARENTS, USES_VIOLENCE: frozenset({"first_call"})}
 
 # Intents that never change: danger (bot.nlu_components.DangerDetector has the last word:
 # the bot never asks before 112), the question itself and "radera". Only the addressee of a danger
@@ -226,7 +229,7 @@ def decide(
     sure = guess.role == writer and guess.confidence >= switch_needed(writer, limits)
     if speaks_to is None and counterpart:
         if sure or consistent:
-            return Decision(counterpart, writer, "switched")
+            return Decision(for_age(counterpart, writer, guess, limits), writer, "switched")
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
     if speaks_to is None or speaks_to == writer:
@@ -241,7 +244,7 @@ def decide(
         return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
     if counterpart and consistent:
         # the conversation showed who is writing and this message does not say otherwise
-        return Decision(counterpart, writer, "switched")
+        return Decision(for_age(counterpart, writer, guess, limits), writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")
 
 
@@ -282,7 +285,7 @@ def for_age(intent: str, writer: str | None, guess: RoleGuess, limits: Limits) -
     young_answer = YOUNG_ANSWER.get(writer or "")
     if young_answer is None:
         return intent
-    for_adults = intent == ROLE_INTENT[writer] or (writer == SUBJECTED and intent in FOR_PARENTS)
+    for_adults = intent == ROLE_INTENT[writer] or intent in FOR_ADULTS.get(writer or "", ())
     if for_adults and guess.young >= limits.young:
         return young_answer
     if intent == young_answer and guess.role == writer and guess.young < limits.adult:
@@ -300,17 +303,24 @@ def own_answer(intent: str, writer: str, guess: RoleGuess, limits: Limits) -> st
 
 def earlier_role(parses: Iterable[dict]) -> str | None:
     """The role the conversation showed most recently: a button for a role's answer (the
-    person chose it) or a message whose writer was known. `parses` newest first."""
+    person chose it) or a message whose writer was known. A message after which the bot asked
+    who it is about does not show someone who uses violence: that guess was not sure enough to
+    answer on, and a misread victim must not get Välj att sluta next. `parses` newest first."""
     for parse in parses:
         intent = (parse.get("intent") or {}).get("name")
         if (parse.get("text") or "").startswith("/"):
             if intent in ROLE_INTENT.values() or intent == YOUNG_INTENT:
                 return ANSWER_ROLE[intent]
             continue
-        writer = (parse.get("role") or {}).get("writer")
-        if writer:
-            return writer
+        reading = parse.get("role") or {}
+        if reading.get("writer") and not unsure_of_violence(reading):
+            return reading["writer"]
     return None
+
+
+def unsure_of_violence(reading: dict) -> bool:
+    """Whether a message's reading took the writer for someone who uses violence but asked."""
+    return reading.get("writer") == USES_VIOLENCE and reading.get("reason") == "asked"
 
 
 # Not understood, but the conversation showed who is writing: their next step, not the menu alone.

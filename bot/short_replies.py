@@ -100,13 +100,14 @@ def emergency_just_shown(events: Iterable[dict[str, Any]]) -> bool:
     )
 
 
-def times_said(events: Iterable[dict[str, Any]], responses: Collection[str]) -> int:
-    """How often the bot gave one of `responses` since the conversation (re)started. `events`
-    oldest first."""
+def said_in_a_row(events: Iterable[dict[str, Any]], responses: Collection[str]) -> int:
+    """How many of the bot's latest answers in a row were one of `responses` (any other answer
+    or a restart ends the row). `events` oldest first."""
     count = 0
     for event in events:
         if event.get("event") == "restart":
             count = 0
         elif event.get("event") == "bot":
-            count += (event.get("metadata") or {}).get("utter_action") in responses
+            said = (event.get("metadata") or {}).get("utter_action")
+            count = count + 1 if said in responses else 0
     return count

@@ -78,6 +78,10 @@ def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answe
         "uses_violence"
     )
     assert decide("uses_violence_young", guess(UNCLEAR, 0.9)).intent == ROLE_QUESTION  # evidence
+    young = guess(UNCLEAR, 0.9, young=0.8)  # "kostar det?" from a teen who said they hit
+    assert decide("costs_and_anonymity", young, earlier=USES_VIOLENCE).intent == (
+        "uses_violence_young"
+    )
     # a young person's counterpart stays: a worried teen asking about a child gets the report answer
     asked = "perpetrator_children"
     assert decide(asked, guess(CONCERNED, 0.95, young=0.9)).intent == "report_concern_child"
@@ -129,6 +133,20 @@ def test_two_close_topics_with_one_answer_for_the_writer_are_not_a_fallback():
     assert settle_close_call(both, guess(UNCLEAR, 0.9)) is None
     assert settle_close_call(["costs_and_anonymity", "interpreter"], guess(UNCLEAR, 0.9)) is None
     assert settle_close_call([], guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE) is None
+
+
+def test_someone_the_bot_asked_about_is_not_taken_for_one_who_uses_violence_next():
+    asked = {"text": "han tappa det igen", "intent": {"name": ROLE_QUESTION},
+             "role": {"writer": USES_VIOLENCE, "reason": "asked"}}  # fmt: skip
+    assert earlier_role([asked]) is None
+    # so "är det våld?" after it is not switched to the answer for those who use violence
+    earlier = earlier_role([asked])
+    assert decide("forms_of_violence", guess(UNCLEAR, 0.9), earlier).intent == "forms_of_violence"
+    kept = {"text": "jag slog henne", "role": {"writer": USES_VIOLENCE, "reason": "kept"}}
+    assert earlier_role([asked, kept]) == USES_VIOLENCE
+    # someone subjected whom the bot asked is still taken as subjected next (the safe side)
+    victim = {"text": "min sambo slog mig", "role": {"writer": SUBJECTED, "reason": "asked"}}
+    assert earlier_role([victim]) == SUBJECTED
 
 
 def test_is_it_violence_and_feeling_bad_are_answered_for_the_writer():
@@ -276,3 +294,9 @@ def test_close_candidates_are_the_two_topics_rasa_could_not_choose_between():
     low = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "greet", "confidence": 0.2},
            {"name": "affirm", "confidence": 0.19}]  # fmt: skip
     assert close_candidates(low) == []
+    # danger triage has the last word: a danger answer is never brought back as a close call
+    danger = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "danger_now", "confidence": 0.45},
+              {"name": "danger_witness", "confidence": 0.42}]  # fmt: skip
+    assert close_candidates(danger) == []
+    # a long message read as a reply falls back without Rasa's fallback on top: no close call
+    assert close_candidates(ranking[1:]) == []
