@@ -207,7 +207,7 @@ def _danger_examples(root: Path, names: dict[str, str]) -> str:
     for situation, name in SITUATION_NAMES.items():
         found = [e.text for e in examples if e.situation == situation and e.acute]
         said = "".join(f"<li>{escape(t)}</li>" for t in found[:DANGER_EXAMPLES_SHOWN])
-        kind = SITUATION_KIND.get(situation, "suicidal")
+        kind = SITUATION_KIND[situation]
         if said:
             answer = f'<a href="#{kind}">{escape(names.get(kind, kind))}</a>'
             rows.append(f"<h3>{escape(name)} → {answer}</h3><ul>{said}</ul>")

@@ -334,15 +334,15 @@ NOT_UNDERSTOOD = {
 
 
 NOT_UNDERSTOOD_RESPONSES = frozenset({*NOT_UNDERSTOOD.values(), "utter_default"})
-# After this many, a third "not understood" would repeat itself: a person who is reachable now
+# After this many in a row, a third "not understood" would repeat itself: people to talk to
 NOT_UNDERSTOOD_BEFORE_PERSON = 2
 NOT_UNDERSTOOD_AGAIN = "utter_not_understood_again"
 
 
-def not_understood_response(writer: str | None, given_before: int = 0) -> str:
+def not_understood_response(writer: str | None, in_a_row: int = 0) -> str:
     """The response when a message was not understood: for the writer's role (the `role` slot),
-    and after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in the conversation, a pointer to a person
-    instead (followed by the lines open now)."""
-    if given_before >= NOT_UNDERSTOOD_BEFORE_PERSON:
+    and after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, people to talk to instead (the
+    action adds the lines open now)."""
+    if in_a_row >= NOT_UNDERSTOOD_BEFORE_PERSON:
         return NOT_UNDERSTOOD_AGAIN
     return NOT_UNDERSTOOD.get(writer or "", "utter_default")
