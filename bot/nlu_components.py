@@ -34,6 +34,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.age_cues import said_age
 from bot.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.danger_dialogue import UNSURE
 from bot.danger_model import MODEL_PATH
@@ -44,6 +45,7 @@ from bot.roles import FALLBACK as NLU_FALLBACK
 from bot.roles import (
     NO_GUESS,
     decide,
+    earlier_age,
     earlier_role,
     readable,
     settle_close_call,
@@ -256,7 +258,8 @@ class RoleDetector(_Untrained):
     def process(
         self, messages: list[Message], tracker: DialogueStateTracker | None = None
     ) -> list[Message]:
-        earlier = earlier_role(recent_parses(tracker))
+        parses = recent_parses(tracker)
+        earlier = earlier_role(parses)
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):
@@ -265,16 +268,19 @@ class RoleDetector(_Untrained):
             guess = self.model.predict(text) if readable(text) else NO_GUESS
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             disclosure = bool((message.get("danger") or {}).get("disclosure") or cues_of(text))
-            decision = decide(intent, guess, earlier, disclosure=disclosure)
+            said = said_age(text)
+            age = said or earlier_age(parses)
+            decision = decide(intent, guess, earlier, disclosure=disclosure, age=age)
             if intent == NLU_FALLBACK:
                 close = close_candidates(message.get(INTENT_RANKING_KEY) or [])
-                settled = settle_close_call(close, guess, earlier, disclosure=disclosure)
+                settled = settle_close_call(close, guess, earlier, disclosure=disclosure, age=age)
                 decision = settled or decision
             reading = {
                 "writer": decision.writer,
                 "guess": guess.role,
                 "probabilities": {r: round(p, 3) for r, p in guess.probabilities.items()},
                 "young": round(guess.young, 3),
+                "age": said,
                 "topic": intent,
                 "reason": decision.reason,
             }

@@ -4,7 +4,8 @@
 message of the role development set (data/roles/dev/) and, with `--final`, of each final round
 (tests/eval/roles/, scored once, never tuned on) with the trained Rasa pipeline, and counts:
 - wrong role: the answer speaks to another role than the writer's (bot.roles.ANSWER_ROLE), or,
-  when the message shows no role, to those who use violence. This is the harm to avoid;
+  when the message shows no role, to those who use violence, or it is an answer for young people
+  and the writer is an adult. This is the harm to avoid;
 - asked: the bot asked who the message is about (one tap more);
 - the same for the topic classifier alone (the intent before RoleDetector), as the baseline.
 
@@ -35,7 +36,7 @@ from bot.role_model import (
     corpus_files,
     load_examples,
 )
-from bot.roles import ANSWER_ROLE, LIMITS, ROLE_QUESTION, Limits, decide
+from bot.roles import ANSWER_ROLE, LIMITS, ROLE_QUESTION, YOUNG_ANSWER, Limits, decide
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "roles"
 SCORED_LANGUAGES = ("sv", "en")
@@ -43,6 +44,8 @@ SCORED_LANGUAGES = ("sv", "en")
 
 def wrong_role(example: RoleExample, intent: str) -> bool:
     """Whether the answer to `intent` speaks to someone the writer is not."""
+    if intent in YOUNG_ANSWER.values() and not example.young:
+        return True  # "tell the school counsellor" to a man who grabbed his mother's arm
     speaks_to = ANSWER_ROLE.get(intent)
     if speaks_to is None:
         return False
@@ -59,6 +62,7 @@ class Reading:
     topic: str  # the topic classifier's intent (after danger triage), before RoleDetector
     intent: str  # the intent answered
     guess: RoleGuess
+    age: str | None = None  # what the message said of the writer's age (bot.age_cues)
 
 
 @dataclass
@@ -108,7 +112,7 @@ def read_all(agent: Any, examples: Sequence[RoleExample]) -> list[Reading]:
         reading = parsed.get("role") or {}
         guess = RoleGuess(reading.get("probabilities") or {UNCLEAR: 1.0}, reading.get("young", 0))
         intent = parsed["intent"]["name"]
-        return Reading(example, reading.get("topic", intent), intent, guess)
+        return Reading(example, reading.get("topic", intent), intent, guess, reading.get("age"))
 
     loop = asyncio.new_event_loop()
     try:
@@ -119,7 +123,10 @@ def read_all(agent: Any, examples: Sequence[RoleExample]) -> list[Reading]:
 
 def replay(readings: Sequence[Reading], limits: Limits) -> list[Reading]:
     """The readings as RoleDetector would have decided them with other cut-offs."""
-    return [replace(r, intent=decide(r.topic, r.guess, None, limits).intent) for r in readings]
+    return [
+        replace(r, intent=decide(r.topic, r.guess, None, limits, age=r.age).intent)
+        for r in readings
+    ]
 
 
 GRID = {
@@ -154,12 +161,18 @@ def report(name: str, readings: Sequence[Reading], show_misses: bool) -> str:
 
 def intent_eval_examples() -> list[RoleExample]:
     """The intent evaluation set (tests/eval/messages.yml, plain everyday phrasings) as a second
-    development set: the role each expected answer speaks to, or unclear for answers to anyone.
+    development set: the role each expected answer speaks to, or unclear for answers to anyone,
+    and young when it is an answer for young people.
     Danger messages are left out (their answer is for anyone; who writes is often open)."""
     from bot.evaluation import DANGER_INTENTS, load_messages
 
     return [
-        RoleExample(m.text, ANSWER_ROLE.get(m.intent, UNCLEAR), lang=m.lang)
+        RoleExample(
+            m.text,
+            ANSWER_ROLE.get(m.intent, UNCLEAR),
+            young=m.intent in YOUNG_ANSWER.values(),
+            lang=m.lang,
+        )
         for m in load_messages()
         if m.intent not in DANGER_INTENTS
     ]

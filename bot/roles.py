@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.age_cues import ADULT, YOUNG
 from bot.danger_dialogue import UNSURE as DANGER_UNSURE  # 112 for anyone, then "in danger?"
 from bot.role_model import (
     CONCERNED,
@@ -185,11 +186,12 @@ def decide(
     earlier: str | None = None,
     limits: Limits = LIMITS,
     disclosure: bool = False,
+    age: str | None = None,
 ) -> Decision:
     """The intent to answer, given the topic classifier's `intent` and the role model's guess.
     `disclosure`: the message tells of violence (danger triage's probability reached the level
     that makes a conversation's context danger, or a violent verb has a subject or an object:
-    bot.role_cues)."""
+    bot.role_cues). `age`: what the conversation said of the writer's age (bot.age_cues)."""
     writer = writer_role(guess, earlier, limits)
     # this message does not point elsewhere than the role the conversation showed
     consistent = earlier == writer and guess.role in (writer, UNCLEAR)
@@ -216,7 +218,7 @@ def decide(
         # "I did not understand" (for those who use violence only when the model is all but certain)
         needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.fallback
         if guess.confidence >= needed:
-            return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
+            return Decision(own_answer(intent, writer, guess, limits, age), writer, "switched")
     new_user_of_violence = writer == USES_VIOLENCE and earlier is None
     if intent == FALLBACK and (new_user_of_violence or (disclosure and writer is None)):
         # someone told of violence, or may have used it, and it is unclear who they are: ask,
@@ -229,22 +231,25 @@ def decide(
     sure = guess.role == writer and guess.confidence >= switch_needed(writer, limits)
     if speaks_to is None and counterpart:
         if sure or consistent:
-            return Decision(for_age(counterpart, writer, guess, limits), writer, "switched")
+            return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
     if speaks_to is None or speaks_to == writer:
-        answer = for_age(intent, writer, guess, limits)
+        answer = for_age(intent, writer, guess, limits, age)
         return Decision(answer, writer, "kept" if answer == intent else "switched")
     if writer is None:
         needs_evidence = speaks_to == USES_VIOLENCE
         if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
             return Decision(ROLE_QUESTION, None, "asked")
+        if intent in YOUNG_ANSWER.values():  # an answer for young people needs their age
+            answer = for_age(intent, speaks_to, guess, limits, age)
+            return Decision(answer, None, "kept" if answer == intent else "switched")
         return Decision(intent, writer, "kept")
     if sure:
-        return Decision(own_answer(intent, writer, guess, limits), writer, "switched")
+        return Decision(own_answer(intent, writer, guess, limits, age), writer, "switched")
     if counterpart and consistent:
         # the conversation showed who is writing and this message does not say otherwise
-        return Decision(for_age(counterpart, writer, guess, limits), writer, "switched")
+        return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")
 
 
@@ -254,12 +259,13 @@ def settle_close_call(
     earlier: str | None = None,
     limits: Limits = LIMITS,
     disclosure: bool = False,
+    age: str | None = None,
 ) -> Decision | None:
     """Rasa's fallback when the two top topics are too close to choose between: if both lead to
     the same answer for this writer ("tar soc mina barn nu?" from a father who has hit: social
     services or his children, the answer for parents who use violence either way), that answer;
     else None (not understood stays)."""
-    decisions = [decide(intent, guess, earlier, limits, disclosure) for intent in candidates]
+    decisions = [decide(intent, guess, earlier, limits, disclosure, age) for intent in candidates]
     answers = {decision.intent for decision in decisions}
     if len(candidates) == 2 and len(answers) == 1 and ROLE_QUESTION not in answers:
         return decisions[0]
@@ -278,27 +284,50 @@ def danger_switch(addressee: str, limits: Limits) -> float:
     return limits.switch if addressee == "danger_witness" else limits.sure
 
 
-def for_age(intent: str, writer: str | None, guess: RoleGuess, limits: Limits) -> str:
-    """`intent`, or the answer for the writer's age: a role's answer for young people to someone
-    the model reads as under 18 (for someone subjected also instead of the answers for parents),
-    the adults' answer to someone it reads as an adult ("min man slår mig")."""
+def writer_age(
+    writer: str | None, guess: RoleGuess, said: str | None, limits: Limits
+) -> str | None:
+    """`YOUNG`, `ADULT` or None (not known): what the conversation said of the writer's age
+    (bot.age_cues), else for someone subjected the role model's reading (children hit at home
+    write "pappa slår mig", seldom their age). For the others only a said age counts: the model
+    cannot tell a 13-year-old worried about a friend from a mother worried about her daughter."""
+    if said or writer != SUBJECTED:
+        return said
+    if guess.young >= limits.young:
+        return YOUNG
+    if guess.role == writer and guess.young < limits.adult:
+        return ADULT
+    return None
+
+
+def for_age(
+    intent: str, writer: str | None, guess: RoleGuess, limits: Limits, said: str | None = None
+) -> str:
+    """`intent`, or the answer for the writer's age (`writer_age`): a role's answer for young
+    people to someone under 18 (for someone subjected also instead of the answers for parents),
+    the adults' answer to an adult; a young people's answer to someone worried or who uses
+    violence only when the conversation said the writer is under 18."""
     young_answer = YOUNG_ANSWER.get(writer or "")
     if young_answer is None:
         return intent
+    age = writer_age(writer, guess, said, limits)
     for_adults = intent == ROLE_INTENT[writer] or intent in FOR_ADULTS.get(writer or "", ())
-    if for_adults and guess.young >= limits.young:
+    if for_adults and age == YOUNG:
         return young_answer
-    if intent == young_answer and guess.role == writer and guess.young < limits.adult:
+    if intent == young_answer and (age == ADULT or (age is None and writer != SUBJECTED)):
         return ROLE_INTENT[writer]
     return intent
 
 
-def own_answer(intent: str, writer: str, guess: RoleGuess, limits: Limits) -> str:
+def own_answer(
+    intent: str, writer: str, guess: RoleGuess, limits: Limits, said: str | None = None
+) -> str:
     """The writer's own answer instead of `intent`: a counterpart of it, the answer for young
     people, or the role's general answer."""
-    if writer == SUBJECTED and guess.young >= limits.young:
+    if writer == SUBJECTED and writer_age(writer, guess, said, limits) == YOUNG:
         return YOUNG_INTENT
-    return for_age(COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer], writer, guess, limits)
+    answer = COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer]
+    return for_age(answer, writer, guess, limits, said)
 
 
 def earlier_role(parses: Iterable[dict]) -> str | None:
@@ -315,6 +344,16 @@ def earlier_role(parses: Iterable[dict]) -> str | None:
         reading = parse.get("role") or {}
         if reading.get("writer") and not unsure_of_violence(reading):
             return reading["writer"]
+    return None
+
+
+def earlier_age(parses: Iterable[dict]) -> str | None:
+    """What the conversation said most recently of the writer's age (bot.age_cues): "jag är 15"
+    still holds when the next message asks "kostar det?". `parses` newest first."""
+    for parse in parses:
+        said = (parse.get("role") or {}).get("age")
+        if said:
+            return said
     return None
 
 

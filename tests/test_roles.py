@@ -2,9 +2,11 @@
 (no Rasa needed, except the last test, which scores the development set through the pipeline)."""
 
 import numpy as np
+import pytest
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.age_cues import ADULT, YOUNG, said_age
 from bot.role_cues import CUE_NAMES, cues_of
 from bot.role_model import (
     CONCERNED,
@@ -24,6 +26,7 @@ from bot.roles import (
     NO_GUESS,
     ROLE_QUESTION,
     decide,
+    earlier_age,
     earlier_role,
     not_understood_response,
     readable,
@@ -65,28 +68,110 @@ def test_a_sure_role_switches_to_its_own_answer_or_a_better_counterpart():
 
 
 def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answer():
-    assert decide("concerned", guess(CONCERNED, 0.9, young=0.8)).intent == "concerned_young"
-    assert decide("victim", guess(CONCERNED, 0.95, young=0.8)).intent == "concerned_young"
-    assert decide("concerned_young", guess(CONCERNED, 0.9, young=0.01)).intent == "concerned"
-    assert decide("concerned_young", guess(CONCERNED, 0.9, young=0.3)).intent == "concerned_young"
-    assert decide("concerned", guess(CONCERNED, 0.9, young=0.3)).intent == "concerned"
+    assert decide("concerned", guess(CONCERNED, 0.9), age=YOUNG).intent == "concerned_young"
+    assert decide("victim", guess(CONCERNED, 0.95), age=YOUNG).intent == "concerned_young"
+    assert decide("concerned_young", guess(CONCERNED, 0.9), age=YOUNG).intent == "concerned_young"
+    assert decide("concerned_young", guess(CONCERNED, 0.9), age=ADULT).intent == "concerned"
     # and a young person who hits a sibling or a parent: a trusted adult and BRIS
-    assert decide("uses_violence", guess(USES_VIOLENCE, 0.97, young=0.8)).intent == (
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.97), age=YOUNG).intent == (
         "uses_violence_young"
     )
-    assert decide("uses_violence_young", guess(USES_VIOLENCE, 0.97, young=0.01)).intent == (
+    assert decide("uses_violence_young", guess(USES_VIOLENCE, 0.97), age=ADULT).intent == (
         "uses_violence"
     )
     assert decide("uses_violence_young", guess(UNCLEAR, 0.9)).intent == ROLE_QUESTION  # evidence
-    young = guess(UNCLEAR, 0.9, young=0.8)  # "kostar det?" from a teen who said they hit
-    assert decide("costs_and_anonymity", young, earlier=USES_VIOLENCE).intent == (
+    # "kostar det?" from a teen who said earlier that they hit and how old they are
+    assert decide("costs_and_anonymity", NO_GUESS, USES_VIOLENCE, age=YOUNG).intent == (
         "uses_violence_young"
     )
     # a young person's counterpart stays: a worried teen asking about a child gets the report answer
     asked = "perpetrator_children"
-    assert decide(asked, guess(CONCERNED, 0.95, young=0.9)).intent == "report_concern_child"
+    assert decide(asked, guess(CONCERNED, 0.95), age=YOUNG).intent == "report_concern_child"
 
 
+def test_the_young_answers_for_the_worried_and_for_those_who_hit_need_the_age_said():
+    """The model's "young" cannot tell a 13-year-old worried about a friend from a mother worried
+    about her daughter (round 6): without an age said, the adults' answer."""
+    for young in (0.01, 0.3, 0.9):
+        assert decide("concerned_young", guess(CONCERNED, 0.9, young)).intent == "concerned"
+        assert decide("concerned", guess(CONCERNED, 0.9, young)).intent == "concerned"
+        assert decide("uses_violence", guess(USES_VIOLENCE, 0.97, young)).intent == "uses_violence"
+        assert decide("uses_violence_young", guess(USES_VIOLENCE, 0.97, young)).intent == (
+            "uses_violence"
+        )
+        # also before anyone knows who is writing
+        assert decide("concerned_young", guess(UNCLEAR, 0.9, young)).intent == "concerned"
+    assert decide("concerned_young", guess(UNCLEAR, 0.9), age=YOUNG).intent == "concerned_young"
+    # someone subjected: the model's reading still counts (a child hit at home seldom says an age)
+    assert decide("victim", guess(SUBJECTED, 0.9, young=0.8)).intent == "young_person"
+    assert decide("victim", guess(SUBJECTED, 0.9), age=YOUNG).intent == "young_person"
+    # ... and an age said wins over it ("min man slår mig" is an adult, whatever the model reads)
+    assert decide("victim", guess(SUBJECTED, 0.9, young=0.8), age=ADULT).intent == "victim"
+    assert decide("young_person", guess(SUBJECTED, 0.9, young=0.3), age=ADULT).intent == "victim"
+    assert decide("young_person", guess(SUBJECTED, 0.9, young=0.3)).intent == "young_person"
+
+
+def test_what_the_conversation_said_of_the_age_is_remembered():
+    parses = [{"role": {"age": None}}, {"text": "/victim"}, {"role": {"age": YOUNG}}]
+    assert earlier_age(parses) == YOUNG
+    assert earlier_age([{"role": {"age": ADULT}}, *parses]) == ADULT
+    assert earlier_age([{"role": {}}]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag är 14 och min kompis pappa slår henne",
+        "ja e typ 15 o slog min brorsa",
+        "slog min lillasyster. e 16",
+        "I'm 15 and my best friend's dad hits her",
+        "we're 13",
+        "vi går i nian och hennes kille kontrollerar henne",
+        "jag går första året på gymnasiet",
+        "i'm in 9th grade",
+        "kan man få hjälp om man är under 18?",
+        "min klasskompis har blåmärken",
+        "min bästis e 15 o hennes kille e 20",
+        "hon e 14 o ja med",
+        "hej jag 15 år",
+        "nu är jag 16 och han ska bo hos oss",
+    ],
+)
+def test_a_young_writer_who_says_so(text):
+    assert said_age(text) == YOUNG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag är 45 och min son slår mig",
+        "I'm 32 and my wife is scared of me",
+        "min man kontrollerar allt",
+        "min dotter är 15 och hennes pojkvän slår henne",
+        "my kids saw me hit her",
+        "jag är 16 år äldre än henne, min fru",
+    ],
+)
+def test_an_adult_writer_who_says_so(text):
+    assert said_age(text) == ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min dotter går i nian",  # the daughter's age, and the writer is her parent: adult
+        "jag tränar ett P15-lag och en kille har märken på ryggen",
+        "en 13-åring i min klass berättade att pappa slår henne, jag är lärare",
+        "en elev i min klass säger att hon ska giftas bort",
+        "I'm 6'2 and she still hits me",
+        "jag är 10 minuter bort",
+        "jag var 12 när det började",
+        "a 13yo girl told me her dad hits her",
+        "han är 17 och hon 15",
+    ],
+)
+def test_no_young_writer_where_the_age_is_someone_elses(text):
+    assert said_age(text) != YOUNG
 def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
     def fallback(g: RoleGuess, earlier: str | None = None, disclosure: bool = True) -> str:
         return decide("nlu_fallback", g, earlier, disclosure=disclosure).intent
