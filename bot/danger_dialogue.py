@@ -5,7 +5,10 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   then the topic's own answer when it fits the kind (a forced marriage, a young person), else the
   kind's next steps. A person who says they cannot talk gets what they can do instead.
 - Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
-  yes leads to the acute answer of the likely kind, no to the answer for the message's topic.
+  yes leads to the acute answer of the likely kind. When the message asked something that has an
+  answer for this writer (the role checked by RoleDetector: the verdict's `answer`), that answer
+  comes between 112 and the question and no leads to the menu; else no leads to the answer for
+  the message's topic. 112 is always first and the question always asked.
 - Once 112 has been shown for a kind of danger in a conversation, a short reminder replaces that
   kind's full bubble, so that the next messages move on instead of repeating the same card (a
   new kind, such as a medical emergency after violence, gets its own bubble).
@@ -63,6 +66,9 @@ NOT_A_TOPIC = {
     *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
 MENU = "menu"  # where "no, not right now" leads when the message had no topic
+# Answers that cannot follow 112 in the same turn: no topic, another question ("who is it
+# about?"), or an answer an action fills in (the lines open now)
+NOT_INLINE = NOT_A_TOPIC | {"role_unclear", "open_now"}
 
 
 @dataclass(frozen=True)
@@ -89,9 +95,14 @@ def plan(
     if intent == UNSURE:
         first = "utter_danger_again" if shown else "utter_danger_check"
         answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
+        own = inline_answer(verdict)
         if asked:  # 112 again, and what they wrote about, not the same question a second time
             fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
-            return [Utterance(first), Utterance(f"utter_{answer_topic if fits else MENU}")]
+            follow = own or (answer_topic if fits else MENU)
+            return [Utterance(first), Utterance(f"utter_{follow}")]
+        if own:  # what they asked, then whether anyone is in danger: no leads on to the menu
+            question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})
+            return [Utterance(first), Utterance(f"utter_{own}"), question]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         return [Utterance(first), Utterance("utter_danger_question", buttons)]
     if shown == kind:
@@ -107,6 +118,13 @@ def plan(
     else:
         follow = NEXT_STEPS[kind]
     return [Utterance(first), Utterance(follow)]
+
+
+def inline_answer(verdict: dict[str, Any]) -> str | None:
+    """The answer to what the message asked, for its writer (RoleDetector puts it in the verdict
+    as `answer`), if it can follow 112 in the same turn."""
+    answer = verdict.get("answer")
+    return answer if answer and answer not in NOT_INLINE else None
 
 
 def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> str:

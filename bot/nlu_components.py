@@ -275,6 +275,11 @@ class RoleDetector(_Untrained):
                 close = close_candidates(message.get(INTENT_RANKING_KEY) or [])
                 settled = settle_close_call(close, guess, earlier, disclosure=disclosure, age=age)
                 decision = settled or decision
+            verdict = message.get("danger") or {}
+            if intent in DANGER_INTENTS and verdict.get("topic"):
+                # what the message asked, answered for this writer: may follow 112 in this turn
+                own = decide(verdict["topic"], guess, earlier, disclosure=disclosure, age=age)
+                message.set("danger", verdict | {"answer": own.intent}, add_to_output=True)
             reading = {
                 "writer": decision.writer,
                 "guess": guess.role,

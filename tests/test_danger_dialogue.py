@@ -3,7 +3,14 @@
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.danger_dialogue import EMERGENCY, NOT_A_TOPIC, UNSURE, asks_about_danger, plan, shown_after
+from bot.danger_dialogue import (
+    EMERGENCY,
+    NOT_A_TOPIC,
+    UNSURE,
+    asks_about_danger,
+    plan,
+    shown_after,
+)
 
 
 def responses(*args) -> list[str]:
@@ -68,6 +75,30 @@ def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
     assert first.response == "utter_danger_check"
     assert question.response == "utter_danger_question"
     assert question.variables == {"danger_kind": "suicidal", "danger_topic": "self_blame"}
+
+
+def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_question():
+    # "tar soc barnen om jag berättar att han slår mig?": 112, the answer, then "in danger now?"
+    verdict = {"level": "uncertain", "kind": "danger_now", "topic": "children_social_services",
+               "answer": "children_social_services"}  # fmt: skip
+    first, answer, question = plan(UNSURE, verdict, None)
+    assert first.response == "utter_danger_check"
+    assert answer.response == "utter_children_social_services"
+    assert question.response == "utter_danger_question"
+    # yes: the acute answer; no: on to the menu, not the same answer again
+    assert question.variables == {"danger_kind": "danger_now", "danger_topic": "menu"}
+    # the answer is the one for the writer (RoleDetector's), not the topic classifier's
+    switched = verdict | {"topic": "victim", "answer": "concerned"}
+    assert responses(UNSURE, switched, None)[1] == "utter_concerned"
+    # no answer for this writer yet (the bot would ask who it is about), or no topic: 112 and
+    # the question only
+    for answer_ in ("role_unclear", "nlu_fallback", "open_now", None):
+        assert responses(UNSURE, verdict | {"answer": answer_}, None) == [
+            "utter_danger_check",
+            "utter_danger_question",
+        ]
+    # asked before and the person wrote on: 112 again, then the answer for them
+    assert responses(UNSURE, switched, "danger_now", True) == ["utter_danger_again", "utter_concerned"]
 
 
 def test_uncertain_without_a_topic_offers_the_menu():
