@@ -74,8 +74,10 @@ BY_NEED: dict[str, dict[str, str]] = {
     | {USES_VIOLENCE: "perpetrator_children", CONCERNED: "report_concern_child",
        PROFESSIONAL: "professional"},
     "custody_or_taking_children_abroad": _same("children_custody", ASKING_FOR_SELF),
-    "police_or_report": _same("police_report", NOT_USING),
-    "restraining_order": _same("restraining_order", NOT_USING),
+    "police_or_report": _same("police_report", NOT_USING)
+    | {USES_VIOLENCE: "reported_for_violence"},
+    "restraining_order": _same("restraining_order", NOT_USING)
+    | {USES_VIOLENCE: "reported_for_violence"},
     "forced_marriage_or_abroad": _same("forced_marriage", ASKING_FOR_SELF)
     | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional"},
     "virginity_or_honour_norms": _same("honour", ASKING_FOR_SELF)

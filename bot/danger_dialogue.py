@@ -59,7 +59,8 @@ TOPICS_THAT_FIT = {
     },
     WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
               "police_report", "professional", "professional_adult"},
-    CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children"},
+    CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
+             "reported_for_violence"},
 }
 NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",

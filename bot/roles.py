@@ -51,7 +51,7 @@ ANSWER_ROLE: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-         "danger_caused"),
+         "reported_for_violence", "danger_caused"),
         USES_VIOLENCE,
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
@@ -92,9 +92,11 @@ COUNTERPART = {
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
     ("interpreter", USES_VIOLENCE): "uses_violence",
-    # "she says she will report me", "she wants a restraining order"
-    ("police_report", USES_VIOLENCE): "uses_violence",
-    ("restraining_order", USES_VIOLENCE): "uses_violence",
+    # "she says she will report me", "she has a restraining order against me"
+    ("police_report", USES_VIOLENCE): "reported_for_violence",
+    ("restraining_order", USES_VIOLENCE): "reported_for_violence",
+    # "is it illegal to track her phone?": the law answer names the victims' line
+    ("is_it_a_crime", USES_VIOLENCE): "uses_violence",
     ("social_services", USES_VIOLENCE): "uses_violence",
     ("report_concern_child", USES_VIOLENCE): "perpetrator_children",
     # "is it really violence?", "I feel awful": the answers name Kvinnofridslinjen and speak to
@@ -111,7 +113,10 @@ COUNTERPART = {
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 # Besides a role's general answer, the answers for adults that someone under 18 gets the young
 # people's answer instead of (Välj att sluta is not said to take calls from under-18s)
-FOR_ADULTS = {SUBJECTED: FOR_PARENTS, USES_VIOLENCE: frozenset({"first_call"})}
+FOR_ADULTS = {
+    SUBJECTED: FOR_PARENTS,
+    USES_VIOLENCE: frozenset({"first_call", "reported_for_violence"}),
+}
 
 # Intents that never change: danger (bot.nlu_components.DangerDetector has the last word:
 # the bot never asks before 112), the question itself and "radera". Only the addressee of a danger

@@ -286,7 +286,18 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide(asked, guess(USES_VIOLENCE, 0.97)).intent == "perpetrator_children"
     assert decide(asked, guess(USES_VIOLENCE, 0.7)).intent == ROLE_QUESTION  # not sure: asked
     assert decide(asked, guess(SUBJECTED, 0.9, young=0.8)).intent == "young_person"  # a child
-    assert decide("police_report", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
+    # "she has reported me", "she has a restraining order against me": what happens to him now
+    assert decide("police_report", guess(USES_VIOLENCE, 0.97)).intent == "reported_for_violence"
+    assert decide("restraining_order", NO_GUESS, earlier=USES_VIOLENCE).intent == (
+        "reported_for_violence"
+    )
+    assert decide("police_report", NO_GUESS, USES_VIOLENCE, age=YOUNG).intent == (
+        "uses_violence_young"
+    )
+    assert decide("police_report", guess(SUBJECTED, 0.97)).intent == "police_report"
+    # "is it illegal?": the law, or for someone who uses violence their own answer
+    assert decide("is_it_a_crime", guess(SUBJECTED, 0.97)).intent == "is_it_a_crime"
+    assert decide("is_it_a_crime", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
     assert decide("interpreter", guess(PROFESSIONAL, 0.95)).intent == "professional"  # a tolk
     assert decide(asked, NO_GUESS, earlier=USES_VIOLENCE).intent == "perpetrator_children"
     assert decide(asked, guess(SUBJECTED, 0.9)).intent == asked
