@@ -2,7 +2,7 @@
 # make test  - set up if needed and run every check and test
 VENV   := .venv
 PY     := $(VENV)/bin/python
-RASA   := $(PY) -m bot.rasa_cli
+RASA   := $(PY) -m bot.rasa_plugins.rasa_cli
 STAMP  := $(VENV)/.installed
 
 export RASA_TELEMETRY_ENABLED := false

@@ -9,10 +9,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
-from bot.resources import LiveCatalogue, lines_for, open_lines
-from bot.roles import NOT_UNDERSTOOD_AGAIN, NOT_UNDERSTOOD_RESPONSES, not_understood_response
-from bot.short_replies import (
+from bot.core.resources import LiveCatalogue, lines_for, open_lines
+from bot.understanding.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
+from bot.understanding.roles import (
+    NOT_UNDERSTOOD_AGAIN,
+    NOT_UNDERSTOOD_RESPONSES,
+    not_understood_response,
+)
+from bot.understanding.short_replies import (
     SHOWS_SERVICES_AGAIN,
     buttons_to_offer,
     emergency_just_shown,
@@ -45,7 +49,7 @@ class ActionOpenNow(Action):
 
 
 class ActionDangerAnswer(Action):
-    """112 first, then what fits the danger (bot/danger_dialogue.py)."""
+    """112 first, then what fits the danger (bot/understanding/danger_dialogue.py)."""
 
     def name(self) -> str:
         return DANGER_ACTION
@@ -64,7 +68,7 @@ class ActionDangerAnswer(Action):
 
 class ActionShortReply(Action):
     """A short reply ("ok", "vet inte", "vad menar du"): a short line and the buttons of the bot's
-    last answer again, after "vet inte" and "vad menar du" its services too (bot/short_replies.py)."""
+    last answer again, after "vet inte" and "vad menar du" its services too (bot/understanding/short_replies.py)."""
 
     def name(self) -> str:
         return "action_short_reply"
@@ -85,7 +89,7 @@ class ActionShortReply(Action):
 
 class ActionNotUnderstood(Action):
     """Not understood: the menu, or the next step for who is writing; after two of them in a row,
-    people to talk to, not the same answer a third time (bot.roles)."""
+    people to talk to, not the same answer a third time (bot.understanding.roles)."""
 
     def name(self) -> str:
         return "action_not_understood"

@@ -2,22 +2,22 @@
 
     .venv/bin/python -m bench.components
 
-- FastLogisticRegressionClassifier (bot/intent_classifier.py) against Rasa's
+- FastLogisticRegressionClassifier (bot/rasa_plugins/intent_classifier.py) against Rasa's
   LogisticRegressionClassifier: the same trained weights and featurized inputs (the held-out eval
   messages, one at a time as in serving).
 - SentenceCountVectorsFeaturizer against CountVectorsFeaturizer (the char n-gram one), and
-  RememberingRulePolicy (bot/rule_policy.py) against RulePolicy at every prediction point of
+  RememberingRulePolicy (bot/rasa_plugins/rule_policy.py) against RulePolicy at every prediction point of
   simulated conversations.
-- The check of an action server's answer (bot/rasa_speedups.py) against jsonschema.validate,
+- The check of an action server's answer (bot/rasa_plugins/rasa_speedups.py) against jsonschema.validate,
   and a full garbage collection with the loaded model frozen (gc.freeze, as `bot serve` does
   after loading) and not.
-- Danger triage (bot/danger_model.py): the model's own arithmetic against scikit-learn's
+- Danger triage (bot/understanding/danger_model.py): the model's own arithmetic against scikit-learn's
   transform and predict_proba on the same fitted estimators, and the whole triage against the
   patterns alone (what it adds to every message).
 - A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
-  graph run by SequentialGraphRunner (bot/rasa_speedups.py) and by Rasa's DaskGraphRunner.
-- The counters (bot/metrics.py) against that whole message: what the Rasa process counts for a
-  turn (bot/turn_metrics.py) and what the gateway counts for an answer, per message.
+  graph run by SequentialGraphRunner (bot/rasa_plugins/rasa_speedups.py) and by Rasa's DaskGraphRunner.
+- The counters (bot/core/metrics.py) against that whole message: what the Rasa process counts for a
+  turn (bot/rasa_plugins/turn_metrics.py) and what the gateway counts for an answer, per message.
 
 Rounds alternate so that machine noise hits both alike. Prints ms per call and the ratio.
 """
@@ -38,10 +38,13 @@ import yaml
 
 from bench.run import messages as conversation_messages
 from bot import PROJECT_ROOT
-from bot.intent_classifier import FastLogisticRegressionClassifier, SentenceCountVectorsFeaturizer
-from bot.local_agent import component, load_agent, say, stock_copy
-from bot.rasa_speedups import validate_action_result
-from bot.rule_policy import RememberingRulePolicy
+from bot.rasa_plugins.intent_classifier import (
+    FastLogisticRegressionClassifier,
+    SentenceCountVectorsFeaturizer,
+)
+from bot.rasa_plugins.rasa_speedups import validate_action_result
+from bot.rasa_plugins.rule_policy import RememberingRulePolicy
+from bot.tools.local_agent import component, load_agent, say, stock_copy
 
 ROUNDS = 7
 
@@ -125,8 +128,8 @@ def compare(
 def danger_triage(texts: list[str]) -> None:
     """Danger triage's cost per message: the model's own arithmetic against scikit-learn on the
     same fitted estimators, and the whole triage (patterns + model) against the patterns alone."""
-    from bot import danger
-    from bot.danger_model import (
+    from bot.understanding import danger
+    from bot.understanding.danger_model import (
         TRAIN_DIR,
         DangerModel,
         Thresholds,
@@ -135,7 +138,7 @@ def danger_triage(texts: list[str]) -> None:
         fit_estimators,
         load_examples,
     )
-    from bot.triage import Triager
+    from bot.understanding.triage import Triager
 
     fitted = fit_estimators(load_examples(corpus_files(TRAIN_DIR)) + everyday_examples())
     model = DangerModel.from_estimators(fitted, Thresholds(0.5, 0.5, 0.5, 0.5, 0.5))
@@ -273,8 +276,8 @@ def main() -> None:
 
 def counting(agent: Any, trackers: list[Any]) -> None:
     """What the counters add to a message, against the whole message through Rasa."""
-    from bot import metrics
-    from bot.turn_metrics import count_turn
+    from bot.core import metrics
+    from bot.rasa_plugins.turn_metrics import count_turn
 
     def count_both(tracker: Any) -> None:
         count_turn(tracker, agent.domain)

@@ -18,7 +18,7 @@ import time
 from pyinstrument import Profiler
 
 from bench.run import messages
-from bot.local_agent import MODEL, load_agent, say
+from bot.tools.local_agent import MODEL, load_agent, say
 
 
 async def run(agent, count: int, seed: int) -> float:

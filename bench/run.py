@@ -31,14 +31,14 @@ from pathlib import Path
 import aiohttp
 
 from bot import PROJECT_ROOT
-from bot.evaluation import train_with
-from bot.redis_store import connect
-from bot.training import INPUTS, MODELS_DIR, inputs_hash
+from bot.rasa_plugins.redis_store import connect
+from bot.tools.evaluation import train_with
+from bot.tools.training import INPUTS, MODELS_DIR, inputs_hash
 
 BASELINE_CONFIG = PROJECT_ROOT / "bench" / "config-default.yml"
 # What the baseline model is trained from (our config.yml and classifier are not among them)
 BASELINE_INPUTS = (
-    "bench/config-default.yml", "domain", "data", "bot/nlu_components.py", "bot/danger.py",
+    "bench/config-default.yml", "domain", "data", "bot/rasa_plugins/nlu_components.py", "bot/understanding/danger.py",
 )  # fmt: skip
 BENCH_MODELS = MODELS_DIR / "bench"
 SATURATION_P95_MS = 250.0

@@ -11,8 +11,8 @@ from pathlib import Path
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from bot import privacy
-    from bot.supervisor import ServeOptions, Supervisor
+    from bot.core import privacy
+    from bot.processes.supervisor import ServeOptions, Supervisor
 
     privacy.install()
     options = ServeOptions(
@@ -41,8 +41,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _gateway(args: argparse.Namespace) -> int:
-    from bot import privacy
-    from bot.gateway import Settings, serve
+    from bot.core import privacy
+    from bot.gateway.app import Settings, serve
 
     privacy.install()
     level = logging.DEBUG if args.debug else logging.WARNING
@@ -78,8 +78,8 @@ def add_forwarded_allow_ips(command: argparse.ArgumentParser) -> None:
 
 
 def add_metrics_options(command: argparse.ArgumentParser) -> None:
-    """Where the counters are served (bot/metrics.py)."""
-    from bot.metrics import DEFAULT_PORT
+    """Where the counters are served (bot/core/metrics.py)."""
+    from bot.core.metrics import DEFAULT_PORT
 
     command.add_argument(
         "--metrics-port",
@@ -103,7 +103,7 @@ def port_number(value: str) -> int:
 
 def trusted_proxies(value: str) -> str:
     """The flag's value, checked: addresses or networks ("10.0.0.0/8"), or "*"."""
-    from bot.forwarded import TrustedProxies
+    from bot.gateway.forwarded import TrustedProxies
 
     try:
         TrustedProxies.parse(value)
@@ -113,37 +113,37 @@ def trusted_proxies(value: str) -> str:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from bot.training import train
+    from bot.tools.training import train
 
     return train(force=args.force)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from bot.check import main as check
+    from bot.tools.check import main as check
 
     return check(Path(args.resources) if args.resources else None, args.quick)
 
 
 def _chat(args: argparse.Namespace) -> int:
-    from bot.terminal_chat import main as chat
+    from bot.tools.terminal_chat import main as chat
 
     return chat(args.explain, args.lang)
 
 
 def _review(args: argparse.Namespace) -> int:
-    from bot.review import main as review
+    from bot.tools.review import main as review
 
     return review(Path(args.out))
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from bot.danger_evaluation import main as evaluate_danger
-    from bot.evaluation import main as evaluate
+    from bot.tools.danger_evaluation import main as evaluate_danger
+    from bot.tools.evaluation import main as evaluate
 
     if args.danger_features:
         return evaluate_danger(features=True)
     if args.roles:
-        from bot.role_evaluation import main as evaluate_roles
+        from bot.tools.role_evaluation import main as evaluate_roles
 
         return evaluate_roles(args.misses, args.tune, args.final)
     if not args.danger:
@@ -152,19 +152,19 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from bot.stats import main as stats
+    from bot.tools.stats import main as stats
 
     return stats(args.metrics_host, args.metrics_port)
 
 
 def _report(args: argparse.Namespace) -> int:
-    from bot.report import main as report
+    from bot.tools.report import main as report
 
     return report(Path(args.out), args.metrics_host, args.metrics_port)
 
 
 def _transcripts(args: argparse.Namespace) -> int:
-    from bot.transcripts import main as transcripts
+    from bot.tools.transcripts import main as transcripts
 
     return transcripts(args.url, Path(args.out), args.round)
 
@@ -178,7 +178,7 @@ def at_least_one(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bot.supervisor import MODEL_PATH
+    from bot.processes.supervisor import MODEL_PATH
 
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.local_agent import MODEL, action_server, load_agent
-from bot.resources import load
+from bot.core.resources import load
+from bot.tools.local_agent import MODEL, action_server, load_agent
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +102,7 @@ class Service:
 
     def count(self, name: str, rasa_process: int | None = None, **labels: str) -> float:
         """One counter of the gateway or a Rasa process (the series with these labels)."""
-        from bot.stats import add_up
+        from bot.tools.stats import add_up
 
         series = add_up([self.metrics(rasa_process)]).counts.get(name, {})
         return sum(v for k, v in series.items() if labels.items() <= dict(k).items())

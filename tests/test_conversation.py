@@ -4,8 +4,8 @@ import asyncio
 
 import pytest
 
-from bot.local_agent import say
-from bot.render import render
+from bot.core.render import render
+from bot.tools.local_agent import say
 from tests.conftest import new_session
 
 

@@ -2,9 +2,9 @@
 
 import yaml
 
-from bot.corpus_intents import BY_NEED, intent_for, nlu_data, write_nlu
-from bot.role_model import TRAIN_DIR, RoleExample, corpus_files, load_examples
-from bot.training import INPUTS
+from bot.tools.corpus_intents import BY_NEED, intent_for, nlu_data, write_nlu
+from bot.tools.training import INPUTS
+from bot.understanding.role_model import TRAIN_DIR, RoleExample, corpus_files, load_examples
 
 
 def example(text: str, role: str, need: str, young: bool = False, lang: str = "sv") -> RoleExample:
@@ -80,4 +80,4 @@ def test_the_written_training_data_is_rasa_nlu_with_the_corpus_messages(tmp_path
     assert sorted(examples) == sorted(f"- {' '.join(e.text.split())}" for e in placed)
     assert nlu_data([])["nlu"] == []
     # the model is retrained when the corpus or the mapping changes
-    assert "data/roles/train" in INPUTS and "bot/corpus_intents.py" in INPUTS
+    assert "data/roles/train" in INPUTS and "bot/tools/corpus_intents.py" in INPUTS

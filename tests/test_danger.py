@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.danger import DANGER_NOW, MEDICAL, SUICIDAL, detect, normalise, own_violence
+from bot.understanding.danger import DANGER_NOW, MEDICAL, SUICIDAL, detect, normalise, own_violence
 
 DANGER_MESSAGES = [
     "Han slår mig nu",

@@ -1,9 +1,9 @@
-"""What the bot says after a danger verdict (bot/danger_dialogue.py), without Rasa."""
+"""What the bot says after a danger verdict (bot/understanding/danger_dialogue.py), without Rasa."""
 
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.danger_dialogue import (
+from bot.understanding.danger_dialogue import (
     EMERGENCY,
     NOT_A_TOPIC,
     UNSURE,

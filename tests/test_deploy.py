@@ -87,7 +87,7 @@ def test_the_package_carries_its_data_files(tmp_path):
     )  # fmt: skip
     (wheel,) = (tmp_path / "wheel").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"bot/texts/sv.yml", "bot/texts/ar.yml", "bot/crisis_catalogue.yml"} <= names
+    assert {"bot/core/texts/sv.yml", "bot/core/texts/ar.yml", "bot/core/crisis_catalogue.yml"} <= names
 
 
 def exposure(unit: str) -> float:

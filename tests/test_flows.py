@@ -2,11 +2,11 @@
 
 import pytest
 
-from bot.explain import from_tracker
-from bot.flows import load_flows, run_flow
-from bot.gateway import PROJECT_ROOT, known_intents, message_for_rasa
-from bot.local_agent import say
-from bot.render import render
+from bot.core.render import render
+from bot.gateway.app import PROJECT_ROOT, known_intents, message_for_rasa
+from bot.tools.explain import from_tracker
+from bot.tools.flows import load_flows, run_flow
+from bot.tools.local_agent import say
 
 INTENTS = known_intents(PROJECT_ROOT / "domain")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.forwarded import TrustedProxies, forwarded_hops
+from bot.gateway.forwarded import TrustedProxies, forwarded_hops
 
 PROXIES = TrustedProxies(["127.0.0.1", "10.0.0.0/8", "::1"])
 

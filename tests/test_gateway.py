@@ -11,8 +11,8 @@ import pytest
 from aiohttp import web
 
 from bot import PROJECT_ROOT
-from bot.gateway import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
-from bot.rasa_client import conversation_id
+from bot.gateway.app import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
+from bot.gateway.rasa_client import conversation_id
 from tests.conftest import new_session
 
 GREETING = [

@@ -8,8 +8,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.gateway import Settings, create_app
-from bot.rate_limit import AddressKey, RateLimiter
+from bot.gateway.app import Settings, create_app
+from bot.gateway.rate_limit import AddressKey, RateLimiter
 from tests.conftest import new_session
 from tests.test_gateway import FakeRasa
 

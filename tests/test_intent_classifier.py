@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import random as sparse_random
 from sklearn.linear_model import LogisticRegression
 
-from bot.intent_classifier import FastLogisticRegressionClassifier
+from bot.rasa_plugins.intent_classifier import FastLogisticRegressionClassifier
 
 WIDTHS = {"words": 40, "chars": 120}  # two featurizers, like config.yml's word and char n-grams
 
@@ -71,8 +71,8 @@ def test_sentence_features_are_the_stock_featurizers(agent):
     )
     from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 
-    from bot.intent_classifier import SentenceCountVectorsFeaturizer
-    from bot.local_agent import stock_copy
+    from bot.rasa_plugins.intent_classifier import SentenceCountVectorsFeaturizer
+    from bot.tools.local_agent import stock_copy
 
     nodes = agent.processor.graph_runner._instantiated_nodes.values()
     ours = [n._component for n in nodes if isinstance(n._component, SentenceCountVectorsFeaturizer)]

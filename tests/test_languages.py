@@ -7,11 +7,12 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from bot import PROJECT_ROOT, texts
-from bot.evaluation import EVAL_PATH
-from bot.gateway import Settings, create_app
-from bot.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, isolate_numbers
-from bot.render import fill
+from bot import PROJECT_ROOT
+from bot.core import texts
+from bot.core.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, isolate_numbers
+from bot.core.render import fill
+from bot.gateway.app import Settings, create_app
+from bot.tools.evaluation import EVAL_PATH
 from tests.conftest import new_session
 from tests.test_gateway import FakeRasa
 
@@ -37,7 +38,7 @@ def identifier():
 
 def test_every_card_language_has_a_complete_texts_file():
     for lang in CARD_LANGUAGES:
-        assert lang in texts.languages(), f"bot/texts/{lang}.yml is missing"
+        assert lang in texts.languages(), f"bot/core/texts/{lang}.yml is missing"
         for key in ("name", "danger", "intro", "menu", "crisis", "rate_limited"):
             assert texts.value(key, lang) != texts.value(key, "sv") or lang == "sv-ll", (lang, key)
         assert texts.value("reviewed", lang) in (True, False)

@@ -1,4 +1,4 @@
-"""The counters (bot/metrics.py): what a turn adds, how they are added up and shown, and that a
+"""The counters (bot/core/metrics.py): what a turn adds, how they are added up and shown, and that a
 real conversation leaves no text, session id or address in /metrics, `bot stats` or the report."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from rasa.shared.core.events import ActionExecuted, Restarted, SessionStarted, UserUttered
 
-from bot import PROJECT_ROOT, metrics
-from bot.report import render
-from bot.stats import add_up, format_totals, shown
-from bot.supervisor import ServeOptions
-from bot.turn_metrics import read_turn
+from bot import PROJECT_ROOT
+from bot.core import metrics
+from bot.processes.supervisor import ServeOptions
+from bot.rasa_plugins.turn_metrics import read_turn
+from bot.tools.report import render
+from bot.tools.stats import add_up, format_totals, shown
 from tests.conftest import new_session, post_json
 
 INTENTS = frozenset(

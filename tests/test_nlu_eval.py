@@ -1,6 +1,6 @@
 """The trained model on the held-out messages in tests/eval/ (never used for training)."""
 
-from bot.evaluation import load_messages, report, score, topics_by_intent
+from bot.tools.evaluation import load_messages, report, score, topics_by_intent
 
 
 async def test_eval_set_accuracy_and_danger_recall(agent):

@@ -1,6 +1,6 @@
 """Text stays inside each process: no traceback, warning or log event may print it, no core dump
-or debugger may read it (bot/privacy.py), and a failing custom action echoes nothing
-(bot/action_server.py). Each check runs in a fresh process, as the service's processes do."""
+or debugger may read it (bot/core/privacy.py), and a failing custom action echoes nothing
+(bot/processes/action_server.py). Each check runs in a fresh process, as the service's processes do."""
 
 import json
 import os
@@ -11,7 +11,7 @@ import time
 import urllib.request
 
 from bot import PROJECT_ROOT
-from bot.local_agent import free_port
+from bot.tools.local_agent import free_port
 
 
 def run_python(code: str) -> str:
@@ -30,7 +30,7 @@ def test_a_logged_traceback_keeps_the_types_and_drops_the_text():
     printed = run_python(
         f"""
 import logging
-from bot import privacy
+from bot.core import privacy
 privacy.install()
 logging.basicConfig()
 try:
@@ -51,7 +51,7 @@ def test_rasa_structlog_events_and_warnings_print_no_text():
     printed = run_python(
         f"""
 import logging, warnings
-from bot import privacy
+from bot.core import privacy
 privacy.install(rasa=True)
 from rasa.utils.log_utils import configure_structlog
 import structlog
@@ -69,7 +69,7 @@ def test_no_core_dumps_and_no_debugger_of_the_same_user():
     printed = run_python(
         """
 import ctypes, resource
-from bot import privacy
+from bot.core import privacy
 privacy.install()
 print(resource.getrlimit(resource.RLIMIT_CORE), ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))
 """
@@ -81,7 +81,7 @@ def test_a_failing_action_answers_and_logs_no_part_of_the_conversation():
     marker, session = secrets.token_hex(8), secrets.token_hex(24)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "bot.action_server", "--port", str(port),
+        [sys.executable, "-m", "bot.processes.action_server", "--port", str(port),
          "--actions", "tests.fixtures.failing_actions"],
         cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip

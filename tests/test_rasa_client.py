@@ -7,7 +7,7 @@ import secrets
 
 from aiohttp import web
 
-from bot.rasa_client import RasaPool, conversation_id, instance_order
+from bot.gateway.rasa_client import RasaPool, conversation_id, instance_order
 from tests.conftest import _free_port, new_session
 
 

@@ -1,4 +1,4 @@
-"""The replacements in bot/rasa_speedups.py give Rasa exactly what Rasa's own code gives."""
+"""The replacements in bot/rasa_plugins/rasa_speedups.py give Rasa exactly what Rasa's own code gives."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import PROJECT_ROOT
-from bot.local_agent import say
-from bot.rasa_speedups import SequentialGraphRunner, validate_action_result
+from bot.rasa_plugins.rasa_speedups import SequentialGraphRunner, validate_action_result
+from bot.tools.local_agent import say
 from tests.conftest import new_session
 
 PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER = "__message__", "__tracker__"
@@ -104,7 +104,7 @@ def test_action_results_are_judged_as_rasa_judges_them(result):
 def test_domain_emptiness_is_what_rasa_says():
     from rasa.shared.core.domain import Domain
 
-    from bot.rasa_speedups import _domain_is_empty, domain_is_empty
+    from bot.rasa_plugins.rasa_speedups import _domain_is_empty, domain_is_empty
 
     ours = Domain.load(str(PROJECT_ROOT / "domain"))
     for domain in (ours, Domain.empty()):
@@ -116,7 +116,7 @@ def test_domain_emptiness_is_what_rasa_says():
 def test_the_replacements_refuse_a_rasa_they_were_not_written_for(monkeypatch):
     import rasa
 
-    from bot.rasa_speedups import WRITTEN_FOR_RASA, install
+    from bot.rasa_plugins.rasa_speedups import WRITTEN_FOR_RASA, install
 
     assert rasa.__version__ == WRITTEN_FOR_RASA
     monkeypatch.setattr(rasa, "__version__", "3.7.0")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bot.redaction import EMAIL, PERSONNUMMER, PHONE, Redactor, plain
-from bot.resources import load
+from bot.core.resources import load
+from bot.gateway.redaction import EMAIL, PERSONNUMMER, PHONE, Redactor, plain
 
 SERVICE_NUMBERS = [n for r in load().all() for n in (r.phone, r.sms) if n]
 redactor = Redactor(SERVICE_NUMBERS)

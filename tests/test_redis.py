@@ -20,9 +20,9 @@ from rasa.shared.core.events import ActionExecuted, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import PROJECT_ROOT
-from bot.rasa_client import conversation_id, instance_order
-from bot.redis_check import check_no_persistence, redis_problem
-from bot.redis_store import (
+from bot.core.redis_check import check_no_persistence, redis_problem
+from bot.gateway.rasa_client import conversation_id, instance_order
+from bot.rasa_plugins.redis_store import (
     LOCK_PREFIX,
     TRACKER_PREFIX,
     ExpiringRedisLockStore,
@@ -278,7 +278,7 @@ def test_a_killed_rasa_process_is_failed_over_and_restarted(scaled):
 async def test_readyz_fails_while_redis_persists_or_is_down(aiohttp_client, aiohttp_server):
     from aiohttp import web
 
-    from bot.gateway import Settings, create_app
+    from bot.gateway.app import Settings, create_app
     from tests.test_gateway import FakeRasa
 
     rasa = await aiohttp_server(FakeRasa().app())

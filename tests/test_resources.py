@@ -9,9 +9,8 @@ import time
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.check import check_references, run
-from bot.resource_check import PINNED_PHONES, validate
-from bot.resources import (
+from bot.core.resource_check import PINNED_PHONES, validate
+from bot.core.resources import (
     CRISIS_CATALOGUE_PATH,
     STOCKHOLM,
     LiveCatalogue,
@@ -21,6 +20,7 @@ from bot.resources import (
     open_lines,
     parse,
 )
+from bot.tools.check import check_references, run
 
 TODAY = dt.date(2026, 11, 30)
 GOOD = """\

@@ -6,9 +6,9 @@ import pytest
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.age_cues import ADULT, YOUNG, said_age
-from bot.role_cues import CUE_NAMES, cues_of
-from bot.role_model import (
+from bot.understanding.age_cues import ADULT, YOUNG, said_age
+from bot.understanding.role_cues import CUE_NAMES, cues_of
+from bot.understanding.role_model import (
     CONCERNED,
     DEV_DIR,
     PROFESSIONAL,
@@ -22,7 +22,7 @@ from bot.role_model import (
     fit_estimators,
     load_examples,
 )
-from bot.roles import (
+from bot.understanding.roles import (
     NO_GUESS,
     ROLE_QUESTION,
     decide,
@@ -366,7 +366,7 @@ DEV_ASKED_AT_MOST = 0.15
 
 
 def test_development_set_gets_few_wrong_roles_and_few_questions(agent):
-    from bot.role_evaluation import read_all, score, scored
+    from bot.tools.role_evaluation import read_all, score, scored
 
     result = score(read_all(agent, scored(corpus_files(DEV_DIR))))
     before = result.wrong_before / result.messages
@@ -375,7 +375,7 @@ def test_development_set_gets_few_wrong_roles_and_few_questions(agent):
 
 
 def test_close_candidates_are_the_two_topics_rasa_could_not_choose_between():
-    from bot.nlu_components import FALLBACK_THRESHOLD, close_candidates
+    from bot.rasa_plugins.nlu_components import FALLBACK_THRESHOLD, close_candidates
 
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
     fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")

@@ -10,8 +10,8 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import PROJECT_ROOT
-from bot.local_agent import component, say, stock_copy
-from bot.rule_policy import RememberingRulePolicy
+from bot.rasa_plugins.rule_policy import RememberingRulePolicy
+from bot.tools.local_agent import component, say, stock_copy
 from tests.conftest import new_session
 
 BUTTONS = ["/victim", "/shelter", "/safety_plan", "/police_report", "/anonymity", "/restart"]

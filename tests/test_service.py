@@ -142,7 +142,7 @@ def contains(path: Path, *needles: bytes) -> bool:
 
 
 def test_frozen_action_server_still_gives_a_crisis_card(service):
-    pid = service.child("bot.action_server")
+    pid = service.child("bot.processes.action_server")
     os.kill(pid, signal.SIGSTOP)
     try:
         status, body, _ = chat(service, "/open_now")
@@ -153,7 +153,7 @@ def test_frozen_action_server_still_gives_a_crisis_card(service):
 
 
 def test_killed_rasa_still_gives_a_crisis_card_and_comes_back(service):
-    os.kill(service.child("bot.rasa_cli"), signal.SIGKILL)
+    os.kill(service.child("bot.rasa_plugins.rasa_cli"), signal.SIGKILL)
     status, body, _ = chat(service, "han slår mig nu")
     assert status == 200 and body["degraded"] is True
     assert "112" in body["messages"][0]["text"]
@@ -165,11 +165,11 @@ def test_killed_rasa_still_gives_a_crisis_card_and_comes_back(service):
 
 
 def test_supervisor_restarts_a_child_that_dies(service):
-    actions = service.child("bot.action_server")
+    actions = service.child("bot.processes.action_server")
     os.kill(actions, signal.SIGKILL)
     deadline = time.monotonic() + 10
     while "actions exited" not in service.printed() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert "actions exited" in service.printed()
     service.wait_ready(60)
-    assert service.child("bot.action_server") != actions
+    assert service.child("bot.processes.action_server") != actions

@@ -1,10 +1,10 @@
 """Short replies ("ja", "nej", "ok", "vet inte") answered in the context of the bot's last
 message: pure rules first, then conversations with the trained model."""
 
-from bot.local_agent import say
-from bot.nlu_components import said_not_in_danger
-from bot.render import render
-from bot.short_replies import (
+from bot.core.render import render
+from bot.rasa_plugins.nlu_components import said_not_in_danger
+from bot.tools.local_agent import say
+from bot.understanding.short_replies import (
     answer_to_question,
     buttons_to_offer,
     emergency_just_shown,

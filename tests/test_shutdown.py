@@ -76,7 +76,7 @@ async def test_sigterm_lets_the_answer_in_progress_finish(aiohttp_server):
 def test_bot_serve_finishes_answers_in_progress_when_stopped():
     """A message still in progress when `bot serve` is told to stop gets its real answer."""
     with running_service() as service:
-        rasa = service.child("bot.rasa_cli")
+        rasa = service.child("bot.rasa_plugins.rasa_cli")
         os.kill(rasa, signal.SIGSTOP)  # Rasa "busy": the answer is in progress
         with ThreadPoolExecutor(1) as pool:
             answer = pool.submit(

@@ -5,9 +5,9 @@ import shutil
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.check import check_coverage, check_hardcoded, check_languages
-from bot.review import build
-from bot.terminal_chat import format_answer
+from bot.tools.check import check_coverage, check_hardcoded, check_languages
+from bot.tools.review import build
+from bot.tools.terminal_chat import format_answer
 from tests.conftest import ARTIFACTS, new_session, post_json, running_service
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.supervisor import STABLE_AFTER, ServeOptions, child_env, commands, restart_delay
+from bot.processes.supervisor import STABLE_AFTER, ServeOptions, child_env, commands, restart_delay
 
 
 @pytest.mark.parametrize("debug", [False, True])

@@ -9,8 +9,9 @@ from rasa.shared.core.events import ActionExecuted, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot import PROJECT_ROOT, tracker_store
-from bot.tracker_store import ForgetfulTrackerStore
+from bot import PROJECT_ROOT
+from bot.rasa_plugins import tracker_store
+from bot.rasa_plugins.tracker_store import ForgetfulTrackerStore
 
 DOMAIN = Domain.empty()
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from bot.danger_model import (
+from bot.understanding.danger_model import (
     CAUSED,
     DANGER_NOW,
     DEV_DIR,
@@ -21,7 +21,7 @@ from bot.danger_model import (
     fit_estimators,
     load_examples,
 )
-from bot.triage import ACUTE, NONE, UNCERTAIN, Triager
+from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The Grafana dashboard for the service's counters (bot/metrics.py), built with grafanalib.
+"""The Grafana dashboard for the service's counters (bot/core/metrics.py), built with grafanalib.
 
     .venv/bin/python deploy/grafana/dashboard.py > deploy/grafana/stod-dashboard.json
 

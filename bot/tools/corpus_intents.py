@@ -1,0 +1,149 @@
+"""Topic training examples from the role corpus: words nobody here wrote.
+
+The role corpus (data/roles/train/) holds thousands of first messages by independent authors,
+each labelled with who is writing (`role`) and what they mainly want (`need`). Together the two
+name the answer that fits: "tar soc mina barn?" from a parent subjected to violence wants the
+answer on children and social services, the same question from a parent who hits wants the
+answer for parents who use violence. `intent_for` is that mapping; `bot train` writes the mapped
+messages as Rasa NLU data next to the model (models/, never committed), so the topic classifier
+learns the everyday phrasings as well as data/nlu's.
+
+Where one need has two answers (anonymity or hiding traces, cost or opening hours, ...), a few
+words in the message choose; a message the mapping cannot place is left out. The development
+set (data/roles/dev/) is never used here: it measures the mapping's result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from bot.understanding.role_model import (
+    CONCERNED,
+    PROFESSIONAL,
+    SUBJECTED,
+    TRAIN_DIR,
+    UNCLEAR,
+    USES_VIOLENCE,
+    RoleExample,
+    corpus_files,
+    load_examples,
+)
+from bot.understanding.roles import ROLE_INTENT, YOUNG_ANSWER
+
+LANGUAGES = ("sv", "en")  # the languages the bot converses in; the others get the crisis card
+
+# Words that choose between two answers for one need.
+HONOUR = re.compile(r"heder|honou?r|skam|shame|släkt|slakt|kusin|cousin|gifta|marr|oskuld|virgin", re.I)
+HONOUR_NAMED = re.compile(r"heder|honou?r", re.I)  # "is this honour violence?"
+VIRGINITY = re.compile(r"oskuld|virgin|mödomshinna|modomshinna|hymen|blödde|bleed", re.I)
+TRACES = re.compile(r"histori|radera|spår|spar\b|delete|clear|trace|browser|webbläsar", re.I)
+HOURS = re.compile(r"öppe|oppe|open|natt|night|helg|weekend|kväll|kvall|evening|dygnet|24", re.I)
+DEVICE = re.compile(r"gps|plats|location|track|spår|app\b|appen|lösenord|password|hack|spion|spy|airtag|kamera|camera", re.I)  # fmt: skip
+BLAME = re.compile(r"\bfel\b|skuld|fault|blame|förtjän|fortjan|deserve", re.I)
+# A professional asking about an adult (a patient, client, colleague) and no child in the message
+_CHILD = (r"elev|barn|förskol|forskol|skol|\b1[0-7]\W?år|\b1[0-7] ?ar\b|åring|aring|tonår|"
+          r"ungdom|minderår|konfirmand|pupil|child|kid|teen|under 18|\bunga?\b|youth|minor|"
+          r"\b[PFU]1\d|flick|pojk|tjej|kille|\bgirl|\bboy|\bson\b|dotter|daughter|bris")
+_ADULT = (r"patient|brukare|klient|kund|vuxen|vuxna|adult|client|customer|äldre|aldre|elder|"
+          r"hustru|\bfru\b|wife|husband|\bmake\b|maken|sambo|partner|kvinna|woman|women|"
+          r"gravid|pregnan|dement|pension|hemtjänst|hemtjanst|\bsfi\b|medarbetare|kollega|"
+          r"employee|colleague|anställd")
+ADULT_CLIENT = re.compile(rf"^(?!.*(?:{_CHILD})).*(?:{_ADULT})", re.I | re.S)
+
+# need -> {role -> intent}; a role not listed is left out for that need.
+ANY = (SUBJECTED, USES_VIOLENCE, CONCERNED, PROFESSIONAL, UNCLEAR)
+NOT_USING = (SUBJECTED, CONCERNED, PROFESSIONAL, UNCLEAR)
+ASKING_FOR_SELF = (SUBJECTED, UNCLEAR)
+
+
+def _same(intent: str, roles: Iterable[str]) -> dict[str, str]:
+    return dict.fromkeys(roles, intent)
+
+
+BY_NEED: dict[str, dict[str, str]] = {
+    "support": {role: ROLE_INTENT[role] for role in (SUBJECTED, USES_VIOLENCE, CONCERNED, PROFESSIONAL)},
+    "is_it_violence": _same("forms_of_violence", ASKING_FOR_SELF)
+    | {role: ROLE_INTENT[role] for role in (USES_VIOLENCE, CONCERNED, PROFESSIONAL)},
+    "stop_own_violence": {USES_VIOLENCE: "uses_violence"},
+    "how_to_help_someone": {CONCERNED: "concerned", PROFESSIONAL: "professional"},
+    "children_and_social_services": _same("children_social_services", ASKING_FOR_SELF)
+    | {USES_VIOLENCE: "perpetrator_children", CONCERNED: "report_concern_child",
+       PROFESSIONAL: "professional"},
+    "custody_or_taking_children_abroad": _same("children_custody", ASKING_FOR_SELF),
+    "police_or_report": _same("police_report", NOT_USING)
+    | {USES_VIOLENCE: "reported_for_violence"},
+    "restraining_order": _same("restraining_order", NOT_USING)
+    | {USES_VIOLENCE: "reported_for_violence"},
+    "forced_marriage_or_abroad": _same("forced_marriage", ASKING_FOR_SELF)
+    | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional"},
+    "virginity_or_honour_norms": _same("honour", ASKING_FOR_SELF)
+    | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional"},
+    "interpreter_or_language": _same("interpreter", ANY),
+    "anonymity_or_hiding_traces": _same("anonymity", ANY),
+    "cost_or_opening_hours": _same("costs_and_anonymity", ANY),
+    "digital_or_threat_messages": _same("threat_messages", ASKING_FOR_SELF),
+    "sexual_violence": _same("sexual_violence", ASKING_FOR_SELF)
+    | {role: ROLE_INTENT[role] for role in (USES_VIOLENCE, CONCERNED, PROFESSIONAL)},
+    "health_or_injuries": _same("health_care", ASKING_FOR_SELF),
+    "feelings_fear_or_shame": _same("feeling_bad", ASKING_FOR_SELF)
+    | {USES_VIOLENCE: "uses_violence", CONCERNED: "concerned"},
+    "leave_or_shelter": _same("shelter", ASKING_FOR_SELF),
+    "outside_orebro": _same("outside_orebro", ANY),
+}  # fmt: skip
+
+# (intent, pattern, the other intent the pattern chooses)
+REFINEMENTS = (
+    ("concerned", HONOUR, "concerned_honour"),
+    ("honour", VIRGINITY, "virginity"),
+    ("anonymity", TRACES, "hide_traces"),
+    ("costs_and_anonymity", HOURS, "open_now"),
+    ("threat_messages", DEVICE, "digital_safety"),
+    ("feeling_bad", BLAME, "self_blame"),
+    ("professional", ADULT_CLIENT, "professional_adult"),
+    ("forms_of_violence", HONOUR_NAMED, "honour_explained"),
+)
+
+
+def intent_for(example: RoleExample) -> str | None:
+    """The intent whose answer fits the message's writer and need, or None."""
+    if example.lang not in LANGUAGES:
+        return None
+    intent = BY_NEED.get(example.need, {}).get(example.role)
+    if intent == ROLE_INTENT.get(example.role) and example.young:
+        return YOUNG_ANSWER.get(example.role, intent)
+    for chosen, pattern, other in REFINEMENTS:
+        if intent == chosen and pattern.search(example.text):
+            return other
+    return intent
+
+
+def nlu_data(examples: Iterable[RoleExample]) -> dict:
+    """Rasa NLU training data (as a YAML document) with every example that maps to an intent."""
+    by_intent: dict[str, list[str]] = {}
+    for example in examples:
+        intent = intent_for(example)
+        if intent:
+            by_intent.setdefault(intent, []).append(" ".join(example.text.split()))
+    return {
+        "version": "3.1",
+        "nlu": [
+            {"intent": intent, "examples": "".join(f"- {text}\n" for text in texts)}
+            for intent, texts in sorted(by_intent.items())
+        ],
+    }
+
+
+def write_nlu(out: Path, corpus: Path = TRAIN_DIR) -> int:
+    """Write the role corpus's training messages as NLU data to `out`; return how many."""
+    data = nlu_data(load_examples(corpus_files(corpus)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        "# Generated by bot/tools/corpus_intents.py from data/roles/train/ at training; never edit.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+        encoding="utf-8",
+    )
+    return sum(item["examples"].count("\n") for item in data["nlu"])

@@ -1,0 +1,88 @@
+"""What a message says outright of the writer's age: "jag är 14", "vi går i nian", "I'm 16".
+
+The role model's probability that a writer is under 18 cannot tell "jag är 13 och orolig för min
+bästis" from a man who grabbed his old mother's arm (round 6 of the final sets), so the answers
+for young people who worry about someone or use violence need the writer to have said it
+(bot/understanding/roles.py). Only the writer's own age counts: "min dotter är 15" says nothing of the writer;
+"min man" or "mina barn" says an adult is writing. Swedish and English only: messages in other
+languages get the crisis card, whatever the age. Matched against `bot.understanding.danger.normalise`d text
+(lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.danger import normalise
+
+YOUNG = "young"
+ADULT = "adult"
+
+_YOUNG_AGES = "1[0-7]|[6-9]"
+_ADULT_AGES = "1[89]|[2-9][0-9]"
+# the writer (or a group the writer belongs to) is: "jag är", "ja e", "vi e", "I'm", "we're",
+# "om man e" (a question about oneself), or at the start of a sentence "e 16"
+_WRITER_IS = (
+    r"(\b(jag|ja|vi)( \S+)? (ar|e)|\b(nu|snart) (ar|e) (jag|ja)|\b(i am|i'm|im|iam|we are|we're|were)|"
+    r"\b(om|nar) man (ar|e)|(^|[.!?,] ?)(ar|e))"
+)
+_FILLER = r"( (bara|typ|nastan|snart|endast|only|just|almost|like|barely|both|bada))?"
+# an age as a number, not "jag är 15 minuter bort", "16 år äldre än henne" or "I'm 6'2"
+_NOT_AGE = (
+    r"(?! ?(min|minuter|km|kr|mil|meter|m|cm|ft|ganger|ggr|veckor|dagar|timmar|\w*th)\b|'|%|"
+    r" (ar|years?) (aldre|yngre|older|younger|sedan|ago|tillsammans|together)\b)"
+)
+_SCHOOL_YEAR = (
+    r"(sexan|sjuan|attan|nian|(ettan|tvaan) pa gymnasiet|femman|fyran|6an|7an|8an|9an|(ak|arskurs|klass|grade|year) ?[4-9]|"
+    r"[4-9](th)? grade|hogstadiet|mellanstadiet|gymnasiet|high ?school|middle school)\b"
+)
+# "jag går i nian", "vi går i samma klass", "går första året på gymnasiet", "I'm in 9th grade"
+_AT_SCHOOL = (
+    r"((\b(jag|ja|vi|i|we)|^|[.!?,])( bara| typ)? ?(gar|pluggar|ar|e|am|are|go)|"
+    r"\b(i'm|im|i am|we're|we are))"
+    rf"( (i|pa|in|to|samma|forsta|andra|aret|the|same|both|bada))* {_SCHOOL_YEAR}"
+)
+_MINOR = (
+    rf"{_WRITER_IS}{_FILLER} (ett barn|barn|minderarig|under 18|inte myndig|inte 18|tonaring|"
+    r"a (kid|child|minor|teen|teenager)|underage|not 18)\b"
+)
+_YOUNG_AGE = (
+    rf"{_WRITER_IS}{_FILLER} (a (girl|boy) and )?({_YOUNG_AGES})\b{_NOT_AGE}|"
+    rf"\b(jag|ja) ({_YOUNG_AGES}) ar\b"  # "hej jag 15 år"
+)
+# a classmate, or a friend of a young age: "min klasskompis", "min bästis e 15", "hon e 14 o ja med"
+_SCHOOLMATE = (
+    rf"\b(min|mina|my) (klasskompis\w*|klasskamrat\w*|classmates?)\b|\b(kille|tjej) i min klass\b|"
+    rf"\b(min|my) (kompis|bastis|basta kompis|best friend|bff)( \S+){{0,4}} (ar|e|is) "
+    rf"({_YOUNG_AGES})\b{_NOT_AGE}|\b({_YOUNG_AGES}) (o|och) (jag|ja) med\b|\b({_YOUNG_AGES}) som (mig|jag)\b"
+)
+# the writer works with young people: "en elev i min klass" is a teacher's
+_TEACHER = r"\b(elev\w*|larare|mentor|pupils?|students?|teacher)\b"
+_ADULT_AGE = rf"{_WRITER_IS}{_FILLER} ({_ADULT_AGES})\b{_NOT_AGE}"
+# a spouse or children of one's own: an adult is writing
+_ADULT_LIFE = (
+    r"\b(min (man|make|fru|hustru|exman|exfru|svarmor|svarfar|son|dotter)|mina (barn|barnbarn)|"
+    r"vara barn|vart barn|mitt barnbarn|my (husband|wife|ex-husband|ex-wife|kids|children|son|"
+    r"daughter|grandchild\w*|mother-in-law)|our (kids|children|son|daughter))\b"
+)
+
+_SAYS_ADULT_AGE = re.compile(_ADULT_AGE)
+_SAYS_YOUNG = re.compile("|".join((_MINOR, _YOUNG_AGE, _AT_SCHOOL)))
+_SAYS_SCHOOLMATE = re.compile(_SCHOOLMATE)
+_SAYS_TEACHER = re.compile(_TEACHER)
+_SHOWS_ADULT_LIFE = re.compile(_ADULT_LIFE)
+
+
+def said_age(text: str) -> str | None:
+    """`YOUNG` if `text` says the writer is under 18, `ADULT` if it says an adult is writing, else
+    None. An age given outright wins over the rest ("jag är 16 och min kille..." is young)."""
+    norm = normalise(text)
+    if _SAYS_ADULT_AGE.search(norm):
+        return ADULT
+    if _SAYS_YOUNG.search(norm):
+        return YOUNG
+    if _SAYS_SCHOOLMATE.search(norm) and not _SAYS_TEACHER.search(norm):
+        return YOUNG
+    if _SHOWS_ADULT_LIFE.search(norm):
+        return ADULT
+    return None

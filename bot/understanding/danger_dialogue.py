@@ -1,0 +1,143 @@
+"""What the bot says after a danger verdict: the emergency bubble first, then what fits.
+
+Used by the custom action `action_danger_answer` (actions/actions.py); pure, no Rasa.
+- Acute: the kind's emergency bubble (112 first, what to do right now, that the bot cannot call),
+  then the topic's own answer when it fits the kind (a forced marriage, a young person), else the
+  kind's next steps. A person who says they cannot talk gets what they can do instead.
+- Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
+  yes leads to the acute answer of the likely kind. When the message asked something that has an
+  answer for this writer (the role checked by RoleDetector: the verdict's `answer`), that answer
+  comes between 112 and the question and no leads to the menu; else no leads to the answer for
+  the message's topic. 112 is always first and the question always asked.
+- Once 112 has been shown for a kind of danger in a conversation, a short reminder replaces that
+  kind's full bubble, so that the next messages move on instead of repeating the same card (a
+  new kind, such as a medical emergency after violence, gets its own bubble).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.understanding.danger_model import CAUSED, DANGER_NOW, MEDICAL, SUICIDAL, WITNESS
+from bot.understanding.short_replies import KINDS as REPLY_KINDS
+
+UNSURE = "danger_unsure"  # the intent of an uncertain verdict
+DANGER_ACTION = "action_danger_answer"
+INTENTS = (DANGER_NOW, SUICIDAL, MEDICAL, WITNESS, CAUSED, UNSURE)
+
+EMERGENCY = {
+    DANGER_NOW: "utter_danger_now",
+    SUICIDAL: "utter_suicidal",
+    MEDICAL: "utter_danger_medical",
+    WITNESS: "utter_danger_witness",
+    CAUSED: "utter_danger_caused",
+}
+NEXT_STEPS = {
+    DANGER_NOW: "utter_danger_next",
+    SUICIDAL: "utter_suicidal_next",
+    MEDICAL: "utter_danger_medical_next",
+    WITNESS: "utter_danger_witness_next",
+    CAUSED: "utter_danger_caused_next",
+}
+# Topics whose own answer helps more than the general next steps, per kind of danger (the
+# honour answers say what to do before a trip abroad; a question about care or the police gets
+# its answer). The others add nothing to the next steps
+# (the general victim answer after "he is hitting me now"), may be guessed for the wrong person
+# (the answer for under-18s after a bare "help!"), or are meant for someone else (the answer for
+# people who use violence, to a victim).
+TOPICS_THAT_FIT = {
+    DANGER_NOW: {
+        "honour", "forced_marriage", "honour_rights",
+        # a question of their own after telling of violence: care, the police, housing, the
+        # children; 112 stays first
+        "health_care", "police_report", "restraining_order", "shelter",
+        "children_custody", "children_social_services", "threat_messages", "digital_safety",
+        "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
+        "residence_permit",
+        "older_victims", "disability_victims",
+    },
+    WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
+              "police_report", "professional", "professional_adult"},
+    CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
+             "reported_for_violence"},
+}
+NOT_A_TOPIC = {
+    "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
+    *INTENTS, *REPLY_KINDS,
+}  # fmt: skip
+MENU = "menu"  # where "no, not right now" leads when the message had no topic
+# Answers that cannot follow 112 in the same turn: no topic, another question ("who is it
+# about?"), or an answer an action fills in (the lines open now)
+NOT_INLINE = NOT_A_TOPIC | {"role_unclear", "open_now"}
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A response to send, with the variables its buttons need."""
+
+    response: str
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+def plan(
+    intent: str, verdict: dict[str, Any] | None, shown: str | None, asked: bool = False
+) -> list[Utterance]:
+    """The responses for a danger `intent` (a kind or `danger_unsure`).
+
+    `verdict` is the triage of the message (None after a button such as "yes, now"), with the
+    topic the intent classifier saw in it; `shown` is the kind whose emergency bubble was shown
+    last in this conversation (None if 112 has not been shown yet); `asked`: the bot's previous
+    answer asked whether anyone is in danger and the person wrote on instead of answering.
+    """
+    verdict = verdict or {}
+    kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
+    topic = verdict.get("topic")
+    if intent == UNSURE:
+        first = "utter_danger_again" if shown else "utter_danger_check"
+        answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
+        own = inline_answer(verdict)
+        if asked:  # 112 again, and what they wrote about, not the same question a second time
+            fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
+            follow = own or (answer_topic if fits else MENU)
+            return [Utterance(first), Utterance(f"utter_{follow}")]
+        if own:  # what they asked, then whether anyone is in danger: no leads on to the menu
+            question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})
+            return [Utterance(first), Utterance(f"utter_{own}"), question]
+        buttons = {"danger_kind": kind, "danger_topic": answer_topic}
+        return [Utterance(first), Utterance("utter_danger_question", buttons)]
+    if shown == kind:
+        first = "utter_danger_again"
+    elif kind == DANGER_NOW and verdict.get("cannot_talk"):
+        first = "utter_danger_silent"
+    else:
+        first = EMERGENCY[kind]
+    if kind == MEDICAL and verdict.get("own_violence"):
+        follow = NEXT_STEPS[CAUSED]  # the one who hurt someone: Välj att sluta, not a victim line
+    elif topic in TOPICS_THAT_FIT.get(kind, ()):
+        follow = f"utter_{topic}"
+    else:
+        follow = NEXT_STEPS[kind]
+    return [Utterance(first), Utterance(follow)]
+
+
+def inline_answer(verdict: dict[str, Any]) -> str | None:
+    """The answer to what the message asked, for its writer (RoleDetector puts it in the verdict
+    as `answer`), if it can follow 112 in the same turn."""
+    answer = verdict.get("answer")
+    return answer if answer and answer not in NOT_INLINE else None
+
+
+def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> str:
+    """What `shown` becomes after answering: the kind whose bubble was shown (an uncertain
+    answer shows only the general 112 line, so it counts as danger now)."""
+    if intent == UNSURE:
+        return shown or DANGER_NOW
+    return intent if intent in EMERGENCY else (verdict or {}).get("kind") or DANGER_NOW
+
+
+def asks_about_danger(bot_event: dict[str, Any]) -> bool:
+    """Whether a bot message (a tracker event) is the question "are you in danger right now?"
+    (its yes button leads to a danger answer)."""
+    buttons = (bot_event.get("data") or {}).get("buttons") or []
+    return any(str(b.get("payload") or "").lstrip("/").startswith(INTENTS) for b in buttons)

@@ -1,0 +1,67 @@
+"""Grammatical cues to who does what to whom, as extra features of the role model.
+
+A bag of n-grams sees nearly the same words in "jag slog min flickvän" and "min flickvän slog
+mig"; the difference is who is the subject and who the object of the violent verb. Each cue is a
+yes/no feature; the role model learns from the corpus how much each one counts
+(bot/understanding/role_model.py), so no cue decides anything alone. Matched against `bot.understanding.danger.normalise`d
+text (lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.danger import normalise
+
+_SV_VERBS = (
+    r"(sla|slar|slog|slagit|sla till|sparka\w*|knuffa\w*|stryp\w*|strop|skada\w*|hota\w*|"
+    r"kontrollera\w*|tvinga\w*|nyp\w*|nop|river|rev|rivit|orfila\w*|misshandla\w*|valdta\w*|"
+    r"kasta\w*|lasa|laser|laste in|last in|trakassera\w*|tog strypgrepp|tar strypgrepp|"
+    r"gor illa|gjorde illa|skrek|skriker|forfoljer|forfoljde|kranker|krankte|tafsa\w*)"
+)
+_EN_VERBS = (
+    r"(hit|hits|hitting|punch\w*|kick\w*|push\w*|shov\w*|chok\w*|strangl\w*|slap\w*|hurt\w*|"
+    r"beat|beats|beating|threat\w*|control\w*|rap\w*|grab\w*|yell\w*|scream\w*|stalk\w*|"
+    r"lock\w*|abus\w*|attack\w*)"
+)
+_VERBS = rf"({_SV_VERBS}|{_EN_VERBS})"
+_I = r"\b(jag|ja|i|ive|i've|im|i'm)\b"
+_THEY = r"\b(han|hon|hen|de|dom|he|she|they|min \w+|mitt \w+|mina \w+|my \w+|her \w+|his \w+)\b"
+_ME = r"\b(mig|mej|me|oss|us)\b"
+_SOMEONE_ELSE = (
+    r"\b(henne|honom|hen|dem|dom|min|mitt|mina|barnen|barnet|her|him|them|my|the kids?|"
+    r"the children)\b"
+)
+_UP_TO_3_WORDS = r"( \S+){0,3} "
+_PASSIVE = r"(blev|blir|blivit|ar|var|was|were|got|get|gets|am|been|being|is)"
+_ACTIVE_GAP = rf"( (?!{_PASSIVE}\b)\S+){{0,3}} "  # up to 3 words, none of them "blir", "was" ...
+_VICTIM_PARTICIPLES = (
+    r"(slagen|slagna|misshandlad|hotad|kontrollerad|valdtagen|tvingad|inlast|knuffad|"
+    r"hit|beaten|abused|threatened|raped|hurt|choked|controlled|forced|locked)"
+)
+
+CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        # "jag slog", "I hit": the writer does it (not "jag blir slagen", "I was hit")
+        "writer acts": rf"{_I}{_ACTIVE_GAP}{_VERBS}\b",
+        # "jag slog min flickvän", "I pushed her": the writer does it to someone else
+        "writer acts on someone": rf"{_I}{_ACTIVE_GAP}{_VERBS}( \S+){{0,2}} {_SOMEONE_ELSE}",
+        # "slog mig", "hits me": it is done to the writer
+        "done to writer": rf"\b{_VERBS}( \S+){{0,2}} {_ME}",
+        # "jag blev slagen", "I was beaten"
+        "writer suffers": (
+            rf"{_I}( \S+){{0,3}} (blev|blir|har blivit|was|got|get|am|have been|been) "
+            rf"(\S+ )?{_VICTIM_PARTICIPLES}\b"
+        ),
+        # "han slår", "min man hotar", "she controls": someone else does it
+        "someone else acts": rf"{_THEY}{_UP_TO_3_WORDS}{_VERBS}\b",
+    }.items()
+}
+CUE_NAMES = tuple(CUES)
+
+
+def cues_of(text: str) -> list[int]:
+    """The indices (in CUE_NAMES) of the cues that `text` shows."""
+    norm = normalise(text)
+    return [i for i, pattern in enumerate(CUES.values()) if pattern.search(norm)]

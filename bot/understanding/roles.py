@@ -1,0 +1,394 @@
+"""Whose answer to give: the topic classifier's intent checked against who is writing.
+
+Many answers speak to one role: "Det är inte ditt fel" to the person subjected, "Bra att du vill
+förändra något" to the one who uses violence, "Bra att du bryr dig" to someone worried about
+another. An answer for the wrong role is worse than a question, so:
+- the writer's role is the role model's guess (bot/understanding/role_model.py) when it is sure enough, else
+  the role this conversation already showed (a sure guess or a button earlier), which a later
+  message changes only when the model is all but certain;
+- an intent whose answer speaks to another role than the writer's is switched to the writer's
+  own general answer when the model is very sure, and otherwise the bot asks (`ROLE_QUESTION`);
+- the answer for those who use violence needs evidence: without a role, the bot asks, and it
+  switches another answer to that one only when the model is all but certain, or (for an
+  answer that has a counterpart for them) when the conversation showed it and the message does
+  not point elsewhere;
+- whom 112 speaks to follows the same evidence; unsure, 112 for anyone and a question.
+
+The cut-offs are set on the development set (`python -m bot evaluate --roles`); `decide` is pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.understanding.age_cues import ADULT, YOUNG
+from bot.understanding.danger_dialogue import (
+    UNSURE as DANGER_UNSURE,  # 112 for anyone, then "in danger?"
+)
+from bot.understanding.role_model import (
+    CONCERNED,
+    PROFESSIONAL,
+    SUBJECTED,
+    UNCLEAR,
+    USES_VIOLENCE,
+    RoleGuess,
+)
+
+ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
+FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+
+# The role each answer speaks to; intents not listed answer anyone (opening hours, anonymity,
+# police reports, the danger answers that put 112 first).
+ANSWER_ROLE: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "victim", "self_blame", "shelter", "safety_plan", "digital_safety", "health_care",
+            "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
+            "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
+            "sexual_violence", "threat_messages", "children_custody", "residence_permit",
+        ),
+        SUBJECTED,
+    ),
+    **dict.fromkeys(
+        ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
+         "reported_for_violence", "danger_caused"),
+        USES_VIOLENCE,
+    ),
+    "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
+    **dict.fromkeys(("concerned", "concerned_young", "concerned_honour", "danger_witness"),
+                    CONCERNED),
+    **dict.fromkeys(("professional", "professional_adult"), PROFESSIONAL),
+}  # fmt: skip
+
+# The roles' names as staff read them (reports, the review page)
+ROLE_NAMES = {
+    SUBJECTED: "utsatt",
+    USES_VIOLENCE: "utövar våld",
+    CONCERNED: "orolig för någon",
+    PROFESSIONAL: "i sitt arbete",
+}
+# Each role's general answer, given instead of an answer for another role.
+ROLE_INTENT = {
+    SUBJECTED: "victim",
+    USES_VIOLENCE: "uses_violence",
+    CONCERNED: "concerned",
+    PROFESSIONAL: "professional",
+}
+YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
+# A role's general answer for someone under 18
+YOUNG_ANSWER = {
+    SUBJECTED: YOUNG_INTENT,
+    USES_VIOLENCE: "uses_violence_young",
+    CONCERNED: "concerned_young",
+}
+# A few answers have a better counterpart for another role than the general one; the
+# counterpart is given also for an answer to anyone ("will they take my children?" from a parent
+# who has hit gets the answer for parents who use violence).
+COUNTERPART = {
+    ("perpetrator_children", CONCERNED): "report_concern_child",
+    ("concerned_honour", SUBJECTED): "honour",
+    ("children_social_services", USES_VIOLENCE): "perpetrator_children",
+    ("children_custody", USES_VIOLENCE): "perpetrator_children",
+    # the cost, anonymity and interpreter answers name the lines for those subjected
+    ("costs_and_anonymity", USES_VIOLENCE): "first_call",
+    ("interpreter", USES_VIOLENCE): "uses_violence",
+    # "she says she will report me", "she has a restraining order against me"
+    ("police_report", USES_VIOLENCE): "reported_for_violence",
+    ("restraining_order", USES_VIOLENCE): "reported_for_violence",
+    # "is it illegal to track her phone?": the law answer names the victims' line
+    ("is_it_a_crime", USES_VIOLENCE): "uses_violence",
+    ("social_services", USES_VIOLENCE): "uses_violence",
+    ("report_concern_child", USES_VIOLENCE): "perpetrator_children",
+    # "is it really violence?", "I feel awful": the answers name Kvinnofridslinjen and speak to
+    # the one subjected
+    ("forms_of_violence", USES_VIOLENCE): "uses_violence",
+    ("feeling_bad", USES_VIOLENCE): "uses_violence",
+    ("feeling_bad", CONCERNED): "concerned",
+    # a professional asking about reports, social services or interpreters in their work
+    ("police_report", PROFESSIONAL): "professional",
+    ("social_services", PROFESSIONAL): "professional",
+    ("interpreter", PROFESSIONAL): "professional",
+}
+# Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
+FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
+# Besides a role's general answer, the answers for adults that someone under 18 gets the young
+# people's answer instead of (Välj att sluta is not said to take calls from under-18s)
+FOR_ADULTS = {
+    SUBJECTED: FOR_PARENTS,
+    USES_VIOLENCE: frozenset({"first_call", "reported_for_violence"}),
+}
+
+# Intents that never change: danger (bot.rasa_plugins.nlu_components.DangerDetector has the last word:
+# the bot never asks before 112), the question itself and "radera". Only the addressee of a danger
+# answer may change, 112 first still: someone subjected gets the answer for danger now, someone
+# worried about another the answer for a witness.
+UNTOUCHED = frozenset(
+    {"danger_now", "suicidal", "danger_medical", DANGER_UNSURE, "safe_now", ROLE_QUESTION,
+     "delete_conversation"}
+)  # fmt: skip
+DANGER_FOR_WRITER = {
+    ("danger_caused", SUBJECTED): "danger_now",
+    ("danger_witness", SUBJECTED): "danger_now",
+    ("danger_caused", CONCERNED): "danger_witness",  # "my son has hit his girlfriend"
+    ("danger_now", CONCERNED): "danger_witness",  # not "get to a safe place" to a worried friend
+    ("danger_now", PROFESSIONAL): "danger_witness",
+    ("danger_now", USES_VIOLENCE): "danger_caused",  # 112, then Välj att sluta
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Cut-offs on the role model's probabilities (set on dev, see `bot evaluate --roles`)."""
+
+    sure: float = 0.5  # a guess at least this sure says who is writing
+    switch: float = 0.9  # this sure, a conflicting intent becomes the writer's general answer
+    switch_to_uses_violence: float = 0.95  # ... and this sure for the answer to those who hit
+    # not understood, but a disclosure and this sure who is writing: the writer's own answer (a
+    # judgement: the role scores cannot tell)
+    fallback: float = 0.9
+    uses_violence: float = 0.5  # evidence needed for the answer to those who use violence
+    young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
+    adult: float = 0.05  # ... and this unlikely gets the adults' answer instead of the young one
+    change: float = 0.97  # a role the conversation showed changes only on a guess this sure
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to answer: the intent (maybe changed), the writer's role as far as known, and why."""
+
+    intent: str
+    writer: str | None
+    reason: str  # kept | switched | asked | untouched
+
+
+# A reply of a word or two ("ja", "ok", "vet inte") shows no role; the model's guess on it is noise.
+MIN_WORDS = 3
+NO_GUESS = RoleGuess({UNCLEAR: 1.0}, 0.0)
+
+
+def readable(text: str) -> bool:
+    """Whether `text` is long enough for its role to be guessed."""
+    return len(text.split()) >= MIN_WORDS
+
+
+def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) -> str | None:
+    """Who is writing: a sure guess of this message, else what the conversation showed. Once
+    the conversation has shown who is writing, a later message changes it only when the model
+    is as sure as a switch needs ("she has gone to her sister's with our daughter", from someone
+    who said he hit her, is still his story)."""
+    needed = limits.sure if earlier in (None, guess.role) else limits.change
+    if guess.role != UNCLEAR and guess.confidence >= needed:
+        return guess.role
+    return earlier
+
+
+def decide(
+    intent: str,
+    guess: RoleGuess,
+    earlier: str | None = None,
+    limits: Limits = LIMITS,
+    disclosure: bool = False,
+    age: str | None = None,
+) -> Decision:
+    """The intent to answer, given the topic classifier's `intent` and the role model's guess.
+    `disclosure`: the message tells of violence (danger triage's probability reached the level
+    that makes a conversation's context danger, or a violent verb has a subject or an object:
+    bot.understanding.role_cues). `age`: what the conversation said of the writer's age (bot.understanding.age_cues)."""
+    writer = writer_role(guess, earlier, limits)
+    # this message does not point elsewhere than the role the conversation showed
+    consistent = earlier == writer and guess.role in (writer, UNCLEAR)
+    addressee = DANGER_FOR_WRITER.get((intent, writer))
+    if addressee:
+        sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee, limits)
+        if sure_now or (consistent and writer != USES_VIOLENCE):
+            # 112 first still; "get to a safe place" only to the one in danger, also when the
+            # conversation showed earlier that the writer is worried about someone or asks in
+            # their work (the answer for someone who has hurt another only on this message's
+            # evidence)
+            return Decision(addressee, writer, "switched")
+        # the answer's addressee and the writer may differ, and the model is not sure: 112 for
+        # anyone first, then "are you or someone else in danger right now?"
+        return Decision(DANGER_UNSURE, writer, "asked")
+    if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
+        return Decision(intent, writer, "untouched")
+    if intent == OUT_OF_SCOPE and writer:
+        # after someone told who they are, "only questions about violence, call Servicecenter"
+        # is a dead end: the not-understood answer for them instead (bot.understanding.roles.NOT_UNDERSTOOD)
+        return Decision(FALLBACK, writer, "switched")
+    if intent == FALLBACK and disclosure and writer and guess.role == writer:
+        # not understood, but someone told of violence and who they are: their own answer, not
+        # "I did not understand" (for those who use violence only when the model is all but certain)
+        needed = limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.fallback
+        if guess.confidence >= needed:
+            return Decision(own_answer(intent, writer, guess, limits, age), writer, "switched")
+    new_user_of_violence = writer == USES_VIOLENCE and earlier is None
+    if intent == FALLBACK and (new_user_of_violence or (disclosure and writer is None)):
+        # someone told of violence, or may have used it, and it is unclear who they are: ask,
+        # not "I did not understand"
+        return Decision(ROLE_QUESTION, writer, "asked")
+    speaks_to = ANSWER_ROLE.get(intent)
+    counterpart = COUNTERPART.get((intent, writer))
+    # the counterpart of an answer to anyone: this message as sure as a switch needs, or the
+    # conversation showed the role and this message does not point elsewhere
+    sure = guess.role == writer and guess.confidence >= switch_needed(writer, limits)
+    if speaks_to is None and counterpart:
+        if sure or consistent:
+            return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
+        if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
+            return Decision(ROLE_QUESTION, writer, "asked")
+    if speaks_to is None or speaks_to == writer:
+        answer = for_age(intent, writer, guess, limits, age)
+        return Decision(answer, writer, "kept" if answer == intent else "switched")
+    if writer is None:
+        needs_evidence = speaks_to == USES_VIOLENCE
+        if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
+            return Decision(ROLE_QUESTION, None, "asked")
+        if intent in YOUNG_ANSWER.values():  # an answer for young people needs their age
+            answer = for_age(intent, speaks_to, guess, limits, age)
+            return Decision(answer, None, "kept" if answer == intent else "switched")
+        return Decision(intent, writer, "kept")
+    if sure:
+        return Decision(own_answer(intent, writer, guess, limits, age), writer, "switched")
+    if counterpart and consistent:
+        # the conversation showed who is writing and this message does not say otherwise
+        return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
+    return Decision(ROLE_QUESTION, writer, "asked")
+
+
+def settle_close_call(
+    candidates: list[str],
+    guess: RoleGuess,
+    earlier: str | None = None,
+    limits: Limits = LIMITS,
+    disclosure: bool = False,
+    age: str | None = None,
+) -> Decision | None:
+    """Rasa's fallback when the two top topics are too close to choose between: if both lead to
+    the same answer for this writer ("tar soc mina barn nu?" from a father who has hit: social
+    services or his children, the answer for parents who use violence either way), that answer;
+    else None (not understood stays)."""
+    decisions = [decide(intent, guess, earlier, limits, disclosure, age) for intent in candidates]
+    answers = {decision.intent for decision in decisions}
+    if len(candidates) == 2 and len(answers) == 1 and ROLE_QUESTION not in answers:
+        return decisions[0]
+    return None
+
+
+def switch_needed(writer: str, limits: Limits) -> float:
+    """How sure the role model must be to give `writer`'s answer instead of another's."""
+    return limits.switch_to_uses_violence if writer == USES_VIOLENCE else limits.switch
+
+
+def danger_switch(addressee: str, limits: Limits) -> float:
+    """How sure the role must be to give a danger answer to another addressee (112 stays first)."""
+    if addressee == "danger_caused":
+        return limits.switch_to_uses_violence
+    return limits.switch if addressee == "danger_witness" else limits.sure
+
+
+def writer_age(
+    writer: str | None, guess: RoleGuess, said: str | None, limits: Limits
+) -> str | None:
+    """`YOUNG`, `ADULT` or None (not known): what the conversation said of the writer's age
+    (bot.understanding.age_cues), else for someone subjected the role model's reading (children hit at home
+    write "pappa slår mig", seldom their age). For the others only a said age counts: the model
+    cannot tell a 13-year-old worried about a friend from a mother worried about her daughter."""
+    if said or writer != SUBJECTED:
+        return said
+    if guess.young >= limits.young:
+        return YOUNG
+    if guess.role == writer and guess.young < limits.adult:
+        return ADULT
+    return None
+
+
+def for_age(
+    intent: str, writer: str | None, guess: RoleGuess, limits: Limits, said: str | None = None
+) -> str:
+    """`intent`, or the answer for the writer's age (`writer_age`): a role's answer for young
+    people to someone under 18 (for someone subjected also instead of the answers for parents),
+    the adults' answer to an adult; a young people's answer to someone worried or who uses
+    violence only when the conversation said the writer is under 18."""
+    young_answer = YOUNG_ANSWER.get(writer or "")
+    if young_answer is None:
+        return intent
+    age = writer_age(writer, guess, said, limits)
+    for_adults = intent == ROLE_INTENT[writer] or intent in FOR_ADULTS.get(writer or "", ())
+    if for_adults and age == YOUNG:
+        return young_answer
+    if intent == young_answer and (age == ADULT or (age is None and writer != SUBJECTED)):
+        return ROLE_INTENT[writer]
+    return intent
+
+
+def own_answer(
+    intent: str, writer: str, guess: RoleGuess, limits: Limits, said: str | None = None
+) -> str:
+    """The writer's own answer instead of `intent`: a counterpart of it, the answer for young
+    people, or the role's general answer."""
+    if writer == SUBJECTED and writer_age(writer, guess, said, limits) == YOUNG:
+        return YOUNG_INTENT
+    answer = COUNTERPART.get((intent, writer)) or ROLE_INTENT[writer]
+    return for_age(answer, writer, guess, limits, said)
+
+
+def earlier_role(parses: Iterable[dict]) -> str | None:
+    """The role the conversation showed most recently: a button for a role's answer (the
+    person chose it) or a message whose writer was known. A message after which the bot asked
+    who it is about does not show someone who uses violence: that guess was not sure enough to
+    answer on, and a misread victim must not get Välj att sluta next. `parses` newest first."""
+    for parse in parses:
+        intent = (parse.get("intent") or {}).get("name")
+        if (parse.get("text") or "").startswith("/"):
+            if intent in ROLE_INTENT.values() or intent == YOUNG_INTENT:
+                return ANSWER_ROLE[intent]
+            continue
+        reading = parse.get("role") or {}
+        if reading.get("writer") and not unsure_of_violence(reading):
+            return reading["writer"]
+    return None
+
+
+def earlier_age(parses: Iterable[dict]) -> str | None:
+    """What the conversation said most recently of the writer's age (bot.understanding.age_cues): "jag är 15"
+    still holds when the next message asks "kostar det?". `parses` newest first."""
+    for parse in parses:
+        said = (parse.get("role") or {}).get("age")
+        if said:
+            return said
+    return None
+
+
+def unsure_of_violence(reading: dict) -> bool:
+    """Whether a message's reading took the writer for someone who uses violence but asked."""
+    return reading.get("writer") == USES_VIOLENCE and reading.get("reason") == "asked"
+
+
+# Not understood, but the conversation showed who is writing: their next step, not the menu alone.
+# The one for those who use violence names Kvinnofridslinjen too, in case the role was misread.
+NOT_UNDERSTOOD = {
+    SUBJECTED: "utter_default_subjected",
+    USES_VIOLENCE: "utter_default_uses_violence",
+    CONCERNED: "utter_default_concerned",
+    PROFESSIONAL: "utter_default_professional",
+}
+
+
+NOT_UNDERSTOOD_RESPONSES = frozenset({*NOT_UNDERSTOOD.values(), "utter_default"})
+# After this many in a row, a third "not understood" would repeat itself: people to talk to
+NOT_UNDERSTOOD_BEFORE_PERSON = 2
+NOT_UNDERSTOOD_AGAIN = "utter_not_understood_again"
+
+
+def not_understood_response(writer: str | None, in_a_row: int = 0) -> str:
+    """The response when a message was not understood: for the writer's role (the `role` slot),
+    and after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, people to talk to instead (the
+    action adds the lines open now)."""
+    if in_a_row >= NOT_UNDERSTOOD_BEFORE_PERSON:
+        return NOT_UNDERSTOOD_AGAIN
+    return NOT_UNDERSTOOD.get(writer or "", "utter_default")

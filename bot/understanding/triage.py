@@ -1,0 +1,149 @@
+"""Danger triage: acute, uncertain or none, for one message, in any language.
+
+Two judges, one verdict:
+- the deterministic patterns (bot.understanding.danger): a match makes the message acute and cannot be
+  out-voted;
+- the learned model (bot.understanding.danger_model): its probability against two thresholds set on the
+  development set. At or above `acute`: acute. At or above `uncertain`: the bot shows 112 first
+  and asks whether anyone is in danger right now (asking costs one tap; missing danger costs
+  more). When danger came up earlier in the conversation, lower thresholds apply.
+
+Runs in Rasa (bot.rasa_plugins.nlu_components.DangerDetector, with the conversation as context) and in the
+gateway for the languages the bot does not converse in and in degraded mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bot.understanding import danger
+from bot.understanding.danger_model import (
+    CAUSED,
+    DANGER_NOW,
+    MEDICAL,
+    MODEL_PATH,
+    SUICIDAL,
+    WITNESS,
+    DangerModel,
+)
+
+log = logging.getLogger(__name__)
+
+ACUTE, UNCERTAIN, NONE = "acute", "uncertain", "none"
+
+# A pattern's kind is coarse (violence); the model tells a witness or someone who has just hurt
+# another person apart, and its answer fits better.
+_MODEL_KINDS_THAT_REFINE_VIOLENCE = (WITNESS, CAUSED, MEDICAL)
+# The answers for a witness and for someone who has just hurt another person speak to another
+# role than the person in danger: the model must be this sure of them (on dev, 0.6 kept 47 of
+# 51 right ones and 4 wrong), else the general answer for danger now is given. The answer for
+# someone who has hurt another person also needs them to say so in the first person.
+ROLE_KINDS = (WITNESS, CAUSED)
+ROLE_CONFIDENCE = 0.6
+POISONING = frozenset({MEDICAL, SUICIDAL})  # after these, feeling sick or sleepy is an emergency
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The triage of one message, with the reason (for staff explanations, never logged)."""
+
+    level: str  # acute | uncertain | none
+    kind: str | None  # danger_now | suicidal | danger_medical | danger_witness | danger_caused
+    probability: float  # the model's, 0.0 without a model
+    reason: str
+    cannot_talk: bool = False
+    context: bool = False
+    own_violence: bool = False  # the writer says they hurt someone (their next steps differ)
+
+    def as_dict(self) -> dict:
+        return asdict(self) | {"probability": round(self.probability, 3)}
+
+
+class Triager:
+    """Patterns plus the learned model (patterns alone when no model has been trained)."""
+
+    def __init__(self, model: DangerModel | None):
+        self.model = model
+
+    @property
+    def disclosure_threshold(self) -> float:
+        """An earlier message this likely to be acute makes the conversation's context danger."""
+        return self.model.thresholds.uncertain_context if self.model else 1.0
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Triager:
+        """The triager with the trained model; patterns only (and an error logged) without one."""
+        if not path.exists():
+            log.error("No danger model at %s: run `python -m bot train`; patterns only", path)
+            return cls(None)
+        return cls(DangerModel.load(path))
+
+    def triage(
+        self,
+        text: str,
+        context: bool = False,
+        calm: bool = False,
+        earlier_kinds: frozenset[str] = frozenset(),
+    ) -> Verdict:
+        """The verdict for `text`.
+
+        `context`: danger came up earlier in the conversation (lower thresholds). `calm`: the
+        message says the danger has passed ("he has left"); after earlier danger, only an acute
+        verdict then shows 112 again, so that the conversation moves on instead of asking.
+        `earlier_kinds`: the kinds of danger raised earlier; after them some symptoms are an
+        emergency in themselves ("I feel sick now" after pills).
+        """
+        match = danger.detect(text)
+        own = danger.own_violence(text)
+        probability, model_kind, kind_share = (
+            self.model.predict(text) if self.model else (0.0, None, 0.0)
+        )
+
+        def verdict(level: str, kind: str | None, reason: str) -> Verdict:
+            return Verdict(level, kind, probability, reason, danger.cannot_talk(text), context, own)
+
+        if model_kind in ROLE_KINDS and kind_share < ROLE_CONFIDENCE:
+            model_kind = DANGER_NOW
+        if model_kind == CAUSED and not own:
+            model_kind = DANGER_NOW  # "jag är rädd" is not "I am afraid I will hurt her"
+        if match is not None:
+            kind = match.kind
+            if kind == danger.DANGER_NOW and model_kind in _MODEL_KINDS_THAT_REFINE_VIOLENCE:
+                kind = model_kind
+            return verdict(ACUTE, kind, f'pattern "{match.matched}"')
+        symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING)) if context else None
+        if symptom:
+            return verdict(ACUTE, MEDICAL, f'"{symptom}" after danger earlier in the conversation')
+        if self.model is None:
+            return verdict(NONE, None, "no model")
+        limits = self.model.thresholds
+        if context and calm:  # 112 was shown and the danger has passed: do not ask again
+            acute, uncertain = limits.acute, limits.acute
+        elif context:
+            acute, uncertain = limits.acute_context, limits.uncertain_context
+        else:
+            acute, uncertain = limits.acute, limits.uncertain
+        if model_kind == MEDICAL and not (context and calm):
+            uncertain = min(uncertain, limits.uncertain_medical)
+        if probability >= acute:
+            level, reason = ACUTE, f"model {probability:.2f} >= {acute:.2f}"
+        elif probability >= uncertain:
+            level, reason = UNCERTAIN, f"model {probability:.2f} >= {uncertain:.2f}"
+        else:
+            level, reason = NONE, f"model {probability:.2f} < {uncertain:.2f}"
+        if context and level != NONE:
+            reason += " (danger earlier in the conversation)"
+        return verdict(level, model_kind if level != NONE else None, reason)
+
+
+def danger_summary(verdict: dict) -> str:
+    """A verdict in one line for staff: outcome, kind and why ("acute danger_now: pattern …")."""
+    kind = f" {verdict['kind']}" if verdict.get("kind") else ""
+    return f"{verdict['level']}{kind}: {verdict['reason']}"
+
+
+def is_alarm(verdict: Verdict) -> bool:
+    """Whether 112 comes first in the answer (acute or uncertain)."""
+    return verdict.level != NONE
