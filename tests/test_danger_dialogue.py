@@ -80,7 +80,7 @@ def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
 def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_question():
     # "tar soc barnen om jag berättar att han slår mig?": 112, the answer, then "in danger now?"
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "children_social_services",
-               "answer": "children_social_services"}  # fmt: skip
+               "answer": "children_social_services", "answer_fits": True}  # fmt: skip
     first, answer, question = plan(UNSURE, verdict, None)
     assert first.response == "utter_danger_check"
     assert answer.response == "utter_children_social_services"
@@ -99,6 +99,27 @@ def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_qu
         ]
     # asked before and the person wrote on: 112 again, then the answer for them
     assert responses(UNSURE, switched, "danger_now", True) == ["utter_danger_again", "utter_concerned"]
+
+
+def test_an_answer_for_a_role_follows_112_only_when_the_writer_is_known():
+    # "my friend's bf choked her": the young victim's answer, but nobody knows who is writing
+    unknown = {"level": "uncertain", "kind": "danger_now", "topic": "young_person",
+               "answer": "young_person", "answer_fits": False}  # fmt: skip
+    assert responses(UNSURE, unknown, None) == ["utter_danger_check", "utter_danger_question"]
+    # and when the bot would ask who it is about, "not right now" leads to that question
+    asks = unknown | {"topic": "uses_violence", "answer": "role_unclear"}
+    assert plan(UNSURE, asks, None)[1].variables["danger_topic"] == "role_unclear"
+
+
+def test_the_topic_after_112_is_the_one_checked_for_the_writers_age():
+    # a grandmother who saw a bruise: the topic classifier said the young people's answer, the
+    # check (no age said) the adults'
+    verdict = {"level": "acute", "kind": "danger_witness", "topic": "concerned_young",
+               "answer": "concerned"}  # fmt: skip
+    assert responses("danger_witness", verdict, None)[1] == "utter_concerned"
+    assert responses("danger_witness", verdict | {"answer": None}, None)[1] == (
+        "utter_concerned_young"
+    )  # no check (a button): the topic as it was
 
 
 def test_uncertain_without_a_topic_offers_the_menu():

@@ -301,6 +301,15 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide("interpreter", guess(PROFESSIONAL, 0.95)).intent == "professional"  # a tolk
     assert decide(asked, NO_GUESS, earlier=USES_VIOLENCE).intent == "perpetrator_children"
     assert decide(asked, guess(SUBJECTED, 0.9)).intent == asked
+    # ... and for the worried and professionals, who are not the parents
+    assert decide(asked, guess(CONCERNED, 0.95)).intent == "report_concern_child"
+    assert decide(asked, NO_GUESS, earlier=PROFESSIONAL).intent == "professional"
+    # "will the school nurse tell?" from someone who is not the child at home
+    told = "adult_reports_concern"
+    assert decide(told, NO_GUESS, earlier=CONCERNED).intent == "report_concern_child"
+    assert decide(told, guess(PROFESSIONAL, 0.95)).intent == "professional"
+    assert decide(told, guess(CONCERNED, 0.6)).intent == ROLE_QUESTION  # not sure: asked
+    assert decide(told, guess(SUBJECTED, 0.9, young=0.8)).intent == told
     assert decide("costs_and_anonymity", NO_GUESS, earlier=USES_VIOLENCE).intent == "first_call"
     # an answer for those subjected, in a conversation that showed someone who hits
     assert decide("children_custody", NO_GUESS, earlier=USES_VIOLENCE).intent == (

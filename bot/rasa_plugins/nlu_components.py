@@ -41,8 +41,8 @@ from bot.understanding.danger_model import MODEL_PATH
 from bot.understanding.role_cues import cues_of
 from bot.understanding.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.understanding.role_model import RoleModel
-from bot.understanding.roles import FALLBACK as NLU_FALLBACK
 from bot.understanding.roles import (
+    ANSWER_ROLE,
     NO_GUESS,
     decide,
     earlier_age,
@@ -51,6 +51,7 @@ from bot.understanding.roles import (
     settle_close_call,
     unsure_of_violence,
 )
+from bot.understanding.roles import FALLBACK as NLU_FALLBACK
 from bot.understanding.short_replies import CONFIDENCE as REPLY_CONFIDENCE
 from bot.understanding.short_replies import (
     DENY,
@@ -283,9 +284,12 @@ class RoleDetector(_Untrained):
                 decision = settled or decision
             verdict = message.get("danger") or {}
             if intent in DANGER_INTENTS and verdict.get("topic"):
-                # what the message asked, answered for this writer: may follow 112 in this turn
+                # the topic's answer for this writer's role and age; it may follow 112 in this
+                # turn when the writer is known or it is an answer for anyone
                 own = decide(verdict["topic"], guess, earlier, disclosure=disclosure, age=age)
-                message.set("danger", verdict | {"answer": own.intent}, add_to_output=True)
+                fits = own.writer is not None or own.intent not in ANSWER_ROLE
+                checked = {"answer": own.intent, "answer_fits": fits}
+                message.set("danger", verdict | checked, add_to_output=True)
             reading = {
                 "writer": decision.writer,
                 "guess": guess.role,

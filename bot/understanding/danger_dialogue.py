@@ -5,10 +5,13 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   then the topic's own answer when it fits the kind (a forced marriage, a young person), else the
   kind's next steps. A person who says they cannot talk gets what they can do instead.
 - Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
-  yes leads to the acute answer of the likely kind. When the message asked something that has an
-  answer for this writer (the role checked by RoleDetector: the verdict's `answer`), that answer
-  comes between 112 and the question and no leads to the menu; else no leads to the answer for
-  the message's topic. 112 is always first and the question always asked.
+  yes leads to the acute answer of the likely kind. When the message asked something whose
+  answer fits this writer (known, or an answer for anyone), that answer comes between 112 and the
+  question and no leads to the menu; else no leads to the answer for the message's topic. 112 is
+  always first and the question always asked.
+- The topic is the one RoleDetector checked for the writer's role and age (the verdict's
+  `answer`; "tell the school counsellor" only to someone who said they are under 18), else the
+  topic classifier's.
 - Once 112 has been shown for a kind of danger in a conversation, a short reminder replaces that
   kind's full bubble, so that the next messages move on instead of repeating the same card (a
   new kind, such as a medical emergency after violence, gets its own bubble).
@@ -92,7 +95,7 @@ def plan(
     """
     verdict = verdict or {}
     kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
-    topic = verdict.get("topic")
+    topic = checked_topic(verdict)
     if intent == UNSURE:
         first = "utter_danger_again" if shown else "utter_danger_check"
         answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
@@ -121,11 +124,18 @@ def plan(
     return [Utterance(first), Utterance(follow)]
 
 
+def checked_topic(verdict: dict[str, Any]) -> str | None:
+    """The message's topic as answered for its writer's role and age (RoleDetector puts it in the
+    verdict as `answer`; it may be the question who it is about), else the topic classifier's."""
+    return verdict.get("answer") or verdict.get("topic")
+
+
 def inline_answer(verdict: dict[str, Any]) -> str | None:
-    """The answer to what the message asked, for its writer (RoleDetector puts it in the verdict
-    as `answer`), if it can follow 112 in the same turn."""
+    """The answer to what the message asked, if it fits the writer (RoleDetector's `answer_fits`:
+    the writer is known or it is an answer for anyone) and can follow 112 in the same turn."""
     answer = verdict.get("answer")
-    return answer if answer and answer not in NOT_INLINE else None
+    fits = verdict.get("answer_fits") and answer not in NOT_INLINE
+    return answer if fits else None
 
 
 def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> str:

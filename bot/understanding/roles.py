@@ -48,6 +48,7 @@ ANSWER_ROLE: dict[str, str] = {
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
             "sexual_violence", "threat_messages", "children_custody", "residence_permit",
+            "adult_reports_concern",  # "if I tell at school": to a young person at home
         ),
         SUBJECTED,
     ),
@@ -90,6 +91,12 @@ COUNTERPART = {
     ("perpetrator_children", CONCERNED): "report_concern_child",
     ("concerned_honour", SUBJECTED): "honour",
     ("children_social_services", USES_VIOLENCE): "perpetrator_children",
+    # "can I report to social services even if I'm not the parent?": not the parents' answer
+    ("children_social_services", CONCERNED): "report_concern_child",
+    ("children_social_services", PROFESSIONAL): "professional",
+    ("adult_reports_concern", CONCERNED): "report_concern_child",
+    ("adult_reports_concern", PROFESSIONAL): "professional",
+    ("adult_reports_concern", USES_VIOLENCE): "perpetrator_children",
     ("children_custody", USES_VIOLENCE): "perpetrator_children",
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
