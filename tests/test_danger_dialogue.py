@@ -191,3 +191,17 @@ def test_every_emergency_answer_puts_112_first_and_says_the_bot_cannot_call():
             assert variation["custom"]["resources"] == ["emergency"], name
             english = (variation.get("condition") or [{}])[0].get("value") == "en"
             assert ("cannot call" if english else "kan inte ringa") in variation["text"], name
+
+
+def test_despair_read_in_a_story_of_violence_also_gets_the_answer_for_the_violence():
+    # "jag vill inte polisanmäla honom, jag vill bara att han slutar": Mind, and the victim's line
+    verdict = {"level": "acute", "kind": "suicidal", "topic": "victim", "answer": "victim",
+               "answer_fits": True}  # fmt: skip
+    assert responses("suicidal", verdict, None) == [
+        "utter_suicidal",
+        "utter_suicidal_next",
+        "utter_victim",
+    ]
+    # not when the writer is unknown, nor an answer that names Mind already
+    assert len(plan("suicidal", verdict | {"answer_fits": False}, None)) == 2
+    assert len(plan("suicidal", verdict | {"answer": "feeling_bad"}, None)) == 2

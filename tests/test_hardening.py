@@ -142,7 +142,7 @@ def test_rate_limiter_refills_and_forgets_idle_keys():
 def test_address_key_hides_the_address():
     key = AddressKey()
     assert key("192.0.2.1") == key("192.0.2.1") != key("192.0.2.2")
-    assert "192" not in key("192.0.2.1")
+    assert "192.0.2" not in key("192.0.2.1")  # (a random digest may hold "192" by chance)
     assert AddressKey()("192.0.2.1") != key("192.0.2.1")  # the key lives only in one process
 
 

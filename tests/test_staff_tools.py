@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.tools.check import check_coverage, check_hardcoded, check_languages
+from bot.tools.check import check_coverage, check_hardcoded, check_languages, check_references
 from bot.tools.review import build
 from bot.tools.terminal_chat import format_answer
 from tests.conftest import ARTIFACTS, new_session, post_json, running_service
@@ -14,7 +14,7 @@ from tests.conftest import ARTIFACTS, new_session, post_json, running_service
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project's dialogue files to break on purpose."""
-    for folder in ("domain", "data", "bot/texts", "widget"):
+    for folder in ("domain", "data", "bot/core/texts", "widget"):
         shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
     shutil.copy(PROJECT_ROOT / "resources.yml", tmp_path)
     return tmp_path
@@ -53,6 +53,14 @@ def test_hardcoded_number_or_link_is_reported(project):
     )
     found = [str(f) for f in check_hardcoded(project)]
     assert any("020-50 50 50" in f for f in found) and any("link" in f for f in found)
+
+
+def test_unknown_resource_in_a_ui_text_is_reported(project):
+    # the widget's and the card languages' texts are checked like the domain's responses
+    path = project / "bot" / "core" / "texts" / "en.yml"
+    path.write_text(path.read_text().replace("[[kvinnofridslinjen.", "[[kvinnofridlinjen.", 1))
+    found = [str(f) for f in check_references({"kvinnofridslinjen", "emergency"}, project)]
+    assert any(f.startswith("bot/core/texts/en.yml:") and "kvinnofridlinjen" in f for f in found)
 
 
 def test_terminal_chat_numbers_buttons_and_shows_cards(catalogue):

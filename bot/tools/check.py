@@ -20,6 +20,7 @@ import yaml
 from bot import PROJECT_ROOT
 from bot.core.render import CRISIS_RESOURCES, PLACEHOLDER
 from bot.core.resource_check import Finding, validate
+from bot.core.texts import TEXTS_DIR
 
 FLOW_LIST = re.compile(r"resources:\s*\[([^\]]*)\]")
 
@@ -36,7 +37,8 @@ def referenced_ids(path: Path) -> list[tuple[int, str]]:
 
 def check_references(known: set[str], root: Path = PROJECT_ROOT) -> list[Finding]:
     """Resource ids used by responses and texts that resources.yml does not have."""
-    files = sorted((root / "domain").glob("*.yml")) + sorted((root / "bot" / "texts").glob("*.yml"))
+    texts_dir = root / TEXTS_DIR.relative_to(PROJECT_ROOT)
+    files = sorted((root / "domain").glob("*.yml")) + sorted(texts_dir.glob("*.yml"))
     findings = [
         Finding(
             str(path.relative_to(root)),

@@ -20,8 +20,8 @@ import matplotlib
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
-from bot import roles  # noqa: E402
 from bot.tools.stats import SMALL, Totals, collect_or_explain, shown  # noqa: E402
+from bot.understanding import roles  # noqa: E402
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 TOP = 12  # bars in a chart of topics

@@ -3,7 +3,8 @@
 Used by the custom action `action_danger_answer` (actions/actions.py); pure, no Rasa.
 - Acute: the kind's emergency bubble (112 first, what to do right now, that the bot cannot call),
   then the topic's own answer when it fits the kind (a forced marriage, a young person), else the
-  kind's next steps. A person who says they cannot talk gets what they can do instead.
+  kind's next steps. A person who says they cannot talk gets what they can do instead. After
+  suicidal thoughts, Mind's line and also the answer to what they told, when it fits the writer.
 - Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
   yes leads to the acute answer of the likely kind. When the message asked something whose
   answer fits this writer (known, or an answer for anyone), that answer comes between 112 and the
@@ -70,6 +71,7 @@ NOT_A_TOPIC = {
     *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
 MENU = "menu"  # where "no, not right now" leads when the message had no topic
+SAYS_MIND = frozenset({"feeling_bad"})  # answers that already name Mind's suicide line
 # Answers that cannot follow 112 in the same turn: no topic, another question ("who is it
 # about?"), or an answer an action fills in (the lines open now)
 NOT_INLINE = NOT_A_TOPIC | {"role_unclear", "open_now"}
@@ -121,7 +123,13 @@ def plan(
         follow = f"utter_{topic}"
     else:
         follow = NEXT_STEPS[kind]
-    return [Utterance(first), Utterance(follow)]
+    steps = [Utterance(first), Utterance(follow)]
+    also = inline_answer(verdict)
+    if kind == SUICIDAL and also and also not in SAYS_MIND:
+        # "he said sorry and bought flowers again" read as despair: Mind, and the answer to what
+        # they told (a victim's line), so that telling of violence is never left without it
+        steps.append(Utterance(f"utter_{also}"))
+    return steps
 
 
 def checked_topic(verdict: dict[str, Any]) -> str | None:
