@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
+
+from bot.core import settings
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -58,7 +59,7 @@ def _gateway(args: argparse.Namespace) -> int:
             staff=args.staff,
             address_rate=(args.address_rate, max(60, int(args.address_rate * 20))),
             forwarded_allow_ips=tuple(args.forwarded_allow_ips.split(",")),
-            redis_url=os.environ.get("BOT_REDIS_URL") or None,  # set by `bot serve --redis-url`
+            redis_url=settings.redis_url(),  # set by `bot serve --redis-url`
             metrics_port=args.metrics_port,
             metrics_host=args.metrics_host,
         )
@@ -71,7 +72,7 @@ def add_forwarded_allow_ips(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--forwarded-allow-ips",
         type=trusted_proxies,
-        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
+        default=settings.forwarded_allow_ips(),
         help="comma-separated proxy addresses or networks, or * (default $FORWARDED_ALLOW_IPS "
         "or 127.0.0.1,::1)",
     )
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve.add_argument(
         "--redis-url",
-        default=os.environ.get("BOT_REDIS_URL") or None,
+        default=settings.redis_url(),
         help="keep conversations in this Redis (persistence off!), default $BOT_REDIS_URL",
     )
     serve.add_argument("--actions-port", type=int, default=5055)

@@ -6,16 +6,16 @@ Kept apart from bot.rasa_plugins.redis_store (which loads Rasa) so that `bot ser
 
 from __future__ import annotations
 
-import os
-
 import redis
 
-URL_VARIABLE = "BOT_REDIS_URL"
+from bot.core import settings
 
 
 def connect(url: str | None = None) -> redis.Redis:
     """A client for `url` (default: $BOT_REDIS_URL), failing fast rather than hanging."""
-    url = url or os.environ[URL_VARIABLE]
+    url = url or settings.redis_url()
+    if not url:
+        raise settings.SettingError(f"{settings.REDIS_URL} is not set")
     return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
 
 

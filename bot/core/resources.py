@@ -22,6 +22,7 @@ import yaml
 from opening_hours import OpeningHours
 
 from bot import PROJECT_ROOT
+from bot.core import settings
 from bot.core.resource_check import validate
 
 log = logging.getLogger(__name__)
@@ -218,8 +219,8 @@ class LiveCatalogue:
         self.interval = interval
         # the last file taken into use, for a start with a broken one: next to it, or where
         # $BOT_RESOURCES_COPY says (a deployment whose code directory is read-only)
-        copy = os.environ.get("BOT_RESOURCES_COPY")
-        self.last_good = Path(copy) if copy else self.path.with_name(f".{self.path.name}.last-good")
+        copy = settings.resources_copy()
+        self.last_good = copy or self.path.with_name(f".{self.path.name}.last-good")
         self._lock = threading.Lock()
         self._stamp = self._file_stamp()
         self._checked = time.monotonic()

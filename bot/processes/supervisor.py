@@ -28,9 +28,10 @@ from pathlib import Path
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.core import settings
 from bot.core.redis_check import redis_problem
 
-MODEL_PATH = PROJECT_ROOT / "models" / "current.tar.gz"
+MODEL_PATH = settings.RASA_MODEL
 
 
 @dataclass
@@ -89,9 +90,6 @@ def child_env(options: ServeOptions) -> dict[str, str]:
         LOG_LEVEL_LIBRARIES="ERROR",
         SANIC_HOST="127.0.0.1",
         PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")])),
-        BOT_IDLE_TIMEOUT=str(options.idle_timeout),
-        BOT_MAX_CONVERSATIONS=str(options.max_conversations),
-        BOT_STAFF="1" if options.staff else "0",
         TF_CPP_MIN_LOG_LEVEL="3",
         PYTHONWARNINGS="ignore",
         # A message holds its conversation's lock while Rasa handles it. If the Rasa process dies
@@ -100,10 +98,14 @@ def child_env(options: ServeOptions) -> dict[str, str]:
         # up after 3 s, so 10 s is plenty.
         TICKET_LOCK_LIFETIME="10",
     )
+    # the service's own settings (bot.core.settings), as the children read them
+    env[settings.IDLE_TIMEOUT] = str(options.idle_timeout)
+    env[settings.MAX_CONVERSATIONS] = str(options.max_conversations)
+    env[settings.STAFF] = "1" if options.staff else "0"
     if options.redis_url:
-        env["BOT_REDIS_URL"] = options.redis_url
+        env[settings.REDIS_URL] = options.redis_url
     else:
-        env.pop("BOT_REDIS_URL", None)
+        env.pop(settings.REDIS_URL, None)
     return env
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -20,6 +19,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, Sanic
 
+from bot.core import settings
 from bot.tools.explain import from_tracker
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class QuietRestInput(RestInput):
         async def handle_quietly(message: UserMessage) -> None:
             try:
                 await on_new_message(message)
-                if os.environ.get("BOT_STAFF") == "1":
+                if settings.staff_mode():
                     await _explain(message)
             except asyncio.CancelledError:
                 log.warning("Handling a message was cancelled (the caller gave up)")

@@ -17,7 +17,7 @@ Named in the endpoints.yml that `bot serve` writes when `--redis-url` is given.
 from __future__ import annotations
 
 import logging
-import os
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,8 +29,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Restarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.core import settings
 from bot.core.redis_check import connect
-from bot.rasa_plugins.tracker_store import DEFAULT_IDLE_TIMEOUT
 from bot.rasa_plugins.turn_metrics import count_turn
 
 log = logging.getLogger(__name__)
@@ -57,9 +57,7 @@ class ExpiringRedisTrackerStore(TrackerStore, SerializedTrackerAsText):
         kwargs.pop("host", None)  # Rasa passes the endpoint's url; ours comes from the environment
         super().__init__(domain, event_broker, **kwargs)
         self.red = client or connect()
-        self.idle_timeout = int(
-            idle_timeout or os.environ.get("BOT_IDLE_TIMEOUT") or DEFAULT_IDLE_TIMEOUT
-        )
+        self.idle_timeout = math.ceil(idle_timeout or settings.idle_timeout())
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the conversation with a fresh TTL, or delete it when it has been restarted."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 import zlib
 from collections import OrderedDict
@@ -34,12 +33,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Restarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.core import settings
 from bot.rasa_plugins.turn_metrics import count_turn
 
 log = logging.getLogger(__name__)
 
-DEFAULT_IDLE_TIMEOUT = 30 * 60
-DEFAULT_MAX_CONVERSATIONS = 10_000
 DEFAULT_HOT_CONVERSATIONS = 500
 EXPIRY_INTERVAL = 60.0  # seconds between expiry checks when no message arrives
 
@@ -62,14 +60,8 @@ class ForgetfulTrackerStore(InMemoryTrackerStore):
         self._hot: OrderedDict[str, None] = OrderedDict()  # the ones kept as objects, by use
         self.hot_conversations = hot_conversations
         self._last_seen: dict[str, float] = {}
-        self.idle_timeout = float(
-            idle_timeout or os.environ.get("BOT_IDLE_TIMEOUT") or DEFAULT_IDLE_TIMEOUT
-        )
-        self.max_conversations = int(
-            max_conversations
-            or os.environ.get("BOT_MAX_CONVERSATIONS")
-            or DEFAULT_MAX_CONVERSATIONS
-        )
+        self.idle_timeout = float(idle_timeout or settings.idle_timeout())
+        self.max_conversations = int(max_conversations or settings.max_conversations())
         self._clock = clock
         self._timer: asyncio.TimerHandle | None = None
         log.info(

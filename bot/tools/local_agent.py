@@ -25,9 +25,9 @@ from typing import Any
 import skops.io  # noqa: F401  (before rasa: 10 s faster start)
 
 from bot import PROJECT_ROOT
-from bot.core import privacy
+from bot.core import privacy, settings
 
-MODEL = PROJECT_ROOT / "models" / "current.tar.gz"
+MODEL = settings.RASA_MODEL
 
 
 def free_port() -> int:
