@@ -55,6 +55,13 @@ def test_hardcoded_number_or_link_is_reported(project):
     assert any("020-50 50 50" in f for f in found) and any("link" in f for f in found)
 
 
+def test_hardcoded_number_in_a_ui_text_is_reported(project):
+    path = project / "bot" / "core" / "texts" / "sv.yml"
+    path.write_text(path.read_text().replace("ring [[emergency.phone]]", "ring 1177", 1))
+    found = [str(f) for f in check_hardcoded(project)]
+    assert any(f.startswith("bot/core/texts/sv.yml:") and "1177" in f for f in found)
+
+
 def test_unknown_resource_in_a_ui_text_is_reported(project):
     # the widget's and the card languages' texts are checked like the domain's responses
     path = project / "bot" / "core" / "texts" / "en.yml"

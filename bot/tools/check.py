@@ -149,7 +149,7 @@ _SERVICE_NUMBER = re.compile(
 _LINK = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.se\b")
 _HARDCODE_SCAN = (
     ("domain", "*.yml"),
-    ("bot/texts", "*.yml"),
+    (str(TEXTS_DIR.relative_to(PROJECT_ROOT)), "*.yml"),
     ("widget", "*.js"),
     ("widget", "*.html"),
 )
