@@ -3,12 +3,12 @@
 import pytest
 
 from bot.core.render import render
-from bot.gateway.app import PROJECT_ROOT, known_intents, message_for_rasa
+from bot.gateway.app import known_intents, message_for_rasa
 from bot.tools.explain import from_tracker
 from bot.tools.flows import load_flows, run_flow
 from bot.tools.local_agent import say
 
-INTENTS = known_intents(PROJECT_ROOT / "domain")
+INTENTS = known_intents()
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import uvloop
-import yaml
 from aiohttp import web
 
 from bot import PROJECT_ROOT
 from bot.core import metrics, texts
+from bot.core.dialogue_files import declared_intents
 from bot.core.languages import (
     CARD_LANGUAGES,
     CHAT_LANGUAGES,
@@ -88,7 +88,7 @@ class Settings:
     body_timeout: float = 10.0  # seconds for a request's body
     resources_path: Path = PROJECT_ROOT / "resources.yml"
     widget_dir: Path = PROJECT_ROOT / "widget"
-    domain_dir: Path = PROJECT_ROOT / "domain"
+    dialogue_root: Path = PROJECT_ROOT  # where domain/ is: the intents a /payload may name
     metrics_port: int = 0  # serve the counters at /metrics on this port (0: not served)
     metrics_host: str = "127.0.0.1"
 
@@ -101,14 +101,9 @@ class BadRequest(Exception):
         self.code, self.text_key, self.status = code, text_key, status
 
 
-def known_intents(domain_dir: Path) -> frozenset[str]:
+def known_intents(root: Path = PROJECT_ROOT) -> frozenset[str]:
     """Intent names declared in the split domain: the only `/payloads` passed to Rasa."""
-    names: set[str] = {"restart"}
-    for path in sorted(Path(domain_dir).glob("*.yml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for intent in doc.get("intents") or []:
-            names.add(next(iter(intent)) if isinstance(intent, dict) else intent)
-    return frozenset(names)
+    return frozenset({"restart", *declared_intents(root)})
 
 
 _LEADING_SLASHES = re.compile(r"^[\s/]+")
@@ -195,7 +190,7 @@ class Gateway:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.resources = LiveCatalogue(settings.resources_path)
-        self.intents = known_intents(settings.domain_dir)
+        self.intents = known_intents(settings.dialogue_root)
         self.rasa = RasaPool(settings.rasa_urls, settings.rasa_timeout)
         self.session_limit = RateLimiter(*settings.session_rate)
         self.address_limit = RateLimiter(*settings.address_rate)

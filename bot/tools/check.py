@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.core.dialogue_files import answered_intents, declared_intents, domain, examples
 from bot.core.render import CRISIS_RESOURCES, PLACEHOLDER
 from bot.core.resource_check import Finding, validate
 from bot.core.texts import TEXTS_DIR
@@ -71,9 +72,9 @@ def _line_of(path: Path, needle: str) -> int:
 def check_languages(root: Path = PROJECT_ROOT) -> list[Finding]:
     """Every response needs a Swedish variation (no condition) and an English one."""
     findings = []
-    for path in sorted((root / "domain").glob("*.yml")):
-        responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {}
-        for name, variations in responses.items():
+    for file in domain(root):
+        path = file.path
+        for name, variations in (file.doc.get("responses") or {}).items():
             conditions = [
                 {(c.get("name"), c.get("value")) for c in v.get("condition") or []}
                 for v in variations
@@ -101,43 +102,20 @@ def check_languages(root: Path = PROJECT_ROOT) -> list[Finding]:
     return findings
 
 
-def step_intents(step: dict) -> list[str]:
-    """The intents a rule or story step matches: one, or several under `or`."""
-    if "intent" in step:
-        return [step["intent"]]
-    return [option["intent"] for option in step.get("or") or [] if "intent" in option]
-
-
-def _intents_with(folder: Path, key: str) -> set[str]:
-    found: set[str] = set()
-    for path in folder.glob("*.yml"):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for item in doc.get(key) or []:
-            if key == "nlu" and "intent" in item:
-                found.add(item["intent"])
-            for step in item.get("steps") or []:
-                found.update(step_intents(step))
-    return found
-
-
 def check_coverage(root: Path = PROJECT_ROOT) -> list[Finding]:
     """Every intent a topic declares has training examples and a rule (or story)."""
-    with_examples = _intents_with(root / "data" / "nlu", "nlu")
-    with_rules = _intents_with(root / "data" / "rules", "rules") | _intents_with(
-        root / "data" / "stories", "stories"
-    )
+    with_examples, with_rules = set(examples(root)), answered_intents(root)
     findings = []
-    for path in sorted((root / "domain").glob("*.yml")):
-        for intent in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("intents") or []:
-            rel, line = str(path.relative_to(root)), _line_of(path, f"- {intent}")
-            if intent not in with_examples:
-                findings.append(
-                    Finding(rel, line, f"intent '{intent}' has no training examples in data/nlu/")
-                )
-            if intent not in with_rules:
-                findings.append(
-                    Finding(rel, line, f"intent '{intent}' has no rule in data/rules/ (a dead end)")
-                )
+    for intent, file in declared_intents(root).items():
+        rel, line = str(file.path.relative_to(root)), _line_of(file.path, f"- {intent}")
+        if intent not in with_examples:
+            findings.append(
+                Finding(rel, line, f"intent '{intent}' has no training examples in data/nlu/")
+            )
+        if intent not in with_rules:
+            findings.append(
+                Finding(rel, line, f"intent '{intent}' has no rule in data/rules/ (a dead end)")
+            )
     return findings
 
 

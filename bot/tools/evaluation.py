@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.core.dialogue_files import declared_intents
 from bot.understanding.danger_dialogue import INTENTS as DANGER_ANSWERS
 
 EVAL_PATH = PROJECT_ROOT / "tests" / "eval" / "messages.yml"
@@ -40,13 +41,9 @@ def load_messages(path: Path = EVAL_PATH) -> list[EvalMessage]:
     return [EvalMessage(**item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
-def topics_by_intent(domain_dir: Path = PROJECT_ROOT / "domain") -> dict[str, str]:
+def topics_by_intent(root: Path = PROJECT_ROOT) -> dict[str, str]:
     """Each intent's topic: the name of the domain file that declares it."""
-    topics = {}
-    for path in sorted(domain_dir.glob("*.yml")):
-        for intent in yaml.safe_load(path.read_text(encoding="utf-8")).get("intents") or []:
-            topics[intent] = path.stem
-    return topics
+    return {intent: file.topic for intent, file in declared_intents(root).items()}
 
 
 @dataclass

@@ -10,24 +10,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot import PROJECT_ROOT
-from bot.tools.check import step_intents
+from bot.core.dialogue_files import one_turn_rules
 from bot.understanding.triage import danger_summary
 
 
 @cache
-def rule_names(rules_dir: Path = PROJECT_ROOT / "data" / "rules") -> dict[str, str]:
+def rule_names(root: Path = PROJECT_ROOT) -> dict[str, str]:
     """The rule that answers each intent (rules here are one intent, then the answer)."""
-    names = {}
-    for path in sorted(rules_dir.glob("*.yml")):
-        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or []:
-            steps = [step for step in rule.get("steps", []) if step_intents(step)]
-            if len(steps) == 1:  # one user turn: each of its intents is answered by this rule
-                for intent in step_intents(steps[0]):
-                    names[intent] = f"{path.name}: {rule['rule']}"
-    return names
+    return {intent: rule.label for intent, rule in one_turn_rules(root).items()}
 
 
 def explanation(parse_data: dict[str, Any], policy: str | None) -> dict[str, Any]:

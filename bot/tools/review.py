@@ -15,12 +15,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot import PROJECT_ROOT
+from bot.core import dialogue_files
+from bot.core.dialogue_files import one_turn_rules
 from bot.core.render import fill
 from bot.core.resources import Catalogue, load
-from bot.tools.check import step_intents
 from bot.understanding.danger_dialogue import DANGER_ACTION, plan
 from bot.understanding.danger_model import SITUATION_KIND, corpus_files, load_examples
 from bot.understanding.role_model import CONCERNED, PROFESSIONAL, SUBJECTED, USES_VIOLENCE
@@ -79,22 +78,6 @@ nav a { margin-right: 0.75rem; }
 """
 
 
-def _yaml_files(folder: Path) -> dict[str, dict[str, Any]]:
-    return {
-        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        for p in sorted(folder.glob("*.yml"))
-    }
-
-
-def _examples(nlu: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for doc in nlu.values():
-        for item in doc.get("nlu") or []:
-            lines = [line.strip()[2:] for line in item["examples"].splitlines() if line.strip()]
-            found.setdefault(item["intent"], []).extend(lines)
-    return found
-
-
 def _responses_of(action: str, intent: str) -> list[str]:
     """The responses an action sends: the danger answer's first-time responses, else itself."""
     if action == DANGER_ACTION:
@@ -102,25 +85,12 @@ def _responses_of(action: str, intent: str) -> list[str]:
     return [action]
 
 
-def _rules(rules: dict[str, dict[str, Any]]) -> dict[str, tuple[str, list[str]]]:
-    """intent -> (rule name, the actions it runs)."""
-    found = {}
-    for topic, doc in rules.items():
-        for rule in doc.get("rules") or []:
-            steps = rule.get("steps") or []
-            turns = [s for s in steps if step_intents(s)]
-            if len(turns) == 1:  # one user turn: each of its intents is answered by this rule
-                for intent in step_intents(turns[0]):
-                    found[intent] = (
-                        f"{topic}.yml: {rule['rule']}",
-                        [
-                            a
-                            for s in steps
-                            if "action" in s
-                            for a in _responses_of(s["action"], intent)
-                        ],
-                    )
-    return found
+def _rules(root: Path) -> dict[str, tuple[str, list[str]]]:
+    """intent -> (the rule that answers it, the responses it sends)."""
+    return {
+        intent: (rule.label, [r for action in rule.actions for r in _responses_of(action, intent)])
+        for intent, rule in one_turn_rules(root).items()
+    }
 
 
 def _variation(variations: list[dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -246,38 +216,35 @@ def _section(
 def build(root: Path = PROJECT_ROOT, catalogue: Catalogue | None = None) -> str:
     """The whole review page."""
     catalogue = catalogue or load(root / "resources.yml")
-    domain, nlu, rules = (_yaml_files(root / d) for d in ("domain", "data/nlu", "data/rules"))
-    responses = {
-        name: v for doc in domain.values() for name, v in (doc.get("responses") or {}).items()
-    }
-    examples, rule_of = _examples(nlu), _rules(rules)
+    responses = dialogue_files.responses(root)
+    examples, rule_of = dialogue_files.examples(root), _rules(root)
     names = _names(responses)
     by_part: dict[str, list[str]] = {part: [] for _, part in PARTS}
-    for topic, doc in domain.items():
-        for intent in doc.get("intents") or []:
-            rule, actions = rule_of.get(intent, ("(ingen regel)", []))
-            answers = []
-            for action in actions:
-                if action in responses:
-                    variations = responses[action]
-                    first = _first_sentence(_variation(variations, "sv")["text"])
-                    names.setdefault(intent, fill(first, catalogue, "sv"))
-                    answers.append(
-                        '<div class="answers">'
-                        + "".join(
-                            _answer(_variation(variations, lang), catalogue, lang)
-                            for lang in ("sv", "en")
-                        )
-                        + "</div>"
+    for intent, file in dialogue_files.declared_intents(root).items():
+        topic = file.topic
+        rule, actions = rule_of.get(intent, ("(ingen regel)", []))
+        answers = []
+        for action in actions:
+            if action in responses:
+                variations = responses[action]
+                first = _first_sentence(_variation(variations, "sv")["text"])
+                names.setdefault(intent, fill(first, catalogue, "sv"))
+                answers.append(
+                    '<div class="answers">'
+                    + "".join(
+                        _answer(_variation(variations, lang), catalogue, lang)
+                        for lang in ("sv", "en")
                     )
-                else:
-                    answers.append(
-                        f"<p class=meta>Åtgärd: {escape(action)} (svaret räknas fram, "
-                        "till exempel vilka linjer som har öppet nu)</p>"
-                    )
-            names.setdefault(intent, intent)
-            part = _part_of(intent, topic)
-            by_part[part].append(_section(intent, topic, answers, names, examples, rule))
+                    + "</div>"
+                )
+            else:
+                answers.append(
+                    f"<p class=meta>Åtgärd: {escape(action)} (svaret räknas fram, "
+                    "till exempel vilka linjer som har öppet nu)</p>"
+                )
+        names.setdefault(intent, intent)
+        part = _part_of(intent, topic)
+        by_part[part].append(_section(intent, topic, answers, names, examples, rule))
     body = "".join(
         f'<h2 id="part-{index}">{escape(heading)}</h2>{"".join(by_part[part])}'
         for index, (heading, part) in enumerate(PARTS)

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.core.render import render
 from bot.core.resources import load
-from bot.gateway.app import PROJECT_ROOT, known_intents, message_for_rasa
+from bot.gateway.app import known_intents, message_for_rasa
 from bot.tools.explain import describe, from_tracker
 from bot.tools.local_agent import action_server, load_agent, say
 
@@ -37,7 +37,7 @@ def format_answer(messages: list[dict[str, Any]]) -> tuple[str, list[dict[str, s
 async def chat(explain: bool, lang: str, action_url: str) -> None:
     print("Laddar modellen …", flush=True)
     agent, catalogue = load_agent(action_url=action_url), load()
-    intents = known_intents(PROJECT_ROOT / "domain")
+    intents = known_intents()
     session, buttons = secrets.token_hex(24), []
     print("Skriv ett meddelande. Siffra = knapp, /sv eller /en byter språk, /quit avslutar.")
     while True:
