@@ -93,12 +93,27 @@ class Settings:
     metrics_host: str = "127.0.0.1"
 
 
-class BadRequest(Exception):
-    """Input that breaks the contract; `code` and the user-facing text key say why."""
+class Refused(Exception):
+    """A request the gateway answers with a JSON error: `code` and the user-facing text key say
+    why, `status` is the HTTP status."""
 
-    def __init__(self, code: str, text_key: str, status: int = 400):
+    def __init__(self, code: str, text_key: str, status: int):
         super().__init__(code)
         self.code, self.text_key, self.status = code, text_key, status
+
+
+class BadRequest(Refused):
+    """Input that breaks the contract (400; 408 for a body too slow, 415 for a compressed one)."""
+
+    def __init__(self, code: str, text_key: str, status: int = 400):
+        super().__init__(code, text_key, status)
+
+
+class RateLimited(Refused):
+    """Too many requests from one conversation or address (429)."""
+
+    def __init__(self) -> None:
+        super().__init__("rate_limited", "rate_limited", 429)
 
 
 def known_intents(root: Path = PROJECT_ROOT) -> frozenset[str]:
@@ -143,7 +158,7 @@ def parse_chat_request(body: Any) -> tuple[str, str, str]:
 
 
 def error_response(
-    error: BadRequest,
+    error: Refused,
     lang: str = "sv",
     catalogue: Catalogue | None = None,
     messages: list[dict[str, Any]] | None = None,
@@ -228,8 +243,7 @@ class Gateway:
         lang = lang if lang in CHAT_LANGUAGES else "sv"
         verdict = self.triager.triage(text)
         messages = danger_card(catalogue, lang, verdict) if is_alarm(verdict) else None
-        error = BadRequest("rate_limited", "rate_limited", status=429)
-        return error_response(error, lang, catalogue, messages)
+        return error_response(RateLimited(), lang, catalogue, messages)
 
     async def start(self, _app: web.Application) -> None:
         self.identifier.warm_up()
@@ -310,7 +324,7 @@ class Gateway:
         except BadRequest as e:
             return error_response(e)
         if not self.end_limit.allow(self.client_key(request)):
-            return error_response(BadRequest("rate_limited", "rate_limited", status=429))
+            return error_response(RateLimited())
         self.turn_cap.forget(session)
         metrics.ENDED.labels(metrics.bounded(body.get("reason"), END_REASONS)).inc()
         # Rasa's action_restart makes the tracker store delete the conversation.
@@ -343,7 +357,7 @@ class Gateway:
         while a probe is under way share its answer, and each address has a rate limit: probes
         (from load balancers, or anyone) cannot flood Rasa with status requests."""
         if not self.probe_limit.allow(self.client_key(request)):
-            return error_response(BadRequest("rate_limited", "rate_limited", status=429))
+            return error_response(RateLimited())
         if self._probing is None or self._probing.done():
             self._probing = asyncio.ensure_future(self._probe())
         status, code = await asyncio.shield(self._probing)
@@ -403,11 +417,8 @@ class Gateway:
 HTTP_ERROR_TEXTS = {404: "not_found", 405: "bad_request", 413: "too_long"}
 
 
-def security_headers(settings: Settings, gateway: Gateway):
-    """Middleware: errors as JSON, CORS for embedding sites, and DESIGN.md's privacy headers."""
-    # the service's own pages (the embedding example) and the configured sites may frame the chat
-    frame_ancestors = " ".join(["'self'", *settings.embed_origins])
-    csp = CONTENT_SECURITY_POLICY.format(frame_ancestors=frame_ancestors)
+def json_errors(gateway: Gateway):
+    """Middleware: every error as the contract's JSON, never a stack trace, never text logged."""
 
     def error(status: int, code: str, text_key: str) -> web.Response:
         message = fill(texts.text(text_key, "sv"), gateway.resources.current(), "sv")
@@ -415,27 +426,48 @@ def security_headers(settings: Settings, gateway: Gateway):
 
     @web.middleware
     async def middleware(request: web.Request, handler):
+        try:
+            return await handler(request)
+        except web.HTTPException as e:
+            code = e.reason.lower().replace(" ", "_")
+            return error(e.status, code, HTTP_ERROR_TEXTS.get(e.status, "bad_request"))
+        except Exception as e:
+            log.error("Unhandled %s in %s", type(e).__name__, request.path)
+            return error(500, "server_error", "server_error")
+
+    return middleware
+
+
+def cors(settings: Settings):
+    """Middleware: the embedding sites (`--embed-origin`) may call the API from their pages."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler):
         origin = request.headers.get("Origin")
         allowed_origin = origin if origin and origin in settings.embed_origins else None
-        try:
-            if request.method == "OPTIONS" and request.path.startswith("/api/"):
-                response = web.Response(status=204 if allowed_origin else 403)
-            else:
-                response = await handler(request)
-        except web.HTTPException as e:
-            response = error(
-                e.status,
-                e.reason.lower().replace(" ", "_"),
-                HTTP_ERROR_TEXTS.get(e.status, "bad_request"),
-            )
-        except Exception as e:  # never a stack trace to the client, never text in the log
-            log.error("Unhandled %s in %s", type(e).__name__, request.path)
-            response = error(500, "server_error", "server_error")
+        if request.method == "OPTIONS" and request.path.startswith("/api/"):
+            response = web.Response(status=204 if allowed_origin else 403)
+        else:
+            response = await handler(request)
         if allowed_origin:
             response.headers["Access-Control-Allow-Origin"] = allowed_origin
             response.headers["Access-Control-Allow-Methods"] = "GET, POST"
             response.headers["Access-Control-Allow-Headers"] = "Content-Type"
             response.headers["Vary"] = "Origin"
+        return response
+
+    return middleware
+
+
+def privacy_headers(settings: Settings):
+    """Middleware: DESIGN.md's headers on every response, errors included."""
+    # the service's own pages (the embedding example) and the configured sites may frame the chat
+    frame_ancestors = " ".join(["'self'", *settings.embed_origins])
+    csp = CONTENT_SECURITY_POLICY.format(frame_ancestors=frame_ancestors)
+
+    @web.middleware
+    async def middleware(request: web.Request, handler):
+        response = await handler(request)
         response.headers["Content-Security-Policy"] = csp
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -452,9 +484,9 @@ def create_app(settings: Settings | None = None) -> web.Application:
     settings = settings or Settings()
     http_timeouts.install(settings.header_timeout)
     gateway = Gateway(settings)
-    app = web.Application(
-        middlewares=[security_headers(settings, gateway)], client_max_size=MAX_BODY
-    )
+    # outermost first: the headers go on every response, errors included
+    middlewares = [privacy_headers(settings), cors(settings), json_errors(gateway)]
+    app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
     app["gateway"] = gateway
     app.on_startup.append(gateway.start)
     app.on_cleanup.append(gateway.stop)
