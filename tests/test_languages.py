@@ -9,9 +9,18 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.core import texts
-from bot.core.languages import CARD_LANGUAGES, LanguageIdentifier, answer_language, isolate_numbers
+from bot.core.languages import (
+    ALL_LANGUAGES,
+    CARD_LANGUAGES,
+    CHAT_LANGUAGES,
+    LanguageIdentifier,
+    answer_language,
+    isolate_numbers,
+    right_to_left,
+)
 from bot.core.render import fill
 from bot.gateway.app import Settings, create_app
+from bot.gateway.stod_page import TEXTS as STOD_TEXTS
 from bot.tools.evaluation import EVAL_PATH
 from tests.conftest import new_session
 from tests.test_gateway import FakeRasa
@@ -34,6 +43,23 @@ def identifier():
     found = LanguageIdentifier()
     found.warm_up()
     return found
+
+
+def test_every_surface_has_the_same_languages():
+    """Adding a language: bot/core/languages.py, a texts file, the widget's i18n file and its
+    chooser; this fails until all of them agree."""
+    source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
+    chooser = source[source.index("var LANGUAGES = [") : source.index("];", source.index("var LANGUAGES"))]
+    rtl = source[source.index("var RTL = [") : source.index("];", source.index("var RTL = ["))]
+    assert re.findall(r'\["([\w-]+)", "', chooser) == list(ALL_LANGUAGES)
+    assert set(re.findall(r'"([\w-]+)"', rtl)) == {lang for lang in ALL_LANGUAGES if right_to_left(lang)}
+    assert set(texts.languages()) == set(ALL_LANGUAGES)
+    i18n = {path.stem: path for path in (PROJECT_ROOT / "widget" / "i18n").glob("*.json")}
+    assert set(i18n) == set(CARD_LANGUAGES)  # sv and en are built into widget.js
+    for lang, path in i18n.items():
+        direction = json.loads(path.read_text(encoding="utf-8"))["dir"]
+        assert direction == ("rtl" if right_to_left(lang) else "ltr"), lang
+    assert set(STOD_TEXTS) == set(CHAT_LANGUAGES)  # /stod shows services in sv or en
 
 
 def test_every_card_language_has_a_complete_texts_file():

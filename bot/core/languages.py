@@ -19,8 +19,11 @@ from bot.core import texts
 from bot.core.render import fill, resource_cards
 from bot.core.resources import Catalogue
 
-CHAT_LANGUAGES = ("sv", "en")
-CARD_LANGUAGES = ("ar", "fa", "so", "ti", "pl", "uk", "bs", "sv-ll")
+# The one list of languages: every surface (the widget's chooser and i18n/, the texts files, the
+# NLU pipeline, the evaluations) follows it, and tests/test_languages.py fails if one does not.
+CHAT_LANGUAGES = ("sv", "en")  # conversed in
+CARD_LANGUAGES = ("ar", "fa", "so", "ti", "pl", "uk", "bs", "sv-ll")  # 112, the crisis card, menu
+ALL_LANGUAGES = (*CHAT_LANGUAGES, *CARD_LANGUAGES)
 UNSERVED = "other"  # a language the service has no texts for: the English card
 # Latin-script languages spoken in Örebro that the service has no texts for (Danish and Norwegian
 # readers manage in Swedish). A second detector that knows them too decides: a message is taken as
@@ -150,6 +153,11 @@ def _base(lang: str) -> str:
     return base if base in CHAT_LANGUAGES + CARD_LANGUAGES else "sv"
 
 
+def right_to_left(lang: str) -> bool:
+    """Whether `lang` is written right to left (its texts file says `dir: rtl`)."""
+    return texts.value("dir", lang) == "rtl"
+
+
 def service_text_language(lang: str) -> str:
     """The language the services' own texts (resources.yml: names, descriptions, hours) are
     shown in for `lang`, everywhere: chat cards, the finder and /stod. They exist in Swedish and
@@ -167,7 +175,7 @@ def card_answer(lang: str, catalogue: Catalogue) -> list[dict[str, Any]]:
     lang = "en" if lang == UNSERVED else lang
     card_lang = service_text_language(lang)
     marks = {"lang": lang, "machine_translated": not texts.value("reviewed", lang)}
-    rtl = texts.value("dir", lang) == "rtl"
+    rtl = right_to_left(lang)
 
     def filled(template: str) -> str:
         text = fill(template, catalogue, card_lang)

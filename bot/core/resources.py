@@ -31,9 +31,6 @@ DEFAULT_PATH = PROJECT_ROOT / "resources.yml"
 # 112, Kvinnofridslinjen and Socialjouren, for a start with neither a good file nor a copy.
 CRISIS_CATALOGUE_PATH = Path(__file__).resolve().parent / "crisis_catalogue.yml"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-LANGUAGES = ("sv", "en")
-
-
 class ResourceError(ValueError):
     """resources.yml cannot be used; the message says where and how to fix it."""
 

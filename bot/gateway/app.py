@@ -24,6 +24,7 @@ from bot import PROJECT_ROOT
 from bot.core import metrics, texts
 from bot.core.dialogue_files import declared_intents
 from bot.core.languages import (
+    ALL_LANGUAGES,
     CARD_LANGUAGES,
     CHAT_LANGUAGES,
     UNSERVED,
@@ -53,7 +54,7 @@ PAYLOAD_RE = re.compile(r"/([a-z_]+)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT = 1000
 MAX_BODY = 16 * 1024
-LANGUAGES = (*CHAT_LANGUAGES, *CARD_LANGUAGES, UNSERVED)
+LANGUAGES = (*ALL_LANGUAGES, UNSERVED)  # for the counters
 # why the widget ended a conversation (/api/end's "reason"), for the counters
 END_REASONS = ("quick_exit", "close", "leave")
 FINDER_FILTERS = {"audience": "audiences", "topic": "topics", "area": "area"}

@@ -34,6 +34,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.core.languages import CHAT_LANGUAGES
 from bot.understanding.age_cues import said_age
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
@@ -63,8 +64,6 @@ from bot.understanding.short_replies import (
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
 from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager
 
-SUPPORTED_LANGUAGES = ("sv", "en")
-
 
 class _Untrained(GraphComponent):
     """A component without training: made from its configuration alone."""
@@ -91,7 +90,7 @@ class LanguageTagger(_Untrained):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             lang = (message.get("metadata") or {}).get("lang")
-            if lang in SUPPORTED_LANGUAGES:
+            if lang in CHAT_LANGUAGES:
                 entity = {
                     "entity": "language",
                     "value": lang,

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.core.languages import CHAT_LANGUAGES
 from bot.understanding.role_model import (
     CONCERNED,
     PROFESSIONAL,
@@ -33,8 +34,6 @@ from bot.understanding.role_model import (
     load_examples,
 )
 from bot.understanding.roles import ROLE_INTENT, YOUNG_ANSWER
-
-LANGUAGES = ("sv", "en")  # the languages the bot converses in; the others get the crisis card
 
 # Words that choose between two answers for one need.
 HONOUR = re.compile(r"heder|honou?r|skam|shame|släkt|slakt|kusin|cousin|gifta|marr|oskuld|virgin", re.I)
@@ -110,7 +109,7 @@ REFINEMENTS = (
 
 def intent_for(example: RoleExample) -> str | None:
     """The intent whose answer fits the message's writer and need, or None."""
-    if example.lang not in LANGUAGES:
+    if example.lang not in CHAT_LANGUAGES:  # the others get the crisis card
         return None
     intent = BY_NEED.get(example.need, {}).get(example.role)
     if intent == ROLE_INTENT.get(example.role) and example.young:

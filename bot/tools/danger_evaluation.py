@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from bot import PROJECT_ROOT
-from bot.core.languages import CARD_LANGUAGES, UNSERVED, LanguageIdentifier, answer_language
+from bot.core.languages import (
+    CARD_LANGUAGES,
+    CHAT_LANGUAGES,
+    UNSERVED,
+    LanguageIdentifier,
+    answer_language,
+)
 from bot.understanding.danger_model import (
     ACUTE,
     DEV_DIR,
@@ -37,7 +43,6 @@ from bot.understanding.text_features import FEATURES, augmented
 from bot.understanding.triage import Triager, Verdict, is_alarm
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"
-CHAT_LANGUAGES = ("sv", "en")
 
 
 ROUND = re.compile(r"^final-(\d{4}-\d{2}-\d{2}(?:-r\d+)?)-")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import PROJECT_ROOT
+from bot.core.languages import CHAT_LANGUAGES
 from bot.tools.danger_evaluation import final_rounds
 from bot.understanding.role_model import (
     DEV_DIR,
@@ -39,7 +40,6 @@ from bot.understanding.role_model import (
 from bot.understanding.roles import ANSWER_ROLE, LIMITS, ROLE_QUESTION, YOUNG_ANSWER, Limits, decide
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "roles"
-SCORED_LANGUAGES = ("sv", "en")
 
 
 def wrong_role(example: RoleExample, intent: str) -> bool:
@@ -148,7 +148,7 @@ def tune(readings: Sequence[Reading]) -> list[tuple[int, int, Limits]]:
 
 
 def scored(paths: Sequence[Path]) -> list[RoleExample]:
-    return [e for e in load_examples(paths) if e.lang in SCORED_LANGUAGES]
+    return [e for e in load_examples(paths) if e.lang in CHAT_LANGUAGES]
 
 
 def report(name: str, readings: Sequence[Reading], show_misses: bool) -> str:
