@@ -179,6 +179,15 @@ def at_least_one(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The CLI; a setting from the environment that cannot be used is an error message."""
+    try:
+        return run_command(argv)
+    except settings.SettingError as e:
+        print(f"python -m bot: {e}", file=sys.stderr)
+        return 2
+
+
+def run_command(argv: list[str] | None) -> int:
     from bot.processes.supervisor import MODEL_PATH
 
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
@@ -201,8 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         help="keep conversations in this Redis (persistence off!), default $BOT_REDIS_URL",
     )
     serve.add_argument("--actions-port", type=int, default=5055)
-    serve.add_argument("--idle-timeout", type=int, default=30 * 60, help="seconds (default 1800)")
-    serve.add_argument("--max-conversations", type=int, default=10_000)
+    serve.add_argument(
+        "--idle-timeout", type=at_least_one, default=30 * 60, help="seconds (default 1800)"
+    )
+    serve.add_argument("--max-conversations", type=at_least_one, default=10_000)
     serve.add_argument("--model", default=str(MODEL_PATH))
     serve.add_argument(
         "--embed-origin", action="append", default=[], help="allowed embedding origin"

@@ -92,7 +92,7 @@ def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_qu
     assert responses(UNSURE, switched, None)[1] == "utter_concerned"
     # no answer for this writer yet (the bot would ask who it is about), or no topic: 112 and
     # the question only
-    for answer_ in ("role_unclear", "nlu_fallback", "open_now", None):
+    for answer_ in ("role_unclear", "nlu_fallback", "open_now", "safe_now", None):
         assert responses(UNSURE, verdict | {"answer": answer_}, None) == [
             "utter_danger_check",
             "utter_danger_question",

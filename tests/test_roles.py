@@ -168,6 +168,23 @@ def test_an_adult_writer_who_says_so(text):
         "jag var 12 när det började",
         "a 13yo girl told me her dad hits her",
         "han är 17 och hon 15",
+        # units, times, "yes", other people's ages and adult students (the review's cases)
+        "I'm 16 weeks pregnant and my husband pushed me",
+        "Jag är 8 månader gravid och han slår mig",
+        "The kids were 8 and 10 when it started",
+        "We were 17 when we got married",
+        "Ja det är barn i familjen",
+        "Ja 12 år sen",
+        "Jag är 15 000 kr skyldig honom",
+        "Vi är 6 personer i familjen",
+        "I'm 10 minutes away",
+        "Im 6 feet tall",
+        "Jag är 17.30 hemma",
+        "Är gymnasiet skyldigt att anmäla?",
+        "Min dotter 15, går i nian",
+        "Min klasskamrat på SFI blir slagen",
+        "my classmate at uni is being hit",
+        "Min kompis har en son som är 8",
     ],
 )
 def test_no_young_writer_where_the_age_is_someone_elses(text):
@@ -310,6 +327,10 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide(told, guess(PROFESSIONAL, 0.95)).intent == "professional"
     assert decide(told, guess(CONCERNED, 0.6)).intent == ROLE_QUESTION  # not sure: asked
     assert decide(told, guess(SUBJECTED, 0.9, young=0.8)).intent == told
+    # ... and from an adult subjected: what social services do when a parent asks, not "BRIS"
+    assert decide(told, guess(SUBJECTED, 0.9), age=ADULT).intent == "children_social_services"
+    # "jag har kontaktförbud mot mitt ex" from the one it protects
+    assert decide("reported_for_violence", guess(SUBJECTED, 0.97)).intent == "restraining_order"
     assert decide("costs_and_anonymity", NO_GUESS, earlier=USES_VIOLENCE).intent == "first_call"
     # an answer for those subjected, in a conversation that showed someone who hits
     assert decide("children_custody", NO_GUESS, earlier=USES_VIOLENCE).intent == (

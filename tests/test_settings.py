@@ -39,6 +39,8 @@ def test_values_are_read():
     [
         (settings.idle_timeout, "BOT_IDLE_TIMEOUT", "thirty minutes"),
         (settings.idle_timeout, "BOT_IDLE_TIMEOUT", "0"),
+        (settings.idle_timeout, "BOT_IDLE_TIMEOUT", "inf"),
+        (settings.idle_timeout, "BOT_IDLE_TIMEOUT", "nan"),
         (settings.max_conversations, "BOT_MAX_CONVERSATIONS", "-5"),
         (settings.max_conversations, "BOT_MAX_CONVERSATIONS", "2.5"),
         (settings.staff_mode, "BOT_STAFF", "yes"),
@@ -54,3 +56,11 @@ def test_the_redis_error_does_not_repeat_the_address_which_may_hold_a_password()
     with pytest.raises(SettingError) as refused:
         settings.redis_url({"BOT_REDIS_URL": "http://user:s3cret@db:6379"})
     assert "s3cret" not in str(refused.value)
+
+
+def test_the_cli_says_which_setting_is_wrong_instead_of_a_traceback(monkeypatch, capsys):
+    from bot.__main__ import main
+
+    monkeypatch.setenv("BOT_REDIS_URL", "localhost:6379")
+    assert main(["check"]) == 2
+    assert "BOT_REDIS_URL" in capsys.readouterr().err

@@ -348,7 +348,7 @@
   }
 
   /* Ends the conversation on the server. `reason` (close, quick_exit, leave) only adds one to a
-     counter of how conversations end (bot/metrics.py); nothing else is kept. */
+     counter of how conversations end (bot/core/metrics.py); nothing else is kept. */
   function endOnServer(reason) {
     if (!talked) return;  // nothing to end: no message since the last end (counted once)
     talked = false;

@@ -8,6 +8,7 @@ message that names the variable, not with a traceback from inside Rasa.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -39,7 +40,7 @@ def _above_zero(environ: Mapping[str, str], name: str, default: float, kind: typ
         value = kind(raw)
     except ValueError:
         value = 0
-    if value <= 0:
+    if not math.isfinite(value) or value <= 0:  # "inf" would keep conversations for ever
         what = "a whole number" if kind is int else "a number"
         raise SettingError(f"{name} must be {what} above 0, not {raw!r}")
     return value

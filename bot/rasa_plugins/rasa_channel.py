@@ -37,10 +37,12 @@ class QuietRestInput(RestInput):
     """REST input channel that never logs message text."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        staff = settings.staff_mode()  # read once, when Rasa starts
+
         async def handle_quietly(message: UserMessage) -> None:
             try:
                 await on_new_message(message)
-                if settings.staff_mode():
+                if staff:
                     await _explain(message)
             except asyncio.CancelledError:
                 log.warning("Handling a message was cancelled (the caller gave up)")

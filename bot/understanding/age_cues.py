@@ -21,24 +21,29 @@ ADULT = "adult"
 _YOUNG_AGES = "1[0-7]|[6-9]"
 _ADULT_AGES = "1[89]|[2-9][0-9]"
 # the writer (or a group the writer belongs to) is: "jag är", "ja e", "vi e", "I'm", "we're",
-# "om man e" (a question about oneself), or at the start of a sentence "e 16"
+# "om man e" (a question about oneself), or at the start of a sentence "e 16" (not "Är 15 000
+# kr", not "ja det är barn i familjen": "ja" as "yes")
 _WRITER_IS = (
-    r"(\b(jag|ja|vi)( \S+)? (ar|e)|\b(nu|snart) (ar|e) (jag|ja)|\b(i am|i'm|im|iam|we are|we're|were)|"
-    r"\b(om|nar) man (ar|e)|(^|[.!?,] ?)(ar|e))"
+    r"(\b(jag|ja|vi)( (bara|typ|ju|nog|bada|ocksa))? (ar|e)|\b(nu|snart) (ar|e) (jag|ja)|"
+    r"\b(i am|i'm|im|iam|we are|we're)|\b(om|nar) man (ar|e)|(^|[.!?] )e)"
 )
 _FILLER = r"( (bara|typ|nastan|snart|endast|only|just|almost|like|barely|both|bada))?"
-# an age as a number, not "jag är 15 minuter bort", "16 år äldre än henne" or "I'm 6'2"
+# an age as a number, not "jag är 15 minuter bort", "8 månader gravid", "15 000 kr", "17.30",
+# "16 år äldre än henne", "12 år sen", "6 personer" or "I'm 6'2"
 _NOT_AGE = (
-    r"(?! ?(min|minuter|km|kr|mil|meter|m|cm|ft|ganger|ggr|veckor|dagar|timmar|\w*th)\b|'|%|"
-    r" (ar|years?) (aldre|yngre|older|younger|sedan|ago|tillsammans|together)\b)"
+    r"(?! ?(min|minuter|minutes?|km|kr|mil|meter|m|cm|ft|feet|foot|ganger|ggr|veckor|weeks?|"
+    r"dagar|days?|timmar|hours?|manader|months?|personer|people|st|\w*th)\b|'|%|[.:,]\d| \d{3}\b|"
+    r" (ar|years?) (aldre|yngre|older|younger|sedan|sen|ago|tillsammans|together)\b)"
 )
 _SCHOOL_YEAR = (
-    r"(sexan|sjuan|attan|nian|(ettan|tvaan) pa gymnasiet|femman|fyran|6an|7an|8an|9an|(ak|arskurs|klass|grade|year) ?[4-9]|"
-    r"[4-9](th)? grade|hogstadiet|mellanstadiet|gymnasiet|high ?school|middle school)\b"
+    r"(sexan|sjuan|attan|nian|(ettan|tvaan) pa gymnasiet|femman|fyran|6an|7an|8an|9an|"
+    r"(ak|arskurs|klass|grade|year) ?[4-9]|[4-9](th)? grade|hogstadiet|mellanstadiet|gymnasiet|"
+    r"high ?school|middle school)\b"
 )
-# "jag går i nian", "vi går i samma klass", "går första året på gymnasiet", "I'm in 9th grade"
+# "jag går i nian", "vi går i samma klass", "går första året på gymnasiet", "I'm in 9th grade";
+# not "Är gymnasiet skyldigt att anmäla?" nor "min dotter 15, går i nian"
 _AT_SCHOOL = (
-    r"((\b(jag|ja|vi|i|we)|^|[.!?,])( bara| typ)? ?(gar|pluggar|ar|e|am|are|go)|"
+    r"(\b(jag|ja|vi|i|we)( bara| typ)? (gar|pluggar|ar|e|am|are|go)|(^|[.!?] )(gar|pluggar)|"
     r"\b(i'm|im|i am|we're|we are))"
     rf"( (i|pa|in|to|samma|forsta|andra|aret|the|same|both|bada))* {_SCHOOL_YEAR}"
 )
@@ -46,18 +51,23 @@ _MINOR = (
     rf"{_WRITER_IS}{_FILLER} (ett barn|barn|minderarig|under 18|inte myndig|inte 18|tonaring|"
     r"a (kid|child|minor|teen|teenager)|underage|not 18)\b"
 )
+# an age said outright: "jag är 15", "I'm 16", "hej jag 15 år"
 _YOUNG_AGE = (
     rf"{_WRITER_IS}{_FILLER} (a (girl|boy) and )?({_YOUNG_AGES})\b{_NOT_AGE}|"
-    rf"\b(jag|ja) ({_YOUNG_AGES}) ar\b"  # "hej jag 15 år"
+    rf"\bjag ({_YOUNG_AGES}) ar\b{_NOT_AGE}"
 )
 # a classmate, or a friend of a young age: "min klasskompis", "min bästis e 15", "hon e 14 o ja med"
 _SCHOOLMATE = (
     rf"\b(min|mina|my) (klasskompis\w*|klasskamrat\w*|classmates?)\b|\b(kille|tjej) i min klass\b|"
-    rf"\b(min|my) (kompis|bastis|basta kompis|best friend|bff)( \S+){{0,4}} (ar|e|is) "
-    rf"({_YOUNG_AGES})\b{_NOT_AGE}|\b({_YOUNG_AGES}) (o|och) (jag|ja) med\b|\b({_YOUNG_AGES}) som (mig|jag)\b"
+    rf"\b(min|my) (kompis|bastis|basta kompis|best friend|bff) (som |who )?(ar|e|is) "
+    rf"({_YOUNG_AGES})\b{_NOT_AGE}|\b({_YOUNG_AGES}) (o|och) (jag|ja) med\b|"
+    rf"\b({_YOUNG_AGES}) som (mig|jag)\b"
 )
-# the writer works with young people: "en elev i min klass" is a teacher's
-_TEACHER = r"\b(elev\w*|larare|mentor|pupils?|students?|teacher)\b"
+# the writer works with young people ("en elev i min klass" is a teacher's) or studies as an adult
+_NOT_A_PUPIL = (
+    r"\b(elev\w*|larare|mentor|pupils?|students?|teacher|sfi|komvux|uni|universitet\w*|"
+    r"university|college|hogskola\w*)\b"
+)
 _ADULT_AGE = rf"{_WRITER_IS}{_FILLER} ({_ADULT_AGES})\b{_NOT_AGE}"
 # a spouse or children of one's own: an adult is writing
 _ADULT_LIFE = (
@@ -67,22 +77,26 @@ _ADULT_LIFE = (
 )
 
 _SAYS_ADULT_AGE = re.compile(_ADULT_AGE)
-_SAYS_YOUNG = re.compile("|".join((_MINOR, _YOUNG_AGE, _AT_SCHOOL)))
+_SAYS_YOUNG_AGE = re.compile(_YOUNG_AGE)
+_SAYS_YOUNG = re.compile("|".join((_MINOR, _AT_SCHOOL)))
 _SAYS_SCHOOLMATE = re.compile(_SCHOOLMATE)
-_SAYS_TEACHER = re.compile(_TEACHER)
+_SAYS_NOT_A_PUPIL = re.compile(_NOT_A_PUPIL)
 _SHOWS_ADULT_LIFE = re.compile(_ADULT_LIFE)
 
 
 def said_age(text: str) -> str | None:
     """`YOUNG` if `text` says the writer is under 18, `ADULT` if it says an adult is writing, else
-    None. An age given outright wins over the rest ("jag är 16 och min kille..." is young)."""
+    None. An age said outright wins ("jag är 16 och min kille..." is young); then a spouse or
+    children of one's own ("min man", "my kids": an adult); then school ("vi går i nian")."""
     norm = normalise(text)
     if _SAYS_ADULT_AGE.search(norm):
         return ADULT
-    if _SAYS_YOUNG.search(norm):
-        return YOUNG
-    if _SAYS_SCHOOLMATE.search(norm) and not _SAYS_TEACHER.search(norm):
+    if _SAYS_YOUNG_AGE.search(norm):
         return YOUNG
     if _SHOWS_ADULT_LIFE.search(norm):
         return ADULT
+    if _SAYS_NOT_A_PUPIL.search(norm):
+        return None
+    if _SAYS_YOUNG.search(norm) or _SAYS_SCHOOLMATE.search(norm):
+        return YOUNG
     return None

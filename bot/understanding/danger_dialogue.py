@@ -73,8 +73,9 @@ NOT_A_TOPIC = {
 MENU = "menu"  # where "no, not right now" leads when the message had no topic
 SAYS_MIND = frozenset({"feeling_bad"})  # answers that already name Mind's suicide line
 # Answers that cannot follow 112 in the same turn: no topic, another question ("who is it
-# about?"), or an answer an action fills in (the lines open now)
-NOT_INLINE = NOT_A_TOPIC | {"role_unclear", "open_now"}
+# about?"), an answer an action fills in (the lines open now), or "good that you are safe now"
+# before asking whether anyone is in danger
+NOT_INLINE = NOT_A_TOPIC | {"role_unclear", "open_now", "safe_now"}
 
 
 @dataclass(frozen=True)

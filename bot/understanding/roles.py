@@ -97,6 +97,8 @@ COUNTERPART = {
     ("adult_reports_concern", CONCERNED): "report_concern_child",
     ("adult_reports_concern", PROFESSIONAL): "professional",
     ("adult_reports_concern", USES_VIOLENCE): "perpetrator_children",
+    # "jag har kontaktförbud mot mitt ex" from the one it protects
+    ("reported_for_violence", SUBJECTED): "restraining_order",
     ("children_custody", USES_VIOLENCE): "perpetrator_children",
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
@@ -118,6 +120,9 @@ COUNTERPART = {
     ("social_services", PROFESSIONAL): "professional",
     ("interpreter", PROFESSIONAL): "professional",
 }
+# Answers for someone subjected who is under 18, and what an adult gets instead ("will the school
+# nurse tell?" from a mother: what social services do when a parent asks for help)
+FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 # Besides a role's general answer, the answers for adults that someone under 18 gets the young
@@ -325,6 +330,8 @@ def for_age(
     if young_answer is None:
         return intent
     age = writer_age(writer, guess, said, limits)
+    if writer == SUBJECTED and intent in FOR_YOUNG and age == ADULT:
+        return FOR_YOUNG[intent]
     for_adults = intent == ROLE_INTENT[writer] or intent in FOR_ADULTS.get(writer or "", ())
     if for_adults and age == YOUNG:
         return young_answer
