@@ -149,8 +149,11 @@ def _free_port() -> int:
 @contextmanager
 def running_service(*extra_args: str) -> Iterator[Service]:
     """`python -m bot serve` on free ports, with its output kept in memory (never on disk)."""
-    port, rasa_port, actions_port = _free_port(), _free_ports_in_a_row(4), _free_port()
-    metrics_port = _free_ports_in_a_row(5)  # the gateway's, then one for each Rasa process
+    # one block of free ports, so that no two of them can be the same (chosen apart, they were
+    # once in a few hundred starts): the gateway, 4 for Rasa, the action server, 5 for metrics
+    # (the gateway's, then one for each Rasa process)
+    port = _free_ports_in_a_row(11)
+    rasa_port, actions_port, metrics_port = port + 1, port + 5, port + 6
     env = dict(os.environ, PYTHONUNBUFFERED="1", RASA_TELEMETRY_ENABLED="false")
     proc = subprocess.Popen(
         [
