@@ -135,6 +135,10 @@ def test_the_danger_question_is_not_asked_twice_in_a_row():
         "utter_children_social_services",
     ]
     assert responses(UNSURE, {"level": "uncertain"}, "danger_now", True)[1] == "utter_menu"
+    # ... or, when the conversation showed who is writing, the lines for them (not the menu
+    # after someone told of a forced trip abroad)
+    known = {"level": "uncertain", "lines_for_writer": "utter_default_concerned"}
+    assert responses(UNSURE, known, "danger_now", True)[1] == "utter_default_concerned"
     for_another = {"level": "uncertain", "kind": "danger_now", "topic": "uses_violence"}
     assert responses(UNSURE, for_another, "danger_now", True)[1] == "utter_menu"
     question = {"event": "bot", "data": {"buttons": [{"title": "Ja", "payload": "/danger_now"}]}}

@@ -45,6 +45,7 @@ from bot.understanding.role_model import RoleModel
 from bot.understanding.roles import (
     ANSWER_ROLE,
     NO_GUESS,
+    NOT_UNDERSTOOD,
     decide,
     earlier_age,
     earlier_role,
@@ -287,7 +288,10 @@ class RoleDetector(_Untrained):
                 # turn when the writer is known or it is an answer for anyone
                 own = decide(verdict["topic"], guess, earlier, disclosure=disclosure, age=age)
                 fits = own.writer is not None or own.intent not in ANSWER_ROLE
-                checked = {"answer": own.intent, "answer_fits": fits}
+                # when nothing else fits: the not-understood answer for who is writing (their
+                # lines), not the menu, after someone told of violence
+                lines = NOT_UNDERSTOOD.get(own.writer or "")
+                checked = {"answer": own.intent, "answer_fits": fits, "lines_for_writer": lines}
                 message.set("danger", verdict | checked, add_to_output=True)
             reading = {
                 "writer": decision.writer,

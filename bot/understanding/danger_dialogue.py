@@ -105,8 +105,10 @@ def plan(
         own = inline_answer(verdict)
         if asked:  # 112 again, and what they wrote about, not the same question a second time
             fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
-            follow = own or (answer_topic if fits else MENU)
-            return [Utterance(first), Utterance(f"utter_{follow}")]
+            if own or fits:
+                return [Utterance(first), Utterance(f"utter_{own or answer_topic}")]
+            # nothing to answer: the lines for who is writing when known, else the menu
+            return [Utterance(first), Utterance(verdict.get("lines_for_writer") or f"utter_{MENU}")]
         if own:  # what they asked, then whether anyone is in danger: no leads on to the menu
             question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})
             return [Utterance(first), Utterance(f"utter_{own}"), question]
