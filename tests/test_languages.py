@@ -20,7 +20,6 @@ from bot.core.languages import (
 )
 from bot.core.render import fill
 from bot.gateway.app import Settings, create_app
-from bot.gateway.stod_page import TEXTS as STOD_TEXTS
 from bot.tools.evaluation import EVAL_PATH
 from tests.conftest import new_session
 from tests.test_gateway import FakeRasa
@@ -59,7 +58,23 @@ def test_every_surface_has_the_same_languages():
     for lang, path in i18n.items():
         direction = json.loads(path.read_text(encoding="utf-8"))["dir"]
         assert direction == ("rtl" if right_to_left(lang) else "ltr"), lang
-    assert set(STOD_TEXTS) == set(CHAT_LANGUAGES)  # /stod shows services in sv or en
+    # /stod is in Swedish or English, from the texts files
+    assert texts.value("stod", "en") != texts.value("stod", "sv")
+
+
+def test_the_widget_and_stod_label_a_card_alike():
+    """The card labels live in the widget's built-in texts (it must work without the server) and
+    in the texts files for /stod: one wording, checked here."""
+    source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
+    blocks = {
+        "sv": source[source.index("    sv: {") : source.index("    en: {")],
+        "en": source[source.index("    en: {") : source.index("\n    }", source.index("    en: {"))],
+    }
+    for lang in CHAT_LANGUAGES:
+        widget = dict(re.findall(r'^      (\w+): "([^"]*)"', blocks[lang], re.M))
+        stod = texts.value("stod", lang)
+        for key in ("call", "website", "free", "interpreter", "unverified"):
+            assert widget[key] == stod[key], (lang, key)
 
 
 def test_every_card_language_has_a_complete_texts_file():

@@ -5,52 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from bot.core import texts
+from bot.core.languages import CHAT_LANGUAGES
 from bot.core.render import fill
 from bot.core.resources import Catalogue, Resource
 
-# (audience, heading sv, heading en); "emergency" is a topic, shown first.
-GROUPS = (
-    ("emergency", "Akut fara", "Immediate danger"),
-    ("subjected", "För dig som utsätts för våld", "If you are subjected to violence"),
-    (
-        "uses_violence",
-        "För dig som använder våld och vill sluta",
-        "If you use violence and want to stop",
-    ),
-    ("honour", "Hedersrelaterat våld och förtryck", "Honour-related violence and oppression"),
-    ("young", "Barn och unga", "Children and young people"),
-    ("concerned", "Om du är orolig för någon", "If you are worried about someone"),
-    ("professional", "För yrkesverksamma", "For professionals"),
-)
-
-TEXTS = {
-    "sv": {
-        "title": "Stöd vid våld i nära relationer och hedersrelaterat våld",
-        "intro": "Här är de ställen du kan vända dig till. Är du i fara just nu: ring [[emergency.phone]].",
-        "call": "Ring",
-        "website": "Webbplats",
-        "chat": "Chatt",
-        "anonymous": "Du kan vara anonym",
-        "free": "Gratis",
-        "interpreter": "Tolk finns",
-        "unverified": "Uppgiften är inte bekräftad",
-        "other": "In English",
-        "chat_link": "Chatta anonymt",
-    },
-    "en": {
-        "title": "Support for violence in close relationships and honour-related violence",
-        "intro": "Here are the places you can turn to. If you are in danger right now: call [[emergency.phone]].",
-        "call": "Call",
-        "website": "Website",
-        "chat": "Chat",
-        "anonymous": "You can stay anonymous",
-        "free": "Free",
-        "interpreter": "Interpreter available",
-        "unverified": "Not confirmed",
-        "other": "På svenska",
-        "chat_link": "Chat anonymously",
-    },
-}
+# The groups in the order shown; "emergency" is a topic, the others audiences. Their headings and
+# the page's labels are in the texts files (bot/core/texts/<lang>.yml, `stod`).
+GROUPS = ("emergency", "subjected", "uses_violence", "honour", "young", "concerned", "professional")
 
 
 def _card(resource: Resource, lang: str, t: dict[str, str], at: dt.datetime | None) -> str:
@@ -84,11 +46,11 @@ def _card(resource: Resource, lang: str, t: dict[str, str], at: dt.datetime | No
 
 def render_page(catalogue: Catalogue, lang: str, at: dt.datetime | None = None) -> str:
     """The whole /stod page in `lang` (sv or en)."""
-    lang = lang if lang in TEXTS else "sv"
-    t = TEXTS[lang]
+    lang = lang if lang in CHAT_LANGUAGES else "sv"
+    t = texts.value("stod", lang)
     other = "en" if lang == "sv" else "sv"
     sections = []
-    for key, heading_sv, heading_en in GROUPS:
+    for key in GROUPS:
         found = (
             catalogue.find(topic=key)
             if key == "emergency"
@@ -96,7 +58,7 @@ def render_page(catalogue: Catalogue, lang: str, at: dt.datetime | None = None) 
         )
         if not found:
             continue
-        heading = heading_sv if lang == "sv" else heading_en
+        heading = t["groups"][key]
         cards = "".join(_card(r, lang, t, at) for r in found)
         sections.append(f'<section><h2>{heading}</h2><ul class="stod-cards">{cards}</ul></section>')
     return (
