@@ -6,17 +6,18 @@
   LogisticRegressionClassifier: the same trained weights and featurized inputs (the held-out eval
   messages, one at a time as in serving).
 - SentenceCountVectorsFeaturizer against CountVectorsFeaturizer (the char n-gram one), and
-  RememberingRulePolicy (bot/rasa_plugins/rule_policy.py) against RulePolicy at every prediction point of
-  simulated conversations.
-- The check of an action server's answer (bot/rasa_plugins/rasa_speedups.py) against jsonschema.validate,
-  Domain.is_empty remembered per domain against Rasa's (which builds an empty domain to compare
-  with), and a full garbage collection with the loaded model frozen (gc.freeze, as `bot serve`
-  does after loading) and not.
-- Danger triage (bot/understanding/danger_model.py): the model's own arithmetic against scikit-learn's
-  transform and predict_proba on the same fitted estimators, and the whole triage against the
-  patterns alone (what it adds to every message).
+  RememberingRulePolicy (bot/rasa_plugins/rule_policy.py) against RulePolicy at every prediction
+  point of simulated conversations.
+- The check of an action server's answer (bot/rasa_plugins/rasa_speedups.py) against
+  jsonschema.validate, Domain.is_empty remembered per domain against Rasa's (which builds an empty
+  domain to compare with), and a full garbage collection with the loaded model frozen (gc.freeze, as
+  `bot serve` does after loading) and not.
+- Danger triage (bot/understanding/danger_model.py): the model's own arithmetic against
+  scikit-learn's transform and predict_proba on the same fitted estimators, and the whole triage
+  against the patterns alone (what it adds to every message).
 - A whole message through Agent.handle_message (bench/run.py's conversation mix) with the model's
-  graph run by SequentialGraphRunner (bot/rasa_plugins/rasa_speedups.py) and by Rasa's DaskGraphRunner.
+  graph run by SequentialGraphRunner (bot/rasa_plugins/rasa_speedups.py) and by Rasa's
+  DaskGraphRunner.
 - The counters (bot/core/metrics.py) against that whole message: what the Rasa process counts for a
   turn (bot/rasa_plugins/turn_metrics.py) and what the gateway counts for an answer, per message.
 

@@ -1,12 +1,12 @@
 """Languages beyond Swedish and English.
 
-The bot converses in Swedish and English. For Arabic, Persian, Somali, Tigrinya, Polish,
-Ukrainian, Bosnian/Croatian/Serbian and easy-to-read Swedish it answers with a crisis card and a
-short menu of the main routes, from bot/core/texts/<code>.yml (machine-assisted until a translator sets
-`reviewed: true`). A message clearly in a language the service has no texts for (Spanish, German,
-Turkish ...) gets the same card in English (`UNSERVED`): it cannot be asked in that language
-whether anyone is in danger either. The language is the one chosen in the widget, unless the
-message is clearly written in another (identified with lingua, or by its script).
+The bot converses in Swedish and English. For Arabic, Persian, Somali, Tigrinya, Polish, Ukrainian,
+Bosnian/Croatian/Serbian and easy-to-read Swedish it answers with a crisis card and a short menu of
+the main routes, from bot/core/texts/<code>.yml (machine-assisted until a translator sets `reviewed:
+true`). A message clearly in a language the service has no texts for (Spanish, German, Turkish ...)
+gets the same card in English (`UNSERVED`): it cannot be asked in that language whether anyone is in
+danger either. The language is the one chosen in the widget, unless the message is clearly written
+in another (identified with lingua, or by its script).
 """
 
 from __future__ import annotations

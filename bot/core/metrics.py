@@ -66,8 +66,8 @@ RASA_PROCESSES = Gauge(
     "Rasa processes behind this gateway (their metrics are on the next ports)",
 )
 
-# --- counted in each Rasa process (bot/rasa_plugins/turn_metrics.py) and, for the card-language answers the
-# gateway makes itself, in the gateway ---
+# --- counted in each Rasa process (bot/rasa_plugins/turn_metrics.py) and, for the card-language
+# answers the gateway makes itself, in the gateway ---
 TRIAGE = Counter(
     "stod_danger_triage",
     "Danger triage of typed messages: acute, uncertain (the bot asks) or none",

@@ -1,7 +1,7 @@
 """Whether a Redis may hold conversations: reachable, and writing nothing to disk.
 
-Kept apart from bot.rasa_plugins.redis_store (which loads Rasa) so that `bot serve` at start and the gateway's
-/readyz can ask without loading Rasa.
+Kept apart from bot.rasa_plugins.redis_store (which loads Rasa) so that `bot serve` at start and the
+gateway's /readyz can ask without loading Rasa.
 """
 
 from __future__ import annotations

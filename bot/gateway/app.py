@@ -249,7 +249,8 @@ class Gateway:
     async def start(self, _app: web.Application) -> None:
         self.identifier.warm_up()
         # lingua's models (about 300 MB of objects) live as long as the process: keep them out of
-        # the garbage collector's full collections, which would pause answers (bot/rasa_plugins/rasa_speedups.py)
+        # the garbage collector's full collections, which would pause answers
+        # (bot/rasa_plugins/rasa_speedups.py)
         gc.collect()
         gc.freeze()
         await self.rasa.open()

@@ -2,16 +2,18 @@
 
 - `LanguageTagger` turns the `lang` the gateway sends in the message metadata into a `language`
   entity, which fills the `language` slot that picks Swedish or English response variations.
-- `DangerDetector` runs after the classifiers and triages every typed message (bot.understanding.triage:
-  patterns plus the learned danger model, stricter when danger came up earlier in the
-  conversation). On an acute verdict it sets the intent to the kind of danger, on an uncertain one
-  to `danger_unsure`; the classifier can never out-vote it, and a danger intent the classifier
-  guessed without triage agreeing gives way to its next best topic. The verdict goes into the
-  parse data as `danger` (for action_danger_answer and staff explanations; never logged).
+- `DangerDetector` runs after the classifiers and triages every typed message
+  (bot.understanding.triage: patterns plus the learned danger model, stricter when danger came up
+  earlier in the conversation). On an acute verdict it sets the intent to the kind of danger, on an
+  uncertain one to `danger_unsure`; the classifier can never out-vote it, and a danger intent the
+  classifier guessed without triage agreeing gives way to its next best topic. The verdict goes into
+  the parse data as `danger` (for action_danger_answer and staff explanations; never logged).
 - `ShortReplies` turns a yes or a no into the button it answers in the bot's last question
-  (bot/understanding/short_replies.py), after danger triage: "ja" to "Är du i fara just nu?" is "Ja, just nu".
+  (bot/understanding/short_replies.py), after danger triage: "ja" to "Är du i fara just nu?" is "Ja,
+  just nu".
 - `RoleDetector` runs last: who is writing, and whether the intent's answer speaks to them
-  (bot/understanding/roles.py); it keeps the intent, switches it to the writer's own answer, or asks.
+  (bot/understanding/roles.py); it keeps the intent, switches it to the writer's own answer, or
+  asks.
 """
 
 from __future__ import annotations

@@ -6,10 +6,11 @@ scan takes about 10 s (measured here: 14.8 s with TensorFlow loaded, 2.5 s witho
 skops before Rasa (and so before TensorFlow) makes `rasa run` ready and `rasa train` finish
 that much sooner.
 
-It also makes Rasa run its prediction graph without dask (bot/rasa_plugins/rasa_speedups.py), and, when it
-serves messages (`run`), keeps their text out of its logs and memory dumps (bot/core/privacy.py) and
-serves the process's counters (bot/core/metrics.py) when given `--metrics-port N [--metrics-host H]`
-(options of ours, taken out before Rasa reads the command line).
+It also makes Rasa run its prediction graph without dask (bot/rasa_plugins/rasa_speedups.py), and,
+when it serves messages (`run`), keeps their text out of its logs and memory dumps
+(bot/core/privacy.py) and serves the process's counters (bot/core/metrics.py) when given
+`--metrics-port N [--metrics-host H]` (options of ours, taken out before Rasa reads the command
+line).
 """
 
 import sys

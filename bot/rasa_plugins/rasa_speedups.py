@@ -1,7 +1,8 @@
 """Replacements for slow parts of Rasa 3.6 that behave exactly like the originals.
 
-`install()` puts them in place before a model loads; `bot/rasa_plugins/rasa_cli.py` (so `bot serve`) and
-`bot/tools/local_agent.py` (tools and tests) call it. `python -m bench.components` measures both.
+`install()` puts them in place before a model loads; `bot/rasa_plugins/rasa_cli.py` (so `bot serve`)
+and `bot/tools/local_agent.py` (tools and tests) call it. `python -m bench.components` measures
+both.
 
 1. The prediction graph runs in plain Python order instead of through dask.
 
@@ -117,9 +118,9 @@ def domain_is_empty(self: Domain) -> bool:
     return self.__dict__["_is_empty"]
 
 
-# The Rasa these replacements (and bot/rasa_plugins/rule_policy.py, bot/rasa_plugins/intent_classifier.py, which subclass
-# Rasa's internals) were written and compared against; another version may change what they
-# replace.
+# The Rasa these replacements (and bot/rasa_plugins/rule_policy.py,
+# bot/rasa_plugins/intent_classifier.py, which subclass Rasa's internals) were written and compared
+# against; another version may change what they replace.
 WRITTEN_FOR_RASA = "3.6.21"
 
 

@@ -1,10 +1,10 @@
 """`python -m bot check`: find what would break the service before it ships.
 
-Checks resources.yml (every field, see bot.core.resource_check); that every resource id the responses
-and the gateway refer to exists; that every response has Swedish and English; that every intent
-has training examples and a rule; that no service number or link is written outside
-resources.yml; and (unless --quick) runs `rasa data validate`. Prints `file:line: message`;
-exit code 1 on errors.
+Checks resources.yml (every field, see bot.core.resource_check); that every resource id the
+responses and the gateway refer to exists; that every response has Swedish and English; that every
+intent has training examples and a rule; that no service number or link is written outside
+resources.yml; and (unless --quick) runs `rasa data validate`. Prints `file:line: message`; exit
+code 1 on errors.
 """
 
 from __future__ import annotations

@@ -160,9 +160,9 @@ def report(name: str, result: DangerScore, show_misses: bool = False) -> str:
 def verdict_for(triager: Triager, example: Example) -> Verdict:
     """The triage of the example's message, with its conversation (`history`) as context.
 
-    As in the bot (bot.rasa_plugins.nlu_components.danger_context), an earlier message that raised an alarm
-    or reached the disclosure threshold makes the check stricter. (The bot also relaxes it when
-    the intent classifier hears "he has left"; without Rasa that is not modelled here.)
+    As in the bot (bot.rasa_plugins.nlu_components.danger_context), an earlier message that raised
+    an alarm or reached the disclosure threshold makes the check stricter. (The bot also relaxes it
+    when the intent classifier hears "he has left"; without Rasa that is not modelled here.)
     """
     earlier = [triager.triage(h) for h in example.history]
     context = any(is_alarm(v) or v.probability >= triager.disclosure_threshold for v in earlier)

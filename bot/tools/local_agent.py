@@ -1,8 +1,8 @@
 """Load the trained model in this process (for tools and tests), quietly.
 
-Rasa's Agent.load does not configure logging; left alone, its debug lines print message text.
-This sets Rasa's logging to WARNING first, imports skops before Rasa (see bot/rasa_plugins/rasa_cli.py) and
-runs the model's graph without dask, as `bot serve` does (bot/rasa_plugins/rasa_speedups.py).
+Rasa's Agent.load does not configure logging; left alone, its debug lines print message text. This
+sets Rasa's logging to WARNING first, imports skops before Rasa (see bot/rasa_plugins/rasa_cli.py)
+and runs the model's graph without dask, as `bot serve` does (bot/rasa_plugins/rasa_speedups.py).
 `action_server()` runs the custom actions (actions/) beside it, quietly, on a free port.
 """
 

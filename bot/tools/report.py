@@ -1,10 +1,10 @@
 """`python -m bot report --out report.html`: a one-page report of the counters, for follow-up.
 
 For staff and the municipality's quality work, without Prometheus: the totals since the service
-started (bot/tools/stats.py), drawn with matplotlib as inline SVG, so that the page opens offline and
-sends no request. Counts from 1 to 4 are shown as "< 5" and drawn as no bar. The page names the
-topics the bot most often did not understand or asked about, so that staff know which content
-to improve; it holds no message text, because the counters hold none.
+started (bot/tools/stats.py), drawn with matplotlib as inline SVG, so that the page opens offline
+and sends no request. Counts from 1 to 4 are shown as "< 5" and drawn as no bar. The page names the
+topics the bot most often did not understand or asked about, so that staff know which content to
+improve; it holds no message text, because the counters hold none.
 """
 
 from __future__ import annotations

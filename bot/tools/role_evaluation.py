@@ -3,16 +3,17 @@
 `python -m bot evaluate --roles [--misses] [--tune] [--final]` parses each Swedish and English
 message of the role development set (data/roles/dev/) and, with `--final`, of each final round
 (tests/eval/roles/, scored once, never tuned on) with the trained Rasa pipeline, and counts:
-- wrong role: the answer speaks to another role than the writer's (bot.understanding.roles.ANSWER_ROLE), or,
-  when the message shows no role, to those who use violence, or it is an answer for young people
-  and the writer is an adult. This is the harm to avoid;
+- wrong role: the answer speaks to another role than the writer's
+  (bot.understanding.roles.ANSWER_ROLE), or, when the message shows no role, to those who use
+  violence, or it is an answer for young people and the writer is an adult. This is the harm to
+  avoid;
 - asked: the bot asked who the message is about (one tap more);
 - the same for the topic classifier alone (the intent before RoleDetector), as the baseline.
 
-The development sets are the role corpus's dev set and the intent evaluation set (plain
-phrasings). `--tune` searches the cut-offs of bot.understanding.roles.Limits on them: the fewest questions
-at the lowest rate of wrong roles. Messages in other languages get the crisis card (gateway), not
-a role's answer, and are not scored here.
+The development sets are the role corpus's dev set and the intent evaluation set (plain phrasings).
+`--tune` searches the cut-offs of bot.understanding.roles.Limits on them: the fewest questions at
+the lowest rate of wrong roles. Messages in other languages get the crisis card (gateway), not a
+role's answer, and are not scored here.
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 Three models, each with its own inputs, hashed; the hash of the last successful training is kept
 next to the model. A second `make run` with nothing changed starts without training.
-- the danger model (bot/understanding/danger_model.py) from the danger corpus in data/danger/ (and data/nlu/'s
-  everyday messages): a few seconds;
-- the role model (bot/understanding/role_model.py) from the role corpus in data/roles/ (and the danger
-  corpus): a few seconds;
+- the danger model (bot/understanding/danger_model.py) from the danger corpus in data/danger/ (and
+  data/nlu/'s everyday messages): a few seconds;
+- the role model (bot/understanding/role_model.py) from the role corpus in data/roles/ (and the
+  danger corpus): a few seconds;
 - the Rasa model from config.yml, domain/, data/nlu/, data/rules/, the role corpus's messages
   as topic examples (bot/tools/corpus_intents.py, written to models/) and the custom components.
 """

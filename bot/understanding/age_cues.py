@@ -1,12 +1,12 @@
 """What a message says outright of the writer's age: "jag är 14", "vi går i nian", "I'm 16".
 
 The role model's probability that a writer is under 18 cannot tell "jag är 13 och orolig för min
-bästis" from a man who grabbed his old mother's arm (round 6 of the final sets), so the answers
-for young people who worry about someone or use violence need the writer to have said it
-(bot/understanding/roles.py). Only the writer's own age counts: "min dotter är 15" says nothing of the writer;
-"min man" or "mina barn" says an adult is writing. Swedish and English only: messages in other
-languages get the crisis card, whatever the age. Matched against `bot.understanding.danger.normalise`d text
-(lower case, no accents).
+bästis" from a man who grabbed his old mother's arm (round 6 of the final sets), so the answers for
+young people who worry about someone or use violence need the writer to have said it
+(bot/understanding/roles.py). Only the writer's own age counts: "min dotter är 15" says nothing of
+the writer; "min man" or "mina barn" says an adult is writing. Swedish and English only: messages in
+other languages get the crisis card, whatever the age. Matched against
+`bot.understanding.danger.normalise`d text (lower case, no accents).
 """
 
 from __future__ import annotations

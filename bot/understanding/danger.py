@@ -1,8 +1,9 @@
 """Deterministic danger detection: fixed patterns, no model, no randomness.
 
-Runs before and beside the ML classifier (see `bot.rasa_plugins.nlu_components.DangerDetector`) and in the
-gateway's degraded mode. A match can never be out-voted. Text is normalised first so that Swedish
-without å/ä/ö, mixed case, extra spaces and Arabic-script diacritics match the same patterns.
+Runs before and beside the ML classifier (see `bot.rasa_plugins.nlu_components.DangerDetector`) and
+in the gateway's degraded mode. A match can never be out-voted. Text is normalised first so that
+Swedish without å/ä/ö, mixed case, extra spaces and Arabic-script diacritics match the same
+patterns.
 
 Three kinds of danger:
 - `danger_medical`: someone bleeding, not breathing, unconscious, an overdose, pain in pregnancy,
@@ -12,8 +13,9 @@ Three kinds of danger:
   someone at the door, being taken abroad.
 `cannot_talk` tells whether the writer says they cannot speak (the answer says what they can do);
 `own_violence` whether they say they have hurt, or fear they will hurt, someone themselves;
-`symptom_after` whether a message names a symptom that is an emergency after earlier danger.
-The learned model (bot.understanding.danger_model) catches what these miss; bot.understanding.triage combines the two.
+`symptom_after` whether a message names a symptom that is an emergency after earlier danger. The
+learned model (bot.understanding.danger_model) catches what these miss; bot.understanding.triage
+combines the two.
 """
 
 from __future__ import annotations

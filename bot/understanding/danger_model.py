@@ -1,8 +1,8 @@
 """The learned half of danger triage: a classifier trained on the danger corpus (data/danger/).
 
-Two linear models share one set of features of the normalised text (`bot.understanding.danger.normalise`:
-lower case, no accents, so "hjalp" and "hjälp" look alike), trained on the corpus and misspelt
-copies of it (`augmented`):
+Two linear models share one set of features of the normalised text
+(`bot.understanding.danger.normalise`: lower case, no accents, so "hjalp" and "hjälp" look alike),
+trained on the corpus and misspelt copies of it (`augmented`):
 - `acute`: the probability that someone is in danger now, has suicidal thoughts, or needs an
   ambulance;
 - `kind`: which kind of acute danger it is, so that the answer fits (see KINDS).

@@ -1,10 +1,10 @@
 """Grammatical cues to who does what to whom, as extra features of the role model.
 
-A bag of n-grams sees nearly the same words in "jag slog min flickvän" and "min flickvän slog
-mig"; the difference is who is the subject and who the object of the violent verb. Each cue is a
-yes/no feature; the role model learns from the corpus how much each one counts
-(bot/understanding/role_model.py), so no cue decides anything alone. Matched against `bot.understanding.danger.normalise`d
-text (lower case, no accents).
+A bag of n-grams sees nearly the same words in "jag slog min flickvän" and "min flickvän slog mig";
+the difference is who is the subject and who the object of the violent verb. Each cue is a yes/no
+feature; the role model learns from the corpus how much each one counts
+(bot/understanding/role_model.py), so no cue decides anything alone. Matched against
+`bot.understanding.danger.normalise`d text (lower case, no accents).
 """
 
 from __future__ import annotations

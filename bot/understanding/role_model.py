@@ -8,9 +8,9 @@ way round; the topic classifier alone often confused them ("min sambo slog mig i
   else), professional (asks in their job), or unclear (a question that shows no role);
 - `young`: the probability that the writer is under 18.
 
-The features are the danger model's (bot/understanding/text_features.py) and a few grammatical cues to who
-does what to whom (bot/understanding/role_cues.py). How the guess is used, and the
-cut-offs set on the development set, are in bot/understanding/roles.py. `bot train` writes models/role.npz;
+The features are the danger model's (bot/understanding/text_features.py) and a few grammatical cues
+to who does what to whom (bot/understanding/role_cues.py). How the guess is used, and the cut-offs
+set on the development set, are in bot/understanding/roles.py. `bot train` writes models/role.npz;
 it is never committed.
 """
 
@@ -226,8 +226,9 @@ def danger_corpus_examples() -> list[RoleExample]:
 
 def intent_examples() -> list[RoleExample]:
     """The intent classifier's training messages (data/nlu/), each with the role its intent's
-    answer speaks to (bot.understanding.roles.ANSWER_ROLE), or unclear for answers to anyone. These are the
-    plain phrasings ("jag blir misshandlad av min sambo") the role corpus, written for the hard
+    answer speaks to (bot.understanding.roles.ANSWER_ROLE), or unclear for answers to anyone. These
+    are the plain phrasings ("jag blir misshandlad av min sambo") the role corpus, written for the
+    hard
     cases, has few of."""
     from bot.understanding.danger_model import DANGER_INTENT_NAMES, NLU_DIR
     from bot.understanding.roles import ANSWER_ROLE, ROLE_QUESTION

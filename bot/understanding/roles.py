@@ -3,9 +3,9 @@
 Many answers speak to one role: "Det är inte ditt fel" to the person subjected, "Bra att du vill
 förändra något" to the one who uses violence, "Bra att du bryr dig" to someone worried about
 another. An answer for the wrong role is worse than a question, so:
-- the writer's role is the role model's guess (bot/understanding/role_model.py) when it is sure enough, else
-  the role this conversation already showed (a sure guess or a button earlier), which a later
-  message changes only when the model is all but certain;
+- the writer's role is the role model's guess (bot/understanding/role_model.py) when it is sure
+  enough, else the role this conversation already showed (a sure guess or a button earlier), which a
+  later message changes only when the model is all but certain;
 - an intent whose answer speaks to another role than the writer's is switched to the writer's
   own general answer when the model is very sure, and otherwise the bot asks (`ROLE_QUESTION`);
 - the answer for those who use violence needs evidence: without a role, the bot asks, and it
@@ -132,10 +132,10 @@ FOR_ADULTS = {
     USES_VIOLENCE: frozenset({"first_call", "reported_for_violence"}),
 }
 
-# Intents that never change: danger (bot.rasa_plugins.nlu_components.DangerDetector has the last word:
-# the bot never asks before 112), the question itself and "radera". Only the addressee of a danger
-# answer may change, 112 first still: someone subjected gets the answer for danger now, someone
-# worried about another the answer for a witness.
+# Intents that never change: danger (bot.rasa_plugins.nlu_components.DangerDetector has the last
+# word: the bot never asks before 112), the question itself and "radera". Only the addressee of a
+# danger answer may change, 112 first still: someone subjected gets the answer for danger now,
+# someone worried about another the answer for a witness.
 UNTOUCHED = frozenset(
     {"danger_now", "suicidal", "danger_medical", DANGER_UNSURE, "safe_now", ROLE_QUESTION,
      "delete_conversation"}
@@ -229,8 +229,9 @@ def decide(
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
     if intent == OUT_OF_SCOPE and writer:
-        # after someone told who they are, "only questions about violence, call Servicecenter"
-        # is a dead end: the not-understood answer for them instead (bot.understanding.roles.NOT_UNDERSTOOD)
+        # after someone told who they are, "only questions about violence, call Servicecenter" is a
+        # dead end: the not-understood answer for them instead
+        # (bot.understanding.roles.NOT_UNDERSTOOD)
         return Decision(FALLBACK, writer, "switched")
     if intent == FALLBACK and disclosure and writer and guess.role == writer:
         # not understood, but someone told of violence and who they are: their own answer, not
@@ -307,8 +308,9 @@ def writer_age(
     writer: str | None, guess: RoleGuess, said: str | None, limits: Limits
 ) -> str | None:
     """`YOUNG`, `ADULT` or None (not known): what the conversation said of the writer's age
-    (bot.understanding.age_cues), else for someone subjected the role model's reading (children hit at home
-    write "pappa slår mig", seldom their age). For the others only a said age counts: the model
+    (bot.understanding.age_cues), else for someone subjected the role model's reading (children hit
+    at home write "pappa slår mig", seldom their age). For the others only a said age counts: the
+    model
     cannot tell a 13-year-old worried about a friend from a mother worried about her daughter."""
     if said or writer != SUBJECTED:
         return said

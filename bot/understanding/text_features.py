@@ -1,6 +1,6 @@
 """Text features shared by the learned models (danger, role): TF-IDF of character and word
-n-grams of the normalised text (`bot.understanding.danger.normalise`: lower case, no accents), kept as plain
-arrays so that predicting one message needs no scikit-learn, and misspelt training copies.
+n-grams of the normalised text (`bot.understanding.danger.normalise`: lower case, no accents), kept
+as plain arrays so that predicting one message needs no scikit-learn, and misspelt training copies.
 
 scikit-learn fits the vectorizers (`fit_vectorizers`); `FeaturePart` keeps what they learned;
 `features_of` does the same arithmetic for one text (a test compares the two).

@@ -1,15 +1,15 @@
 """Danger triage: acute, uncertain or none, for one message, in any language.
 
 Two judges, one verdict:
-- the deterministic patterns (bot.understanding.danger): a match makes the message acute and cannot be
-  out-voted;
-- the learned model (bot.understanding.danger_model): its probability against two thresholds set on the
-  development set. At or above `acute`: acute. At or above `uncertain`: the bot shows 112 first
-  and asks whether anyone is in danger right now (asking costs one tap; missing danger costs
-  more). When danger came up earlier in the conversation, lower thresholds apply.
+- the deterministic patterns (bot.understanding.danger): a match makes the message acute and cannot
+  be out-voted;
+- the learned model (bot.understanding.danger_model): its probability against two thresholds set on
+  the development set. At or above `acute`: acute. At or above `uncertain`: the bot shows 112 first
+  and asks whether anyone is in danger right now (asking costs one tap; missing danger costs more).
+  When danger came up earlier in the conversation, lower thresholds apply.
 
-Runs in Rasa (bot.rasa_plugins.nlu_components.DangerDetector, with the conversation as context) and in the
-gateway for the languages the bot does not converse in and in degraded mode.
+Runs in Rasa (bot.rasa_plugins.nlu_components.DangerDetector, with the conversation as context) and
+in the gateway for the languages the bot does not converse in and in degraded mode.
 """
 
 from __future__ import annotations
