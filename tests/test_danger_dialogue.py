@@ -67,6 +67,12 @@ def test_after_an_ambulance_the_one_who_hurt_someone_gets_their_own_next_steps()
 def test_someone_who_cannot_talk_learns_what_they_can_do():
     verdict = {"level": "acute", "kind": "danger_now", "cannot_talk": True}
     assert responses("danger_now", verdict, None)[0] == "utter_danger_silent"
+    # also after 112 was shown: "no I can't call, he will hear me" is not answered "call 112"
+    assert responses("danger_now", verdict, "danger_now")[0] == "utter_danger_silent"
+    # and when triage is unsure ("jag måste vara tyst" after danger earlier)
+    unsure = verdict | {"level": "uncertain"}
+    assert responses(UNSURE, unsure, "danger_now")[0] == "utter_danger_silent"
+    assert responses(UNSURE, unsure, None)[0] == "utter_danger_silent"
 
 
 def test_uncertain_asks_with_buttons_to_the_kind_and_the_topic():
@@ -97,8 +103,8 @@ def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_qu
             "utter_danger_check",
             "utter_danger_question",
         ]
-    # asked before and the person wrote on: 112 again, then the answer for them
-    assert responses(UNSURE, switched, "danger_now", True) == ["utter_danger_again", "utter_concerned"]
+    # 112 shown before: 112 again, then the answer for them
+    assert responses(UNSURE, switched, "danger_now") == ["utter_danger_again", "utter_concerned"]
 
 
 def test_an_answer_for_a_role_follows_112_only_when_the_writer_is_known():
@@ -127,20 +133,28 @@ def test_uncertain_without_a_topic_offers_the_menu():
     assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "menu"
 
 
-def test_the_danger_question_is_not_asked_twice_in_a_row():
-    # asked, and the person wrote on instead of answering: 112 again, then what they wrote about
+def test_the_danger_question_is_asked_once_for_a_kind_of_danger():
+    # 112 was shown for this kind (an acute answer, or the question asked and answered or written
+    # past): 112 again, then what they wrote about, never the question a second time
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "children_social_services"}
-    assert responses(UNSURE, verdict, "danger_now", True) == [
+    for shown in ("danger_now", "danger_witness"):
+        assert "utter_danger_question" not in responses(UNSURE, verdict, shown)
+    # ... but a new kind is asked about: "allt känns meningslöst" after violence (yes leads to Mind)
+    despair = {"level": "uncertain", "kind": "suicidal"}
+    assert "utter_danger_question" in responses(UNSURE, despair, "danger_now")
+    # ... unless the question was just asked and the person wrote on instead of answering
+    assert "utter_danger_question" not in responses(UNSURE, despair, "danger_now", True)
+    assert responses(UNSURE, verdict, "danger_now") == [
         "utter_danger_again",
         "utter_children_social_services",
     ]
-    assert responses(UNSURE, {"level": "uncertain"}, "danger_now", True)[1] == "utter_menu"
+    assert responses(UNSURE, {"level": "uncertain"}, "danger_now")[1] == "utter_menu"
     # ... or, when the conversation showed who is writing, the lines for them (not the menu
     # after someone told of a forced trip abroad)
     known = {"level": "uncertain", "lines_for_writer": "utter_default_concerned"}
-    assert responses(UNSURE, known, "danger_now", True)[1] == "utter_default_concerned"
+    assert responses(UNSURE, known, "danger_now")[1] == "utter_default_concerned"
     for_another = {"level": "uncertain", "kind": "danger_now", "topic": "uses_violence"}
-    assert responses(UNSURE, for_another, "danger_now", True)[1] == "utter_menu"
+    assert responses(UNSURE, for_another, "danger_now")[1] == "utter_menu"
     question = {"event": "bot", "data": {"buttons": [{"title": "Ja", "payload": "/danger_now"}]}}
     menu = {"event": "bot", "data": {"buttons": [{"title": "Hem", "payload": "/greet"}]}}
     assert asks_about_danger(question) and not asks_about_danger(menu)

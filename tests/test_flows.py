@@ -5,7 +5,7 @@ import pytest
 from bot.core.render import render
 from bot.gateway.app import known_intents, message_for_rasa
 from bot.tools.explain import from_tracker
-from bot.tools.flows import load_flows, run_flow
+from bot.tools.flows import Flow, load_flows, run_flow
 from bot.tools.local_agent import say
 
 INTENTS = known_intents()
@@ -27,3 +27,19 @@ def ask(agent, catalogue):
 @pytest.mark.parametrize("flow", load_flows(), ids=lambda f: f"{f.file}: {f.name}")
 async def test_flow(flow, ask):
     assert await run_flow(flow, ask) == []
+
+
+async def test_a_flow_fails_when_the_answer_says_what_it_must_not():
+    # a pure check of the flow runner: "the danger question is not asked again"
+    flow = Flow("no question twice", "sv", [{"user": "hej", "bot_does_not_say": "I FARA"}], "x")
+
+    async def answering(text):
+        async def ask(session, message, lang):
+            return [{"text": text}]
+
+        return ask
+
+    assert await run_flow(flow, await answering("Är du i fara just nu?")) == [
+        "step 1 (hej): the answer says “I FARA”"
+    ]
+    assert await run_flow(flow, await answering("Polisen utreder.")) == []

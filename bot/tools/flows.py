@@ -2,8 +2,9 @@
 
 A flow is a list of steps. Each step is what the user writes (`user:`) or the button they press
 (`button:`, by its title in the previous answer), and what the answer must contain:
-`bot_says` (text anywhere in the answer), `first_bubble_says`, `emergency_first` (the first
-bubble is the emergency card itself), `shows` (resource ids on cards), `not_shows` (ids that must not be), `buttons` (button titles),
+`bot_says` (text anywhere in the answer), `bot_does_not_say`, `first_bubble_says`,
+`emergency_first` (the first bubble is the emergency card itself), `shows` (resource ids on
+cards), `not_shows` (ids that must not be), `buttons` (button titles),
 and, from the staff explanation of the turn (bot/tools/explain.py), `role` (who the bot takes the
 writer to be) and `asks_who` (the bot asks whom the message is about).
 """
@@ -49,6 +50,8 @@ def _problems(step: dict[str, Any], answer: list[dict[str, Any]]) -> list[str]:
     problems = []
     if "bot_says" in step and step["bot_says"].lower() not in text.lower():
         problems.append(f"the answer does not say “{step['bot_says']}”")
+    if "bot_does_not_say" in step and step["bot_does_not_say"].lower() in text.lower():
+        problems.append(f"the answer says “{step['bot_does_not_say']}”")
     if "first_bubble_says" in step and (
         not answer or step["first_bubble_says"].lower() not in answer[0].get("text", "").lower()
     ):

@@ -9,7 +9,12 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   yes leads to the acute answer of the likely kind. When the message asked something whose
   answer fits this writer (known, or an answer for anyone), that answer comes between 112 and the
   question and no leads to the menu; else no leads to the answer for the message's topic. 112 is
-  always first and the question always asked.
+  always first. The question is asked once for a kind of danger: once 112 has been shown for it
+  (or the question was just asked and written past), an uncertain message gets a short 112 line
+  and then its answer (or the lines for who is writing), so that a conversation after danger
+  moves on instead of asking after every message (round 7: the same card and question again was
+  most of the conversations' false alarms and repeats). A new kind (suicidal thoughts after
+  violence) is asked about.
 - The topic is the one RoleDetector checked for the writer's role and age (the verdict's
   `answer`; "tell the school counsellor" only to someone who said they are under 18), else the
   topic classifier's.
@@ -58,19 +63,28 @@ TOPICS_THAT_FIT = {
         "health_care", "police_report", "restraining_order", "shelter",
         "children_custody", "children_social_services", "threat_messages", "digital_safety",
         "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
-        "residence_permit",
+        "residence_permit", "hit_back", "image_abuse",
         "older_victims", "disability_victims",
     },
     WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
-              "police_report", "professional", "professional_adult"},
+              "police_report", "report_for_someone", "professional", "professional_adult"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-             "reported_for_violence"},
+             "reported_for_violence", "uses_sexual_violence"},
 }
 NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
     *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
 MENU = "menu"  # where "no, not right now" leads when the message had no topic
+# After 112 for these kinds, an uncertain message of this kind is not asked about again (its yes
+# would lead to the same answer); a new kind, such as suicidal thoughts after violence, is.
+SAME_QUESTION = {
+    DANGER_NOW: {DANGER_NOW, WITNESS},
+    WITNESS: {DANGER_NOW, WITNESS},
+    CAUSED: {CAUSED},
+    SUICIDAL: {SUICIDAL},
+    MEDICAL: {MEDICAL},
+}
 SAYS_MIND = frozenset({"feeling_bad"})  # answers that already name Mind's suicide line
 # Answers that cannot follow 112 in the same turn: no topic, another question ("who is it
 # about?"), an answer an action fills in (the lines open now), or "good that you are safe now"
@@ -101,9 +115,12 @@ def plan(
     topic = checked_topic(verdict)
     if intent == UNSURE:
         first = "utter_danger_again" if shown else "utter_danger_check"
+        if kind == DANGER_NOW and verdict.get("cannot_talk"):
+            first = "utter_danger_silent"
         answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
         own = inline_answer(verdict)
-        if asked:  # 112 again, and what they wrote about, not the same question a second time
+        if asked or shown in SAME_QUESTION.get(kind, ()):
+            # 112 again, and what they wrote about, not the same question a second time
             fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
             if own or fits:
                 return [Utterance(first), Utterance(f"utter_{own or answer_topic}")]
@@ -114,10 +131,10 @@ def plan(
             return [Utterance(first), Utterance(f"utter_{own}"), question]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         return [Utterance(first), Utterance("utter_danger_question", buttons)]
-    if shown == kind:
+    if kind == DANGER_NOW and verdict.get("cannot_talk"):
+        first = "utter_danger_silent"  # also after 112: "I can't call, he'd hear me" is news
+    elif shown == kind:
         first = "utter_danger_again"
-    elif kind == DANGER_NOW and verdict.get("cannot_talk"):
-        first = "utter_danger_silent"
     else:
         first = EMERGENCY[kind]
     if kind == MEDICAL and verdict.get("own_violence"):
