@@ -53,6 +53,20 @@ def test_a_few_words_choose_between_two_answers_to_one_need():
     assert intent_for(example("finns det rådgivning för oss", "professional", work)) == (
         "professional"
     )
+    # the one who hit back and fears a report; nude pictures spread
+    police = "police_or_report"
+    back = "jag slog tillbaka när han tog strypgrepp, nu ska han polisanmäla MIG"
+    assert intent_for(example(back, "subjected", police)) == "hit_back"
+    assert intent_for(example("i hit him back once, am i the abuser", "subjected", "support")) == (
+        "hit_back"
+    )
+    assert intent_for(example("kan jag polisanmäla honom?", "subjected", police)) == "police_report"
+    threats = "digital_or_threat_messages"
+    nudes = "mitt ex hotar att lägga ut mina nakenbilder"
+    assert intent_for(example(nudes, "subjected", threats)) == "image_abuse"
+    assert intent_for(example("han skickar hot på sms", "subjected", threats)) == "threat_messages"
+    forced = "jag fortsatte fast hon sa nej"  # the topic; the role check gives him his own answer
+    assert intent_for(example(forced, "uses_violence", "sexual_violence")) == "sexual_violence"
 
 
 def test_what_the_mapping_cannot_place_is_left_out():

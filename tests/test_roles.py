@@ -31,6 +31,7 @@ from bot.understanding.roles import (
     not_understood_response,
     readable,
     settle_close_call,
+    with_premise,
 )
 
 
@@ -235,6 +236,15 @@ def test_two_close_topics_with_one_answer_for_the_writer_are_not_a_fallback():
     assert settle_close_call(both, guess(UNCLEAR, 0.9)) is None
     assert settle_close_call(["costs_and_anonymity", "interpreter"], guess(UNCLEAR, 0.9)) is None
     assert settle_close_call([], guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE) is None
+    # the writer's general answer or a specific answer for that writer: the specific one
+    forced = ["uses_violence", "sexual_violence"]  # "I forced my wife to have sex"
+    settled = settle_close_call(forced, guess(USES_VIOLENCE, 0.99))
+    assert settled is not None and settled.intent == "uses_sexual_violence"
+    # ... but not an answer for anyone, nor with the writer unknown
+    assert settle_close_call(["uses_violence", "outside_orebro"], guess(USES_VIOLENCE, 0.99)) is None
+    assert settle_close_call(["victim", "shelter"], guess(UNCLEAR, 0.5)) is None
+    settled = settle_close_call(["victim", "shelter"], guess(SUBJECTED, 0.99))
+    assert settled is not None and settled.intent == "shelter"
 
 
 def test_someone_the_bot_asked_about_is_not_taken_for_one_who_uses_violence_next():
@@ -331,6 +341,22 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide(told, guess(SUBJECTED, 0.9), age=ADULT).intent == "children_social_services"
     # "jag har kontaktförbud mot mitt ex" from the one it protects
     assert decide("reported_for_violence", guess(SUBJECTED, 0.97)).intent == "restraining_order"
+    # "I hear the neighbours every night, should I call the police?": not the victim's own report
+    assert decide("police_report", guess(CONCERNED, 0.95)).intent == "report_for_someone"
+    assert decide("police_report", NO_GUESS, earlier=CONCERNED).intent == "report_for_someone"
+    assert decide("police_report", guess(SUBJECTED, 0.97)).intent == "police_report"
+    # "I made my wife have sex", "I spread her pictures" from someone who uses violence
+    assert decide("image_abuse", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
+    assert decide("sexual_violence", guess(USES_VIOLENCE, 0.97)).intent == "uses_sexual_violence"
+    assert decide("sexual_violence", NO_GUESS, USES_VIOLENCE, age=YOUNG).intent == (
+        "uses_violence_young"
+    )
+    assert decide("sexual_violence", guess(SUBJECTED, 0.97)).intent == "sexual_violence"
+    # "I hit back, now he says he'll report me" is for the one attacked, never for one who hits
+    assert decide("hit_back", guess(SUBJECTED, 0.9)).intent == "hit_back"
+    assert decide("hit_back", guess(USES_VIOLENCE, 0.97)).intent == "reported_for_violence"
+    # a child who worries about a parent and asks about the police: the young people's answer
+    assert decide("police_report", guess(CONCERNED, 0.95), age=YOUNG).intent == "concerned_young"
     assert decide("costs_and_anonymity", NO_GUESS, earlier=USES_VIOLENCE).intent == "first_call"
     # an answer for those subjected, in a conversation that showed someone who hits
     assert decide("children_custody", NO_GUESS, earlier=USES_VIOLENCE).intent == (
@@ -426,3 +452,23 @@ def test_close_candidates_are_the_two_topics_rasa_could_not_choose_between():
     assert close_candidates(danger) == []
     # a long message read as a reply falls back without Rasa's fallback on top: no close call
     assert close_candidates(ranking[1:]) == []
+
+
+def test_the_self_defence_answer_needs_the_message_to_say_so():
+    # "tillbaka" alone is no hitting back: "he hit me and I fear he comes back tonight"
+    assert with_premise("hit_back", "han slog mig igår och är rädd att han kommer tillbaka") == (
+        "victim"
+    )
+    for said in (
+        "jag slog tillbaka när han tog stryptag",
+        "i lördags slog jag tillbaka",
+        "I pushed him back and now he says I'm the abuser",
+        "jag försvarade mig och nu säger hon att hon ska polisanmäla mig",
+        "jag slog honom i självförsvar",
+        "jag bet honom i armen när han höll fast mig",
+    ):
+        assert with_premise("hit_back", said) == "hit_back", said
+    # asking whether to hit back, or never having done it, is no self-defence told
+    for not_said in ("ska jag slå tillbaka?", "I never hit back", "han hotar att anmäla mig till soc"):
+        assert with_premise("hit_back", not_said) == "victim", not_said
+    assert with_premise("police_report", "kommer han tillbaka?") == "police_report"

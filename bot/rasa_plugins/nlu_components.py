@@ -54,6 +54,7 @@ from bot.understanding.roles import (
     readable,
     settle_close_call,
     unsure_of_violence,
+    with_premise,
 )
 from bot.understanding.roles import FALLBACK as NLU_FALLBACK
 from bot.understanding.short_replies import CONFIDENCE as REPLY_CONFIDENCE
@@ -273,7 +274,8 @@ class RoleDetector(_Untrained):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue
-            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+            classified = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+            intent = with_premise(classified, text)
             guess = self.model.predict(text) if readable(text) else NO_GUESS
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             disclosure = bool((message.get("danger") or {}).get("disclosure") or cues_of(text))
@@ -288,7 +290,8 @@ class RoleDetector(_Untrained):
             if intent in DANGER_INTENTS and verdict.get("topic"):
                 # the topic's answer for this writer's role and age; it may follow 112 in this
                 # turn when the writer is known or it is an answer for anyone
-                own = decide(verdict["topic"], guess, earlier, disclosure=disclosure, age=age)
+                topic = with_premise(verdict["topic"], text)
+                own = decide(topic, guess, earlier, disclosure=disclosure, age=age)
                 fits = own.writer is not None or own.intent not in ANSWER_ROLE
                 # when nothing else fits: the not-understood answer for who is writing (their
                 # lines), not the menu, after someone told of violence
@@ -305,7 +308,7 @@ class RoleDetector(_Untrained):
                 "reason": decision.reason,
             }
             message.set("role", reading, add_to_output=True)
-            if decision.intent != intent:
+            if decision.intent != classified:
                 chosen = {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
                 ranking = message.get(INTENT_RANKING_KEY, [])
                 message.set(INTENT, chosen, add_to_output=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from bot.core.languages import CHAT_LANGUAGES
+from bot.understanding.role_cues import defended_self
 from bot.understanding.role_model import (
     CONCERNED,
     PROFESSIONAL,
@@ -42,6 +43,7 @@ VIRGINITY = re.compile(r"oskuld|virgin|mödomshinna|modomshinna|hymen|blödde|bl
 TRACES = re.compile(r"histori|radera|spår|spar\b|delete|clear|trace|browser|webbläsar", re.I)
 HOURS = re.compile(r"öppe|oppe|open|natt|night|helg|weekend|kväll|kvall|evening|dygnet|24", re.I)
 DEVICE = re.compile(r"gps|plats|location|track|spår|app\b|appen|lösenord|password|hack|spion|spy|airtag|kamera|camera", re.I)  # fmt: skip
+NUDES = re.compile(r"naken|nude|intim|sexfilm|sex.?vid|porr|porn|deepfake|leak|läck|sextort|sprid\w* bild|bilder på mig|pictures of me|photos of me|pics of me", re.I)  # fmt: skip
 BLAME = re.compile(r"\bfel\b|skuld|fault|blame|förtjän|fortjan|deserve", re.I)
 # A professional asking about an adult (a patient, client, colleague) and no child in the message
 _CHILD = (r"elev|barn|förskol|forskol|skol|\b1[0-7]\W?år|\b1[0-7] ?ar\b|åring|aring|tonår|"
@@ -85,8 +87,9 @@ BY_NEED: dict[str, dict[str, str]] = {
     "anonymity_or_hiding_traces": _same("anonymity", ANY),
     "cost_or_opening_hours": _same("costs_and_anonymity", ANY),
     "digital_or_threat_messages": _same("threat_messages", ASKING_FOR_SELF),
-    "sexual_violence": _same("sexual_violence", ASKING_FOR_SELF)
-    | {role: ROLE_INTENT[role] for role in (USES_VIOLENCE, CONCERNED, PROFESSIONAL)},
+    # the one who did it: the topic, whose counterpart for them is their own answer (roles.py)
+    "sexual_violence": _same("sexual_violence", (*ASKING_FOR_SELF, USES_VIOLENCE))
+    | {role: ROLE_INTENT[role] for role in (CONCERNED, PROFESSIONAL)},
     "health_or_injuries": _same("health_care", ASKING_FOR_SELF),
     "feelings_fear_or_shame": _same("feeling_bad", ASKING_FOR_SELF)
     | {USES_VIOLENCE: "uses_violence", CONCERNED: "concerned"},
@@ -94,16 +97,20 @@ BY_NEED: dict[str, dict[str, str]] = {
     "outside_orebro": _same("outside_orebro", ANY),
 }  # fmt: skip
 
-# (intent, pattern, the other intent the pattern chooses)
+# (intent, what the message must say, the other intent that chooses)
 REFINEMENTS = (
-    ("concerned", HONOUR, "concerned_honour"),
-    ("honour", VIRGINITY, "virginity"),
-    ("anonymity", TRACES, "hide_traces"),
-    ("costs_and_anonymity", HOURS, "open_now"),
-    ("threat_messages", DEVICE, "digital_safety"),
-    ("feeling_bad", BLAME, "self_blame"),
-    ("professional", ADULT_CLIENT, "professional_adult"),
-    ("forms_of_violence", HONOUR_NAMED, "honour_explained"),
+    ("concerned", HONOUR.search, "concerned_honour"),
+    ("honour", VIRGINITY.search, "virginity"),
+    ("anonymity", TRACES.search, "hide_traces"),
+    ("costs_and_anonymity", HOURS.search, "open_now"),
+    ("threat_messages", NUDES.search, "image_abuse"),
+    ("threat_messages", DEVICE.search, "digital_safety"),
+    ("police_report", defended_self, "hit_back"),
+    ("victim", defended_self, "hit_back"),
+    ("forms_of_violence", defended_self, "hit_back"),
+    ("feeling_bad", BLAME.search, "self_blame"),
+    ("professional", ADULT_CLIENT.search, "professional_adult"),
+    ("forms_of_violence", HONOUR_NAMED.search, "honour_explained"),
 )
 
 
@@ -114,8 +121,8 @@ def intent_for(example: RoleExample) -> str | None:
     intent = BY_NEED.get(example.need, {}).get(example.role)
     if intent == ROLE_INTENT.get(example.role) and example.young:
         return YOUNG_ANSWER.get(example.role, intent)
-    for chosen, pattern, other in REFINEMENTS:
-        if intent == chosen and pattern.search(example.text):
+    for chosen, says, other in REFINEMENTS:
+        if intent == chosen and says(example.text):
             return other
     return intent
 

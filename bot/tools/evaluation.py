@@ -141,7 +141,8 @@ def train_with(config: Path, out: Path) -> tuple[Path, float]:
 
 
 def main(model: Path, configs: list[Path], show_misses: bool) -> int:
-    """Print the score of the trained model and of a fresh model per extra config."""
+    """Print the score of the trained model and of a fresh model per extra config, on
+    messages.yml; then the trained model's score on each newer development file."""
     messages, topics = load_messages(), topics_by_intent()
     candidates = [("config.yml (trained model)", model, None)]
     with tempfile.TemporaryDirectory(prefix="bot-eval-") as tmp:
@@ -158,6 +159,16 @@ def main(model: Path, configs: list[Path], show_misses: bool) -> int:
             print(timing + (f", training {seconds:.0f} s" if seconds else ""))
             print()
             if show_misses:
-                for message, predicted in result.misses:
-                    print(f"  expected {message.intent:<22} got {predicted:<22} {message.text}")
+                print_misses(result)
+    predict = load_predictor(model)
+    for path in sorted(EVAL_PATH.parent.glob("messages-*.yml")):
+        result = score(load_messages(path), predict, topics)
+        print(report(f"{path.name} (trained model)", result), end="\n\n")
+        if show_misses:
+            print_misses(result)
     return 0
+
+
+def print_misses(result: Score) -> None:
+    for message, predicted in result.misses:
+        print(f"  expected {message.intent:<22} got {predicted:<22} {message.text}")

@@ -114,8 +114,13 @@ DANGER_INTENT_NAMES = (*KINDS, "danger_unsure")
 # Intents whose messages can describe danger now in some readings ("he texts that he will kill me
 # tonight", "I was raped an hour ago", "I can't go on"): not taken as everyday messages. Taken as
 # such, they lowered the recall of the final sets (round 3: 222 -> 220 of 225); the danger
-# corpus's hard negatives cover these topics.
-NOT_EVERYDAY = ("threat_messages", "sexual_violence", "feeling_bad")
+# corpus's hard negatives cover these topics. Round 8's examples tell of attacks ("he had me in
+# a stranglehold and I hit back"), sextortion, violence heard through a wall right now ("should I
+# call the police?") and threats with a knife before asking for a place to sleep.
+NOT_EVERYDAY = (
+    "threat_messages", "sexual_violence", "feeling_bad",
+    "hit_back", "image_abuse", "police_report", "shelter",
+)  # fmt: skip
 
 
 def everyday_examples(nlu_dir: Path = NLU_DIR) -> list[Example]:

@@ -22,7 +22,7 @@ _SV_VERBS = (
 _EN_VERBS = (
     r"(hit|hits|hitting|punch\w*|kick\w*|push\w*|shov\w*|chok\w*|strangl\w*|slap\w*|hurt\w*|"
     r"beat|beats|beating|threat\w*|control\w*|rap\w*|grab\w*|yell\w*|scream\w*|stalk\w*|"
-    r"lock\w*|abus\w*|attack\w*)"
+    r"lock\w*|abus\w*|attack\w*|forc\w*)"
 )
 _VERBS = rf"({_SV_VERBS}|{_EN_VERBS})"
 _I = r"\b(jag|ja|i|ive|i've|im|i'm)\b"
@@ -65,3 +65,31 @@ def cues_of(text: str) -> list[int]:
     """The indices (in CUE_NAMES) of the cues that `text` shows."""
     norm = normalise(text)
     return [i for i, pattern in enumerate(CUES.values()) if pattern.search(norm)]
+
+
+# "i lördags slog jag tillbaka", "I pushed him off me", "jag bet honom", "försvarade mig": the
+# writer was attacked and hit back or defended themselves ("ska jag slå tillbaka?", "I never hit
+# back" are not). Not a feature of the role model: the premise of the answer on self-defence
+# (bot.understanding.roles.PREMISES), and what chooses that answer in the role corpus
+# (bot.tools.corpus_intents).
+_SV_DID = (
+    r"(slog|slagit|sparkade|sparkat|knuffade|knuffat|puttade|puttat|rev|rivit|klos|kloste|klost|"
+    r"bet|bitit|tog tag i|tog tag pa|holl fast|greppade)"
+)
+_EN_DID = r"(hit|pushed|shoved|kicked|slapped|punched|scratched|bit|grabbed|fought|push)"
+_DEFENDED_SELF = re.compile(
+    rf"\bjag( \S+){{0,3}} {_SV_DID}\b|\b{_SV_DID} jag\b|\bi( \S+){{0,2}} {_EN_DID}\b|"
+    r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self|themselves|yourself)\b|"
+    r"\bself.?defen[cs]e\b|\bsjalvforsvar|\bnodvarn\b|\bfought back\b"
+)
+_NOT_DONE = re.compile(
+    r"\b(ska|skall|borde|bor|vagar|maste|should|shall|dare|must|never|aldrig|inte|not|"
+    r"don'?t|didn'?t|cant|can'?t|will)( \S+){0,2} (sla|slag|slog|hit|push|kick|fight|"
+    r"forsvara|defend|knuffa|sparka)\w*"
+)
+
+
+def defended_self(text: str) -> bool:
+    """Whether the writer says they hit back or defended themselves."""
+    norm = normalise(text)
+    return _DEFENDED_SELF.search(norm) is not None and _NOT_DONE.search(norm) is None

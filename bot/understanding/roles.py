@@ -26,6 +26,7 @@ from bot.understanding.age_cues import ADULT, YOUNG
 from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 for anyone, then "in danger?"
 )
+from bot.understanding.role_cues import defended_self
 from bot.understanding.role_model import (
     CONCERNED,
     PROFESSIONAL,
@@ -48,18 +49,21 @@ ANSWER_ROLE: dict[str, str] = {
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
             "sexual_violence", "threat_messages", "children_custody", "residence_permit",
+            "hit_back",  # "I hit back, now he says he'll report me": for the one attacked
             "adult_reports_concern",  # "if I tell at school": to a young person at home
         ),
         SUBJECTED,
     ),
     **dict.fromkeys(
         ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-         "reported_for_violence", "danger_caused"),
+         "reported_for_violence", "uses_sexual_violence", "danger_caused"),
         USES_VIOLENCE,
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
-    **dict.fromkeys(("concerned", "concerned_young", "concerned_honour", "danger_witness"),
-                    CONCERNED),
+    **dict.fromkeys(
+        ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone"),
+        CONCERNED,
+    ),
     **dict.fromkeys(("professional", "professional_adult"), PROFESSIONAL),
 }  # fmt: skip
 
@@ -102,9 +106,17 @@ COUNTERPART = {
     ("children_custody", USES_VIOLENCE): "perpetrator_children",
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
+    # "I made my wife have sex when she didn't want to": that it is rape, also in a marriage
+    ("sexual_violence", USES_VIOLENCE): "uses_sexual_violence",
+    # "I spread her pictures": not "it is not your fault, do not pay"
+    ("image_abuse", USES_VIOLENCE): "uses_violence",
+    # "she hit back and now says she will report me": what happens to him now
+    ("hit_back", USES_VIOLENCE): "reported_for_violence",
     ("interpreter", USES_VIOLENCE): "uses_violence",
     # "she says she will report me", "she has a restraining order against me"
     ("police_report", USES_VIOLENCE): "reported_for_violence",
+    # "I hear the neighbours every night, should I call the police?": not the victim's own report
+    ("police_report", CONCERNED): "report_for_someone",
     ("restraining_order", USES_VIOLENCE): "reported_for_violence",
     # "is it illegal to track her phone?": the law answer names the victims' line
     ("is_it_a_crime", USES_VIOLENCE): "uses_violence",
@@ -123,13 +135,22 @@ COUNTERPART = {
 # Answers for someone subjected who is under 18, and what an adult gets instead ("will the school
 # nurse tell?" from a mother: what social services do when a parent asks for help)
 FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
+# Answers that tell the one subjected it is not their fault: a writer who may be the one who did
+# it is asked first (Limits.doubt_not_your_fault)
+NOT_YOUR_FAULT = frozenset({"sexual_violence", "self_blame", "hit_back"})
+# Answers reached only as another role's counterpart of a topic (no training examples of their own)
+COUNTERPART_ONLY = frozenset({"uses_sexual_violence", "report_for_someone"})
+# Answers that speak to something the message must say, else the general answer for the one
+# subjected: "he hit me and I'm afraid he comes back (tillbaka) tonight" is no self-defence.
+PREMISES = {"hit_back": defended_self}
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 # Besides a role's general answer, the answers for adults that someone under 18 gets the young
 # people's answer instead of (Välj att sluta is not said to take calls from under-18s)
 FOR_ADULTS = {
     SUBJECTED: FOR_PARENTS,
-    USES_VIOLENCE: frozenset({"first_call", "reported_for_violence"}),
+    USES_VIOLENCE: frozenset({"first_call", "reported_for_violence", "uses_sexual_violence"}),
+    CONCERNED: frozenset({"report_for_someone"}),  # a child at home: BRIS, not "report a concern"
 }
 
 # Intents that never change: danger (bot.rasa_plugins.nlu_components.DangerDetector has the last
@@ -161,6 +182,10 @@ class Limits:
     # judgement: the role scores cannot tell)
     fallback: float = 0.9
     uses_violence: float = 0.5  # evidence needed for the answer to those who use violence
+    # a writer nobody knows, this likely to be the one who did it, is asked before "it is not
+    # your fault" (set on dev: "she just lay there, is that rape?" was 0.09-0.42, the victims'
+    # own questions mostly below 0.08)
+    doubt_not_your_fault: float = 0.15
     young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
     adult: float = 0.05  # ... and this unlikely gets the adults' answer instead of the young one
     change: float = 0.97  # a role the conversation showed changes only on a guess this sure
@@ -186,6 +211,12 @@ NO_GUESS = RoleGuess({UNCLEAR: 1.0}, 0.0)
 def readable(text: str) -> bool:
     """Whether `text` is long enough for its role to be guessed."""
     return len(text.split()) >= MIN_WORDS
+
+
+def with_premise(intent: str, text: str) -> str:
+    """`intent`, unless its answer speaks to something `text` does not say (PREMISES)."""
+    says = PREMISES.get(intent)
+    return ROLE_INTENT[SUBJECTED] if says and not says(text) else intent
 
 
 def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) -> str | None:
@@ -259,7 +290,10 @@ def decide(
         return Decision(answer, writer, "kept" if answer == intent else "switched")
     if writer is None:
         needs_evidence = speaks_to == USES_VIOLENCE
-        if needs_evidence and guess.probabilities.get(USES_VIOLENCE, 0.0) < limits.uses_violence:
+        uses_violence = guess.probabilities.get(USES_VIOLENCE, 0.0)
+        if needs_evidence and uses_violence < limits.uses_violence:
+            return Decision(ROLE_QUESTION, None, "asked")
+        if intent in NOT_YOUR_FAULT and uses_violence >= limits.doubt_not_your_fault:
             return Decision(ROLE_QUESTION, None, "asked")
         if intent in YOUNG_ANSWER.values():  # an answer for young people needs their age
             answer = for_age(intent, speaks_to, guess, limits, age)
@@ -284,11 +318,20 @@ def settle_close_call(
     """Rasa's fallback when the two top topics are too close to choose between: if both lead to
     the same answer for this writer ("tar soc mina barn nu?" from a father who has hit: social
     services or his children, the answer for parents who use violence either way), that answer;
-    else None (not understood stays)."""
+    if one is the writer's general answer and the other an answer for the writer's role on the
+    same matter ("I forced my wife to have sex": using violence, or sexual violence as its
+    counterpart for him), the specific one; else None (not understood stays)."""
     decisions = [decide(intent, guess, earlier, limits, disclosure, age) for intent in candidates]
     answers = {decision.intent for decision in decisions}
-    if len(candidates) == 2 and len(answers) == 1 and ROLE_QUESTION not in answers:
+    if len(candidates) != 2 or ROLE_QUESTION in answers:
+        return None
+    if len(answers) == 1:
         return decisions[0]
+    writer = decisions[0].writer
+    general = {ROLE_INTENT.get(writer or ""), YOUNG_ANSWER.get(writer or "")}
+    specific = [d for d in decisions if d.intent not in general]
+    if writer and len(specific) == 1 and ANSWER_ROLE.get(specific[0].intent) == writer:
+        return specific[0]
     return None
 
 
