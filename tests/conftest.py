@@ -199,7 +199,8 @@ def running_service(*extra_args: str) -> Iterator[Service]:
     assert returncode == 0 and "Stopped." in svc.printed(), "bot serve did not stop cleanly"
 
 
-# A site that embeds the chat, on an origin of its own (tests/test_browser.py serves its page).
+# A site that embeds the chat, on an origin of its own (tests/end_to_end/test_browser.py serves
+# its page).
 # Through the environment, because pytest's conftest and `tests.conftest` are two module copies.
 EMBEDDING_PORT = int(os.environ.setdefault("BOT_TEST_EMBEDDING_PORT", str(_free_port())))
 EMBEDDING_SITE = f"http://localhost:{EMBEDDING_PORT}"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.gateway.app import Settings, create_app
 from bot.gateway.rate_limit import AddressKey, RateLimiter
 from tests.conftest import new_session
-from tests.test_gateway import FakeRasa
+from tests.gateway.test_gateway import FakeRasa
 
 ORIGIN = "https://www.orebro.se"
 SESSION = "a" * 16

@@ -279,7 +279,7 @@ async def test_readyz_fails_while_redis_persists_or_is_down(aiohttp_client, aioh
     from aiohttp import web
 
     from bot.gateway.app import Settings, create_app
-    from tests.test_gateway import FakeRasa
+    from tests.gateway.test_gateway import FakeRasa
 
     rasa = await aiohttp_server(FakeRasa().app())
     actions = web.Application()

@@ -22,7 +22,7 @@ from bot.core.render import fill
 from bot.gateway.app import Settings, create_app
 from bot.tools.evaluation import EVAL_PATH
 from tests.conftest import new_session
-from tests.test_gateway import FakeRasa
+from tests.gateway.test_gateway import FakeRasa
 
 # A danger message and an ordinary one per language (the danger ones are also detector patterns).
 MESSAGES = {
