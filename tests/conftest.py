@@ -1,7 +1,10 @@
-"""Shared fixtures: the resource catalogue, the trained Rasa agent, and the running service."""
+"""Shared fixtures and helpers: the resource catalogue, the trained Rasa agent, a stand-in Rasa,
+the running service, a real Redis and headless Chromium. The tests import the helpers from here
+(`from tests.conftest import ...`): one copy of each."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import secrets
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from bot import PROJECT_ROOT
 from bot.core.resources import load
@@ -34,6 +38,64 @@ def catalogue():
 def new_session() -> str:
     """A session id like the widget makes: random, 48 hex characters."""
     return secrets.token_hex(24)
+
+
+# What the stand-in Rasa answers unless told otherwise: a number, a button and a card to fill in.
+GREETING = [
+    {
+        "recipient_id": "x",
+        "text": "Hej! Ring [[emergency.phone]].",
+        "buttons": [{"title": "A", "payload": "/victim"}],
+    },
+    {"recipient_id": "x", "custom": {"resources": ["kvinnofridslinjen"], "emergency": True}},
+]
+
+
+class FakeRasa:
+    """A stand-in for Rasa's REST channel that records what it was sent.
+
+    It answers `answer` (GREETING by default) with HTTP `status` after `delay` seconds; its `/`
+    (the gateway's status probe) is counted in `status_requests`. Change them during a test.
+    """
+
+    def __init__(self, answer: list[dict] | None = None, delay: float = 0.0):
+        self.received: list[dict] = []
+        self.answer = GREETING if answer is None else answer
+        self.delay = delay
+        self.status = 200
+        self.status_requests = 0
+
+    async def webhook(self, request):
+        self.received.append(await request.json())
+        await asyncio.sleep(self.delay)
+        return web.json_response(self.answer, status=self.status)
+
+    async def root(self, _request):
+        self.status_requests += 1
+        await asyncio.sleep(self.delay)
+        return web.Response(text="Hello from Rasa")
+
+    def app(self):
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", self.webhook)
+        app.router.add_get("/", self.root)
+        return app
+
+    async def start(self, aiohttp_server) -> FakeRasa:
+        """Serve it on a free port with pytest-aiohttp's `aiohttp_server` fixture."""
+        self.server = await aiohttp_server(self.app())
+        return self
+
+    @property
+    def url(self) -> str:
+        """Its base URL, as the gateway's settings take it (`rasa_urls`)."""
+        return str(self.server.make_url("")).rstrip("/")
+
+
+@pytest.fixture
+async def rasa(aiohttp_server) -> FakeRasa:
+    """A stand-in Rasa, running, for an in-process gateway."""
+    return await FakeRasa().start(aiohttp_server)
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +161,13 @@ class Service:
         port = self.metrics_port + (0 if rasa_process is None else 1 + rasa_process)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
             return resp.read().decode()
+
+    def chat(
+        self, text: str, session: str | None = None, lang: str = "sv"
+    ) -> tuple[int, dict | None, dict[str, str]]:
+        """One message to /api/chat (a new session unless given); as post_json returns it."""
+        body = {"session": session or new_session(), "text": text, "lang": lang}
+        return post_json(f"{self.url}/api/chat", body)
 
     def count(self, name: str, rasa_process: int | None = None, **labels: str) -> float:
         """One counter of the gateway or a Rasa process (the series with these labels)."""
@@ -199,9 +268,9 @@ def running_service(*extra_args: str) -> Iterator[Service]:
     assert returncode == 0 and "Stopped." in svc.printed(), "bot serve did not stop cleanly"
 
 
-# A site that embeds the chat, on an origin of its own (tests/test_browser.py serves its page).
-# Through the environment, because pytest's conftest and `tests.conftest` are two module copies.
-EMBEDDING_PORT = int(os.environ.setdefault("BOT_TEST_EMBEDDING_PORT", str(_free_port())))
+# A site that embeds the chat, on an origin of its own (tests/end_to_end/test_browser.py serves
+# its page).
+EMBEDDING_PORT = _free_port()
 EMBEDDING_SITE = f"http://localhost:{EMBEDDING_PORT}"
 
 

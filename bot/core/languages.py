@@ -20,7 +20,7 @@ from bot.core.render import fill, resource_cards
 from bot.core.resources import Catalogue
 
 # The one list of languages: every surface (the widget's chooser and i18n/, the texts files, the
-# NLU pipeline, the evaluations) follows it, and tests/test_languages.py fails if one does not.
+# NLU pipeline, the evaluations) follows it, and tests/core/test_languages.py fails if one does not.
 CHAT_LANGUAGES = ("sv", "en")  # conversed in
 CARD_LANGUAGES = ("ar", "fa", "so", "ti", "pl", "uk", "bs", "sv-ll")  # 112, the crisis card, menu
 ALL_LANGUAGES = (*CHAT_LANGUAGES, *CARD_LANGUAGES)
@@ -29,7 +29,7 @@ UNSERVED = "other"  # a language the service has no texts for: the English card
 # readers manage in Swedish). A second detector that knows them too decides: a message is taken as
 # one of them when it is UNSERVED_CONFIDENCE sure and our own languages fit less than OURS_BELOW,
 # or when it is UNSERVED_WHATEVER_OURS_SAY sure. Chosen so that none of the 13,106 Swedish and
-# English messages of the corpora is taken for one (tests/test_languages.py).
+# English messages of the corpora is taken for one (tests/core/test_languages.py).
 UNSERVED_LANGUAGES = (
     "SPANISH", "GERMAN", "FRENCH", "TURKISH", "ITALIAN", "PORTUGUESE", "FINNISH", "ALBANIAN",
     "ROMANIAN", "HUNGARIAN", "VIETNAMESE",

@@ -8,61 +8,16 @@ import shutil
 import time
 
 import pytest
-from aiohttp import web
 
 from bot import PROJECT_ROOT
 from bot.gateway.app import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
 from bot.gateway.rasa_client import conversation_id
-from tests.conftest import new_session
-
-GREETING = [
-    {
-        "recipient_id": "x",
-        "text": "Hej! Ring [[emergency.phone]].",
-        "buttons": [{"title": "A", "payload": "/victim"}],
-    },
-    {"recipient_id": "x", "custom": {"resources": ["kvinnofridslinjen"], "emergency": True}},
-]
-
-
-class FakeRasa:
-    """A stand-in for Rasa's REST channel that records what it was sent."""
-
-    def __init__(self):
-        self.received: list[dict] = []
-        self.answer = GREETING
-        self.delay = 0.0
-        self.status = 200
-        self.status_requests = 0
-
-    async def webhook(self, request):
-        self.received.append(await request.json())
-        await asyncio.sleep(self.delay)
-        return web.json_response(self.answer, status=self.status)
-
-    async def root(self, _request):
-        self.status_requests += 1
-        await asyncio.sleep(self.delay)
-        return web.Response(text="Hello from Rasa")
-
-    def app(self):
-        app = web.Application()
-        app.router.add_post("/webhooks/rest/webhook", self.webhook)
-        app.router.add_get("/", self.root)
-        return app
-
-
-@pytest.fixture
-async def rasa(aiohttp_server):
-    fake = FakeRasa()
-    fake.server = await aiohttp_server(fake.app())
-    return fake
+from tests.conftest import GREETING, new_session
 
 
 @pytest.fixture
 async def client(aiohttp_client, rasa):
-    url = str(rasa.server.make_url("")).rstrip("/")
-    settings = Settings(rasa_urls=[url], actions_url="http://127.0.0.1:9", rasa_timeout=0.5)
+    settings = Settings(rasa_urls=[rasa.url], actions_url="http://127.0.0.1:9", rasa_timeout=0.5)
     return await aiohttp_client(create_app(settings))
 
 
@@ -251,8 +206,7 @@ async def test_resources_api_filters(client):
 async def test_edited_resources_are_used_and_broken_edits_ignored(aiohttp_client, rasa, tmp_path):
     path = tmp_path / "resources.yml"
     shutil.copy(PROJECT_ROOT / "resources.yml", path)
-    url = str(rasa.server.make_url("")).rstrip("/")
-    app = create_app(Settings(rasa_urls=[url], resources_path=path))
+    app = create_app(Settings(rasa_urls=[rasa.url], resources_path=path))
     app["gateway"].resources.interval = 0
     client = await aiohttp_client(app)
 
@@ -293,18 +247,16 @@ async def test_a_broken_resources_file_at_start_still_serves_the_crisis_card(
 
 async def test_staff_explanations_are_dropped_unless_staff_mode(aiohttp_client, rasa):
     rasa.answer = [*GREETING, {"recipient_id": "x", "custom": {"staff": {"intent": "greet"}}}]
-    url = str(rasa.server.make_url("")).rstrip("/")
-    normal = await aiohttp_client(create_app(Settings(rasa_urls=[url])))
+    normal = await aiohttp_client(create_app(Settings(rasa_urls=[rasa.url])))
     data = await (await chat(normal, "Hej")).json()
     assert all("staff" not in m for m in data["messages"]) and len(data["messages"]) == 1
-    staff = await aiohttp_client(create_app(Settings(rasa_urls=[url], staff=True)))
+    staff = await aiohttp_client(create_app(Settings(rasa_urls=[rasa.url], staff=True)))
     data = await (await chat(staff, "Hej")).json()
     assert data["messages"][0]["staff"] == {"intent": "greet"}
 
 
 async def test_a_very_long_conversation_starts_afresh(aiohttp_client, rasa):
-    url = str(rasa.server.make_url("")).rstrip("/")
-    client = await aiohttp_client(create_app(Settings(rasa_urls=[url], max_turns=3)))
+    client = await aiohttp_client(create_app(Settings(rasa_urls=[rasa.url], max_turns=3)))
     session = new_session()
     answers = [await (await chat(client, f"fråga {n}", session=session)).json() for n in range(4)]
     assert all("långt" not in json.dumps(a) for a in answers[:3])
@@ -316,8 +268,7 @@ async def test_a_very_long_conversation_starts_afresh(aiohttp_client, rasa):
 
 
 async def test_ending_and_probing_have_limits_per_address(aiohttp_client, rasa):
-    url = str(rasa.server.make_url("")).rstrip("/")
-    settings = Settings(rasa_urls=[url], end_rate=(0.01, 3), probe_rate=(0.01, 2))
+    settings = Settings(rasa_urls=[rasa.url], end_rate=(0.01, 3), probe_rate=(0.01, 2))
     client = await aiohttp_client(create_app(settings))
     ends = [
         (await client.post("/api/end", json={"session": new_session()})).status for _ in range(4)
@@ -328,8 +279,7 @@ async def test_ending_and_probing_have_limits_per_address(aiohttp_client, rasa):
 
 
 async def test_probes_at_the_same_time_share_one_round_of_status_requests(aiohttp_client, rasa):
-    url = str(rasa.server.make_url("")).rstrip("/")
-    client = await aiohttp_client(create_app(Settings(rasa_urls=[url])))
+    client = await aiohttp_client(create_app(Settings(rasa_urls=[rasa.url])))
     rasa.delay = 0.2
     statuses = await asyncio.gather(*(client.get("/readyz") for _ in range(10)))
     assert len({r.status for r in statuses}) == 1

@@ -194,9 +194,7 @@ def scaled(redis_url):
 
 
 def chat(service, session: str, text: str) -> dict:
-    status, body, _ = post_json(
-        f"{service.url}/api/chat", {"session": session, "text": text, "lang": "sv"}
-    )
+    status, body, _ = service.chat(text, session)
     assert status == 200
     return body
 
@@ -279,7 +277,7 @@ async def test_readyz_fails_while_redis_persists_or_is_down(aiohttp_client, aioh
     from aiohttp import web
 
     from bot.gateway.app import Settings, create_app
-    from tests.test_gateway import FakeRasa
+    from tests.conftest import FakeRasa
 
     rasa = await aiohttp_server(FakeRasa().app())
     actions = web.Application()

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import secrets
-
-from aiohttp import web
-
 from bot.gateway.rasa_client import RasaPool, conversation_id, instance_order
-from tests.conftest import _free_port, new_session
+from tests.conftest import FakeRasa, _free_port, new_session
 
 
 def test_conversation_id_is_stable_and_hides_the_session():
@@ -26,34 +21,24 @@ def test_conversations_are_spread_evenly_and_fail_over_to_another_process():
     assert instance_order(conversation_id(new_session()), 1) == [0]
 
 
-class FakeRasa:
-    """A Rasa REST channel that answers with its own name, after `delay` seconds."""
-
-    def __init__(self, name: str, delay: float = 0.0):
-        self.name, self.delay, self.received = name, delay, []
-
-    async def webhook(self, request: web.Request) -> web.Response:
-        self.received.append(await request.json())
-        await asyncio.sleep(self.delay)
-        return web.json_response([{"recipient_id": "x", "text": self.name}])
+def named(name: str, delay: float = 0.0) -> FakeRasa:
+    """A stand-in Rasa process that answers with its own name, after `delay` seconds."""
+    return FakeRasa([{"recipient_id": "x", "text": name}], delay)
 
 
 async def start_fake(aiohttp_server, fake: FakeRasa) -> str:
-    app = web.Application()
-    app.router.add_post("/webhooks/rest/webhook", fake.webhook)
-    server = await aiohttp_server(app)
-    return str(server.make_url("")).rstrip("/")
+    return (await fake.start(aiohttp_server)).url
 
 
 def session_whose_first_choice_is(index: int, count: int) -> str:
     while True:
-        session = secrets.token_hex(24)
+        session = new_session()
         if instance_order(conversation_id(session), count)[0] == index:
             return session
 
 
 async def test_a_process_that_cannot_be_reached_is_skipped_once(aiohttp_server):
-    alive = FakeRasa("alive")
+    alive = named("alive")
     dead_url = f"http://127.0.0.1:{_free_port()}"  # nothing listens: connection refused
     pool = RasaPool([dead_url, await start_fake(aiohttp_server, alive)], timeout=2)
     await pool.open()
@@ -67,7 +52,7 @@ async def test_a_process_that_cannot_be_reached_is_skipped_once(aiohttp_server):
 
 
 async def test_a_slow_process_is_not_retried(aiohttp_server):
-    slow, other = FakeRasa("slow", delay=1.0), FakeRasa("other")
+    slow, other = named("slow", delay=1.0), named("other")
     urls = [await start_fake(aiohttp_server, slow), await start_fake(aiohttp_server, other)]
     pool = RasaPool(urls, timeout=0.3)
     await pool.open()
@@ -79,7 +64,7 @@ async def test_a_slow_process_is_not_retried(aiohttp_server):
 
 
 async def test_end_restarts_the_conversation_only_where_it_can_be(aiohttp_server):
-    fakes = [FakeRasa("a"), FakeRasa("b"), FakeRasa("c")]
+    fakes = [named("a"), named("b"), named("c")]
     pool = RasaPool([await start_fake(aiohttp_server, f) for f in fakes], timeout=2)
     await pool.open()
     session = session_whose_first_choice_is(1, 3)

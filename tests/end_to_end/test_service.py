@@ -16,19 +16,13 @@ from bot import PROJECT_ROOT
 from tests.conftest import new_session, post_json
 
 
-def chat(service, text, session=None, lang="sv"):
-    return post_json(
-        f"{service.url}/api/chat", {"session": session or new_session(), "text": text, "lang": lang}
-    )
-
-
 def test_ready_when_all_three_processes_answer(service):
     with urllib.request.urlopen(f"{service.url}/readyz") as resp:
         assert json.loads(resp.read()) == {"rasa": ["up"], "actions": "up", "resources": "ok"}
 
 
 def test_hej_gets_a_greeting_with_buttons(service):
-    status, body, headers = chat(service, "Hej")
+    status, body, headers = service.chat("Hej")
     assert status == 200 and body["degraded"] is False
     assert body["messages"][0]["text"].startswith("Hej!")
     assert len(body["messages"][0]["buttons"]) >= 2
@@ -36,7 +30,7 @@ def test_hej_gets_a_greeting_with_buttons(service):
 
 
 def test_danger_gets_112_in_the_first_message(service):
-    status, body, _ = chat(service, "Han slår mig nu")
+    status, body, _ = service.chat("Han slår mig nu")
     assert status == 200
     assert "112" in body["messages"][0]["text"]
     assert body["messages"][0]["emergency"] is True
@@ -44,7 +38,7 @@ def test_danger_gets_112_in_the_first_message(service):
 
 def test_custom_action_lists_lines_open_now(service):
     # Kvinnofridslinjen and BRIS are open around the clock, so the answer always has them.
-    _, body, _ = chat(service, "/open_now")
+    _, body, _ = service.chat("/open_now")
     ids = {r["id"] for m in body["messages"] for r in m.get("resources", [])}
     assert {"kvinnofridslinjen", "bris"} <= ids
     assert all(r["open_now"] for m in body["messages"] for r in m.get("resources", []))
@@ -52,10 +46,10 @@ def test_custom_action_lists_lines_open_now(service):
 
 def test_end_answers_204_and_the_next_message_starts_afresh(service):
     session = new_session()
-    chat(service, "hello", session=session, lang="en")
+    service.chat("hello", session=session, lang="en")
     status, _, _ = post_json(f"{service.url}/api/end", {"session": session})
     assert status == 204
-    status, body, _ = chat(service, "Hej", session=session)
+    status, body, _ = service.chat("Hej", session=session)
     assert status == 200 and body["messages"][0]["text"].startswith("Hej!")
 
 
@@ -92,7 +86,7 @@ def test_message_text_never_appears_in_logs_or_files(service):
         f"/ /greet@0.01 {marker}",
     ]
     for text in texts:
-        status, _, _ = chat(service, text.strip(), session=session)
+        status, _, _ = service.chat(text.strip(), session=session)
         assert status == 200
     send_broken_http(service, marker, session)
     post_json(f"{service.url}/api/end", {"session": session})
@@ -145,7 +139,7 @@ def test_frozen_action_server_still_gives_a_crisis_card(service):
     pid = service.child("bot.processes.action_server")
     os.kill(pid, signal.SIGSTOP)
     try:
-        status, body, _ = chat(service, "/open_now")
+        status, body, _ = service.chat("/open_now")
     finally:
         os.kill(pid, signal.SIGCONT)
     assert status == 200 and body["degraded"] is True
@@ -154,13 +148,13 @@ def test_frozen_action_server_still_gives_a_crisis_card(service):
 
 def test_killed_rasa_still_gives_a_crisis_card_and_comes_back(service):
     os.kill(service.child("bot.rasa_plugins.rasa_cli"), signal.SIGKILL)
-    status, body, _ = chat(service, "han slår mig nu")
+    status, body, _ = service.chat("han slår mig nu")
     assert status == 200 and body["degraded"] is True
     assert "112" in body["messages"][0]["text"]
     ids = [r["id"] for r in body["messages"][0]["resources"]]
     assert ids == ["emergency", "kvinnofridslinjen", "socialjouren"]
     service.wait_ready()
-    status, body, _ = chat(service, "Hej")
+    status, body, _ = service.chat("Hej")
     assert body["degraded"] is False
 
 

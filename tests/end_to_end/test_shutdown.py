@@ -11,10 +11,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import aiohttp
-from aiohttp import web
 
 from bot import PROJECT_ROOT
-from tests.conftest import _free_port, new_session, post_json, running_service
+from tests.conftest import FakeRasa, _free_port, new_session, post_json, running_service
 
 
 async def wait_for_health(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
@@ -32,18 +31,13 @@ async def wait_for_health(url: str, proc: subprocess.Popen, seconds: float = 60)
 
 
 async def test_sigterm_lets_the_answer_in_progress_finish(aiohttp_server):
-    async def slow_rasa(request: web.Request) -> web.Response:
-        await asyncio.sleep(1.5)
-        return web.json_response([{"recipient_id": "x", "text": "Svar från Rasa"}])
-
-    app = web.Application()
-    app.router.add_post("/webhooks/rest/webhook", slow_rasa)
-    rasa = await aiohttp_server(app)
+    slow = FakeRasa([{"recipient_id": "x", "text": "Svar från Rasa"}], delay=1.5)
+    rasa = await slow.start(aiohttp_server)
     port = _free_port()
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "bot", "gateway", "--port", str(port),
-            "--rasa-url", str(rasa.make_url("")).rstrip("/"), "--timeout", "5",
+            "--rasa-url", rasa.url, "--timeout", "5",
         ],
         cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

@@ -22,7 +22,6 @@ from bot.core.render import fill
 from bot.gateway.app import Settings, create_app
 from bot.tools.evaluation import EVAL_PATH
 from tests.conftest import new_session
-from tests.test_gateway import FakeRasa
 
 # A danger message and an ordinary one per language (the danger ones are also detector patterns).
 MESSAGES = {
@@ -155,13 +154,9 @@ def test_naming_a_language_does_not_switch_to_it(identifier):
 
 
 @pytest.fixture
-async def client(aiohttp_client, aiohttp_server):
-    fake = FakeRasa()
-    server = await aiohttp_server(fake.app())
-    client = await aiohttp_client(
-        create_app(Settings(rasa_urls=[str(server.make_url("")).rstrip("/")]))
-    )
-    client.rasa = fake
+async def client(aiohttp_client, rasa):
+    client = await aiohttp_client(create_app(Settings(rasa_urls=[rasa.url])))
+    client.rasa = rasa
     return client
 
 

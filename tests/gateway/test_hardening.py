@@ -10,23 +10,14 @@ from hypothesis import strategies as st
 
 from bot.gateway.app import Settings, create_app
 from bot.gateway.rate_limit import AddressKey, RateLimiter
-from tests.conftest import new_session
-from tests.test_gateway import FakeRasa
+from tests.conftest import FakeRasa, new_session
 
 ORIGIN = "https://www.orebro.se"
 SESSION = "a" * 16
 
 
-@pytest.fixture
-async def rasa(aiohttp_server):
-    fake = FakeRasa()
-    fake.server = await aiohttp_server(fake.app())
-    return fake
-
-
 def settings_for(rasa, **kwargs):
-    url = str(rasa.server.make_url("")).rstrip("/")
-    return Settings(rasa_urls=[url], embed_origins=[ORIGIN], **kwargs)
+    return Settings(rasa_urls=[rasa.url], embed_origins=[ORIGIN], **kwargs)
 
 
 @pytest.fixture
