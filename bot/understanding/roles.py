@@ -136,7 +136,8 @@ COUNTERPART = {
 # nurse tell?" from a mother: what social services do when a parent asks for help)
 FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
-# it is asked first (Limits.doubt_not_your_fault)
+# it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
+# someone who uses violence
 NOT_YOUR_FAULT = frozenset({"sexual_violence", "self_blame", "hit_back"})
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset({"uses_sexual_violence", "report_for_someone"})
@@ -259,6 +260,13 @@ def decide(
         return Decision(DANGER_UNSURE, writer, "asked")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
+    if intent in NOT_YOUR_FAULT and earlier == USES_VIOLENCE and not COUNTERPART.get(
+        (intent, USES_VIOLENCE)
+    ):
+        # "I know it's wrong, my father hit me a lot" from a parent who said they hit their child:
+        # never "it is not your fault" in a conversation that showed someone who hits (round 8;
+        # an answer with a counterpart for them gets it below)
+        return Decision(ROLE_QUESTION, writer, "asked")
     if intent == OUT_OF_SCOPE and writer:
         # after someone told who they are, "only questions about violence, call Servicecenter" is a
         # dead end: the not-understood answer for them instead

@@ -363,6 +363,12 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
         "perpetrator_children"
     )
     assert decide("shelter", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    # "it is never your fault" after a parent said they hit their child: asked, however sure
+    childhood = "jag vet att det är fel, min pappa slog mig mycket"
+    assert decide("self_blame", guess(SUBJECTED, 0.99), earlier=USES_VIOLENCE).intent == (
+        ROLE_QUESTION
+    ), childhood
+    assert decide("self_blame", guess(SUBJECTED, 0.99)).intent == "self_blame"
     # a message that reads as a victim's, in a conversation that showed someone who hits: asked
     assert decide(asked, guess(SUBJECTED, 0.9), earlier=USES_VIOLENCE).intent == ROLE_QUESTION
 
