@@ -51,6 +51,15 @@ _MINOR = (
     rf"{_WRITER_IS}{_FILLER} (ett barn|barn|minderarig|under 18|inte myndig|inte 18|tonaring|"
     r"a (kid|child|minor|teen|teenager)|underage|not 18)\b"
 )
+# afraid social services will take the writer from home: only a child can be placed ("tar soc
+# mig härifrån om jag snackar me kuratorn?", "will they take me away from my mum?"; round 8)
+_PLACED = (
+    r"\b(soc|socialen|socialtjansten)\b[^.!?]{0,15}\b(ta|tar|tog|placera\w*|flytta\w*|"
+    r"omhanderta\w*) mig\b|\b(tar|tog|placerar|flyttar) (soc|socialen|socialtjansten) mig\b|"
+    r"\b(ta|tar|tog) mig (harifran|hemifran|fran (mamma|pappa|mina foraldrar|familjen|morsan|"
+    r"farsan))\b|\b(take|put) me (away|into care|in care|from (my|our) (mom|mum|dad|parents|"
+    r"family|home))\b"
+)
 # an age said outright: "jag är 15", "I'm 16", "hej jag 15 år"
 _YOUNG_AGE = (
     rf"{_WRITER_IS}{_FILLER} (a (girl|boy) and )?({_YOUNG_AGES})\b{_NOT_AGE}|"
@@ -78,7 +87,7 @@ _ADULT_LIFE = (
 
 _SAYS_ADULT_AGE = re.compile(_ADULT_AGE)
 _SAYS_YOUNG_AGE = re.compile(_YOUNG_AGE)
-_SAYS_YOUNG = re.compile("|".join((_MINOR, _AT_SCHOOL)))
+_SAYS_YOUNG = re.compile("|".join((_MINOR, _AT_SCHOOL, _PLACED)))
 _SAYS_SCHOOLMATE = re.compile(_SCHOOLMATE)
 _SAYS_NOT_A_PUPIL = re.compile(_NOT_A_PUPIL)
 _SHOWS_ADULT_LIFE = re.compile(_ADULT_LIFE)

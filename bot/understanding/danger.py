@@ -55,6 +55,17 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _fold(text)).strip()
 
 
+# Spoken spellings of the pronouns ("han har hotat att döda mej"), written as the patterns spell
+# them; for the patterns only (the models' features keep the text as it was written)
+_SPOKEN = {"mej": "mig", "dej": "dig", "sej": "sig"}
+_SPOKEN_WORD = re.compile(r"\b(mej|dej|sej)\b")
+
+
+def spoken_forms(norm: str) -> str:
+    """`norm` (normalised text) with spoken spellings of mig, dig and sig in their written form."""
+    return _SPOKEN_WORD.sub(lambda match: _SPOKEN[match.group(1)], norm)
+
+
 _ME = r"(mig|oss|barnen|mitt barn|mina barn|dig)"
 # Red flags that are no emergency when the message says they come and go or have lasted for weeks.
 _NOT_CHRONIC = (
@@ -274,7 +285,7 @@ def detect(text: str) -> Verdict | None:
     Medical emergencies are checked first (an overdose needs an ambulance before anything else),
     then suicidal thoughts, then violence.
     """
-    norm = normalise(text)
+    norm = spoken_forms(normalise(text))
     for kind in (MEDICAL, SUICIDAL, DANGER_NOW):
         for pattern in _COMPILED[kind]:
             for match in pattern.finditer(norm):

@@ -93,3 +93,14 @@ def defended_self(text: str) -> bool:
     """Whether the writer says they hit back or defended themselves."""
     norm = normalise(text)
     return _DEFENDED_SELF.search(norm) is not None and _NOT_DONE.search(norm) is None
+
+
+_SEEKS_PROTECTION = re.compile(
+    r"\b(ansok\w*|soka|soker|fa|far|apply\w*|get|request\w*|begar\w*|ask for)\b[^.!?]{0,25}"
+    r"\b(kontaktforbud|restraining order|contact ban|protection order)"
+)
+
+
+def seeks_protection(text: str) -> bool:
+    """Whether the writer asks how to get a restraining order (for themselves, against someone)."""
+    return _SEEKS_PROTECTION.search(normalise(text)) is not None

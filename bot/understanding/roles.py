@@ -26,7 +26,7 @@ from bot.understanding.age_cues import ADULT, YOUNG
 from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 for anyone, then "in danger?"
 )
-from bot.understanding.role_cues import defended_self
+from bot.understanding.role_cues import defended_self, seeks_protection
 from bot.understanding.role_model import (
     CONCERNED,
     PROFESSIONAL,
@@ -141,9 +141,13 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 NOT_YOUR_FAULT = frozenset({"sexual_violence", "self_blame", "hit_back"})
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset({"uses_sexual_violence", "report_for_someone"})
-# Answers that speak to something the message must say, else the general answer for the one
-# subjected: "he hit me and I'm afraid he comes back (tillbaka) tonight" is no self-defence.
-PREMISES = {"hit_back": defended_self}
+# Answers that speak to something the message must say, and the answer when it does not: "he hit
+# me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
+# restraining order against my ex?" is not from someone who has one against them (round 8).
+PREMISES = {
+    "hit_back": (defended_self, "victim"),
+    "reported_for_violence": (lambda text: not seeks_protection(text), "restraining_order"),
+}
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 # Besides a role's general answer, the answers for adults that someone under 18 gets the young
@@ -216,8 +220,8 @@ def readable(text: str) -> bool:
 
 def with_premise(intent: str, text: str) -> str:
     """`intent`, unless its answer speaks to something `text` does not say (PREMISES)."""
-    says = PREMISES.get(intent)
-    return ROLE_INTENT[SUBJECTED] if says and not says(text) else intent
+    says, otherwise = PREMISES.get(intent, (None, intent))
+    return otherwise if says and not says(text) else intent
 
 
 def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) -> str | None:
@@ -272,6 +276,11 @@ def decide(
         # dead end: the not-understood answer for them instead
         # (bot.understanding.roles.NOT_UNDERSTOOD)
         return Decision(FALLBACK, writer, "switched")
+    if intent == FALLBACK and disclosure and age == YOUNG and writer in YOUNG_ANSWER:
+        # not understood, but a child told of violence and who they are ("pappa slår mamma när
+        # han tror att vi sover. jag är 13"): the young people's answer for them, not the adults'
+        # lines (round 8)
+        return Decision(YOUNG_ANSWER[writer], writer, "switched")
     if intent == FALLBACK and disclosure and writer and guess.role == writer:
         # not understood, but someone told of violence and who they are: their own answer, not
         # "I did not understand" (for those who use violence only when the model is all but certain)

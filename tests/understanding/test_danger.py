@@ -2,7 +2,15 @@
 
 import pytest
 
-from bot.understanding.danger import DANGER_NOW, MEDICAL, SUICIDAL, detect, normalise, own_violence
+from bot.understanding.danger import (
+    DANGER_NOW,
+    MEDICAL,
+    SUICIDAL,
+    detect,
+    normalise,
+    own_violence,
+    spoken_forms,
+)
 
 DANGER_MESSAGES = [
     "Han slår mig nu",
@@ -144,3 +152,13 @@ def test_invisible_and_fullwidth_characters_do_not_hide_danger(hidden):
 
 def test_normalise_unifies_persian_zero_width_joiner():
     assert normalise("می\u200cزند") == normalise("میزند")
+
+
+def test_spoken_spellings_of_me_are_read_as_written():
+    # round 8: "han har hotat att döda mej ..." got no 112 at all
+    threat = "han har hotat att döda mej om ja lämnar honom, ja e så rädd att ja inte vågar sova"
+    verdict = detect(threat)
+    assert verdict is not None and verdict.kind == "danger_now"
+    assert detect("han har hotat att döda dej") is not None
+    assert spoken_forms("han slar mej") == "han slar mig"
+    assert spoken_forms("mejl och dejting") == "mejl och dejting"  # only the whole words

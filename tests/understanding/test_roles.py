@@ -23,6 +23,7 @@ from bot.understanding.role_model import (
     load_examples,
 )
 from bot.understanding.roles import (
+    FALLBACK,
     NO_GUESS,
     ROLE_QUESTION,
     decide,
@@ -136,6 +137,10 @@ def test_what_the_conversation_said_of_the_age_is_remembered():
         "hon e 14 o ja med",
         "hej jag 15 år",
         "nu är jag 16 och han ska bo hos oss",
+        # afraid of being placed: only a child can be (round 8)
+        "morsan slår mig me bältet. tar soc mig härifrån om jag snackar me kuratorn?",
+        "kommer dom ta mig från mamma",
+        "will they take me away from my mum if I tell?",
     ],
 )
 def test_a_young_writer_who_says_so(text):
@@ -186,6 +191,8 @@ def test_an_adult_writer_who_says_so(text):
         "Min klasskamrat på SFI blir slagen",
         "my classmate at uni is being hit",
         "Min kompis har en son som är 8",
+        "tar soc barnen om jag berättar?",
+        "dom tar mig till sjukhuset",
     ],
 )
 def test_no_young_writer_where_the_age_is_someone_elses(text):
@@ -210,6 +217,18 @@ def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
 def test_out_of_scope_after_someone_told_who_they_are_is_not_a_dead_end():
     assert decide("out_of_scope", guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == "nlu_fallback"
     assert decide("out_of_scope", guess(UNCLEAR, 0.9)).intent == "out_of_scope"
+
+
+def test_not_understood_from_a_child_who_told_of_violence_gets_the_young_answer():
+    # "pappa slår mamma när han tror att vi sover. jag är 13. vad ska jag göra"
+    told = decide(FALLBACK, guess(CONCERNED, 0.7), disclosure=True, age=YOUNG)
+    assert told.intent == "concerned_young"
+    assert decide(FALLBACK, guess(SUBJECTED, 0.7), disclosure=True, age=YOUNG).intent == (
+        "young_person"
+    )
+    # no age said, or nothing told of violence: not this rule
+    assert decide(FALLBACK, guess(CONCERNED, 0.7), disclosure=True).intent != "concerned_young"
+    assert decide(FALLBACK, guess(CONCERNED, 0.7), age=YOUNG).intent != "concerned_young"
 
 
 def test_not_understood_offers_the_writers_next_step():
@@ -478,3 +497,11 @@ def test_the_self_defence_answer_needs_the_message_to_say_so():
     for not_said in ("ska jag slå tillbaka?", "I never hit back", "han hotar att anmäla mig till soc"):
         assert with_premise("hit_back", not_said) == "victim", not_said
     assert with_premise("police_report", "kommer han tillbaka?") == "police_report"
+    # "how do I apply for a restraining order against my ex?" is not from one who has one
+    applies = "I would like to know how to apply for a restraining order against my former partner"
+    assert with_premise("reported_for_violence", applies) == "restraining_order"
+    assert with_premise("reported_for_violence", "hur söker man kontaktförbud mot sitt ex") == (
+        "restraining_order"
+    )
+    has_one = "jag har fått kontaktförbud mot min exfru, får jag hämta barnen?"
+    assert with_premise("reported_for_violence", has_one) == "reported_for_violence"
