@@ -276,10 +276,10 @@ def decide(
         # dead end: the not-understood answer for them instead
         # (bot.understanding.roles.NOT_UNDERSTOOD)
         return Decision(FALLBACK, writer, "switched")
-    if intent == FALLBACK and disclosure and age == YOUNG and writer in YOUNG_ANSWER:
+    if intent == FALLBACK and disclosure and age == YOUNG and writer in (SUBJECTED, CONCERNED):
         # not understood, but a child told of violence and who they are ("pappa slår mamma när
         # han tror att vi sover. jag är 13"): the young people's answer for them, not the adults'
-        # lines (round 8)
+        # lines (round 8; for one who uses violence only on the evidence below)
         return Decision(YOUNG_ANSWER[writer], writer, "switched")
     if intent == FALLBACK and disclosure and writer and guess.role == writer:
         # not understood, but someone told of violence and who they are: their own answer, not

@@ -229,6 +229,9 @@ def test_not_understood_from_a_child_who_told_of_violence_gets_the_young_answer(
     # no age said, or nothing told of violence: not this rule
     assert decide(FALLBACK, guess(CONCERNED, 0.7), disclosure=True).intent != "concerned_young"
     assert decide(FALLBACK, guess(CONCERNED, 0.7), age=YOUNG).intent != "concerned_young"
+    # and the answer for young people who hit only on the evidence that answer always needs
+    unsure = decide(FALLBACK, guess(USES_VIOLENCE, 0.7), disclosure=True, age=YOUNG)
+    assert unsure.intent != "uses_violence_young"
 
 
 def test_not_understood_offers_the_writers_next_step():
