@@ -142,7 +142,7 @@ def train_with(config: Path, out: Path) -> tuple[Path, float]:
 
 def main(model: Path, configs: list[Path], show_misses: bool) -> int:
     """Print the score of the trained model and of a fresh model per extra config, on
-    messages.yml; then the trained model's score on each newer development file."""
+    messages.yml; the trained model also on each newer development file (messages-*.yml)."""
     messages, topics = load_messages(), topics_by_intent()
     candidates = [("config.yml (trained model)", model, None)]
     with tempfile.TemporaryDirectory(prefix="bot-eval-") as tmp:
@@ -160,12 +160,12 @@ def main(model: Path, configs: list[Path], show_misses: bool) -> int:
             print()
             if show_misses:
                 print_misses(result)
-    predict = load_predictor(model)
-    for path in sorted(EVAL_PATH.parent.glob("messages-*.yml")):
-        result = score(load_messages(path), predict, topics)
-        print(report(f"{path.name} (trained model)", result), end="\n\n")
-        if show_misses:
-            print_misses(result)
+            if path == model:  # the newer development files, with the model already loaded
+                for extra in sorted(EVAL_PATH.parent.glob("messages-*.yml")):
+                    result = score(load_messages(extra), predict, topics)
+                    print(report(f"{extra.name} (trained model)", result), end="\n\n")
+                    if show_misses:
+                        print_misses(result)
     return 0
 
 
