@@ -48,12 +48,16 @@ from bot.understanding.roles import (
     ANSWER_ROLE,
     NO_GUESS,
     NOT_UNDERSTOOD,
+    Decision,
     decide,
     earlier_age,
     earlier_role,
+    evidence_for,
     readable,
+    said_enough,
     settle_close_call,
     unsure_of_violence,
+    violence_shown,
     with_premise,
 )
 from bot.understanding.roles import FALLBACK as NLU_FALLBACK
@@ -270,6 +274,7 @@ class RoleDetector(_Untrained):
     ) -> list[Message]:
         parses = recent_parses(tracker)
         earlier = earlier_role(parses)
+        shown = {"evidence": evidence_for(earlier, parses), "violence_shown": violence_shown(parses)}
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):
@@ -281,17 +286,21 @@ class RoleDetector(_Untrained):
             disclosure = bool((message.get("danger") or {}).get("disclosure") or cues_of(text))
             said = said_age(text)
             age = said or earlier_age(parses)
-            decision = decide(intent, guess, earlier, disclosure=disclosure, age=age)
+            decision = decide(intent, guess, earlier, disclosure=disclosure, age=age, **shown)
             if intent == NLU_FALLBACK:
                 close = close_candidates(message.get(INTENT_RANKING_KEY) or [])
-                settled = settle_close_call(close, guess, earlier, disclosure=disclosure, age=age)
+                settled = settle_close_call(
+                    close, guess, earlier, disclosure=disclosure, age=age, **shown
+                )
                 decision = settled or decision
+            if said_enough(decision.intent, said_responses(tracker)):
+                decision = Decision(NLU_FALLBACK, decision.writer, "said enough")
             verdict = message.get("danger") or {}
             if intent in DANGER_INTENTS and verdict.get("topic"):
                 # the topic's answer for this writer's role and age; it may follow 112 in this
                 # turn when the writer is known or it is an answer for anyone
                 topic = with_premise(verdict["topic"], text)
-                own = decide(topic, guess, earlier, disclosure=disclosure, age=age)
+                own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
                 fits = own.writer is not None or own.intent not in ANSWER_ROLE
                 # when nothing else fits: the not-understood answer for who is writing (their
                 # lines), not the menu, after someone told of violence
@@ -343,6 +352,18 @@ def close_candidates(ranking: list[dict[str, Any]]) -> list[str]:
     if any(name in DANGER_INTENTS or name in REPLY_KINDS for name in names):
         return []
     return names
+
+
+def said_responses(tracker: DialogueStateTracker | None) -> list[str]:
+    """The responses the bot gave in this conversation since its last restart (Rasa's
+    `utter_action` names, oldest first)."""
+    said: list[str] = []
+    for event in tracker.events if tracker else []:
+        if type(event).__name__ == "Restarted":
+            said = []
+        elif type(event).__name__ == "BotUttered":
+            said.append((event.metadata or {}).get("utter_action") or "")
+    return said
 
 
 def recent_parses(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:

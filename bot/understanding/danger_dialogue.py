@@ -11,10 +11,11 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   question and no leads to the menu; else no leads to the answer for the message's topic. 112 is
   always first. The question is asked once for a kind of danger: once 112 has been shown for it
   (or the question was just asked and written past), an uncertain message gets a short 112 line
-  and then its answer (or the lines for who is writing), so that a conversation after danger
-  moves on instead of asking after every message (round 7: the same card and question again was
-  most of the conversations' false alarms and repeats). A new kind (suicidal thoughts after
-  violence) is asked about.
+  and then its answer (or the lines for who is writing, as the message or the conversation showed;
+  when nobody knows, the question who it is about, not the menu: round 8 judged the menu there a
+  dead end), so that a conversation after danger moves on instead of asking after every message
+  (round 7: the same card and question again was most of the conversations' false alarms and
+  repeats). A new kind (suicidal thoughts after violence) is asked about.
 - The topic is the one RoleDetector checked for the writer's role and age (the verdict's
   `answer`; "tell the school counsellor" only to someone who said they are under 18), else the
   topic classifier's.
@@ -76,6 +77,7 @@ NOT_A_TOPIC = {
     *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
 MENU = "menu"  # where "no, not right now" leads when the message had no topic
+WHO_IS_IT_ABOUT = "utter_role_unclear"  # after 112, nothing to answer and nobody knows who writes
 # After 112 for these kinds, an uncertain message of this kind is not asked about again (its yes
 # would lead to the same answer); a new kind, such as suicidal thoughts after violence, is.
 SAME_QUESTION = {
@@ -101,7 +103,11 @@ class Utterance:
 
 
 def plan(
-    intent: str, verdict: dict[str, Any] | None, shown: str | None, asked: bool = False
+    intent: str,
+    verdict: dict[str, Any] | None,
+    shown: str | None,
+    asked: bool = False,
+    writer_lines: str | None = None,
 ) -> list[Utterance]:
     """The responses for a danger `intent` (a kind or `danger_unsure`).
 
@@ -109,6 +115,8 @@ def plan(
     topic the intent classifier saw in it; `shown` is the kind whose emergency bubble was shown
     last in this conversation (None if 112 has not been shown yet); `asked`: the bot's previous
     answer asked whether anyone is in danger and the person wrote on instead of answering.
+    `writer_lines`: the not-understood answer for the role the conversation showed (its `role`
+    slot), used when the message itself did not show who is writing.
     """
     verdict = verdict or {}
     kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
@@ -124,8 +132,9 @@ def plan(
             fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
             if own or fits:
                 return [Utterance(first), Utterance(f"utter_{own or answer_topic}")]
-            # nothing to answer: the lines for who is writing when known, else the menu
-            return [Utterance(first), Utterance(verdict.get("lines_for_writer") or f"utter_{MENU}")]
+            # nothing to answer: the lines for who is writing when known, else who it is about
+            lines = verdict.get("lines_for_writer") or writer_lines or WHO_IS_IT_ABOUT
+            return [Utterance(first), Utterance(lines)]
         if own:  # what they asked, then whether anyone is in danger: no leads on to the menu
             question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})
             return [Utterance(first), Utterance(f"utter_{own}"), question]

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.understanding.age_cues import ADULT, YOUNG
+from bot.understanding.danger_dialogue import NOT_A_TOPIC
 from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 for anyone, then "in danger?"
 )
@@ -82,6 +83,8 @@ ROLE_INTENT = {
     PROFESSIONAL: "professional",
 }
 YOUNG_INTENT = "young_person"  # the general answer for someone subjected who is under 18
+# Buttons whose choice says who is writing: the roles' general answers
+BUTTON_ROLES = frozenset({*ROLE_INTENT.values(), YOUNG_INTENT})
 # A role's general answer for someone under 18
 YOUNG_ANSWER = {
     SUBJECTED: YOUNG_INTENT,
@@ -224,12 +227,21 @@ def with_premise(intent: str, text: str) -> str:
     return otherwise if says and not says(text) else intent
 
 
-def writer_role(guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS) -> str | None:
+def writer_role(
+    guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS, evidence: float = 1.0
+) -> str | None:
     """Who is writing: a sure guess of this message, else what the conversation showed. Once
-    the conversation has shown who is writing, a later message changes it only when the model
-    is as sure as a switch needs ("she has gone to her sister's with our daughter", from someone
-    who said he hit her, is still his story)."""
-    needed = limits.sure if earlier in (None, guess.role) else limits.change
+    the conversation has surely shown who is writing, a later message changes it only when the
+    model is all but certain ("she has gone to her sister's with our daughter", from someone who
+    said he hit her, is still his story); a role shown only by a guess less sure than a switch
+    needs (`evidence`) changes on a guess as sure as a switch needs ("I think I might be the
+    problem", then "I scream at my girlfriend and I have pushed her": round 8)."""
+    if earlier in (None, guess.role):
+        needed = limits.sure
+    elif evidence < limits.switch:
+        needed = switch_needed(guess.role, limits)
+    else:
+        needed = limits.change
     if guess.role != UNCLEAR and guess.confidence >= needed:
         return guess.role
     return earlier
@@ -242,12 +254,17 @@ def decide(
     limits: Limits = LIMITS,
     disclosure: bool = False,
     age: str | None = None,
+    evidence: float = 1.0,
+    violence_shown: float = 0.0,
 ) -> Decision:
     """The intent to answer, given the topic classifier's `intent` and the role model's guess.
     `disclosure`: the message tells of violence (danger triage's probability reached the level
     that makes a conversation's context danger, or a violent verb has a subject or an object:
-    bot.understanding.role_cues). `age`: what the conversation said of the writer's age (bot.understanding.age_cues)."""
-    writer = writer_role(guess, earlier, limits)
+    bot.understanding.role_cues). `age`: what the conversation said of the writer's age
+    (bot.understanding.age_cues). `evidence`: how surely the conversation showed the `earlier`
+    role (`evidence_for`); `violence_shown`: how surely an earlier message was read as written by
+    someone who uses violence (`violence_shown`)."""
+    writer = writer_role(guess, earlier, limits, evidence)
     # this message does not point elsewhere than the role the conversation showed
     consistent = earlier == writer and guess.role in (writer, UNCLEAR)
     addressee = DANGER_FOR_WRITER.get((intent, writer))
@@ -264,12 +281,12 @@ def decide(
         return Decision(DANGER_UNSURE, writer, "asked")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
-    if intent in NOT_YOUR_FAULT and earlier == USES_VIOLENCE and not COUNTERPART.get(
-        (intent, USES_VIOLENCE)
-    ):
+    shown_hitting = earlier == USES_VIOLENCE or violence_shown >= limits.uses_violence
+    if intent in NOT_YOUR_FAULT and shown_hitting and not COUNTERPART.get((intent, USES_VIOLENCE)):
         # "I know it's wrong, my father hit me a lot" from a parent who said they hit their child:
-        # never "it is not your fault" in a conversation that showed someone who hits (round 8;
-        # an answer with a counterpart for them gets it below)
+        # never "it is not your fault" in a conversation that showed someone who hits, also when
+        # the bot was not sure enough of it to answer on (round 8; an answer with a counterpart
+        # for them gets it below)
         return Decision(ROLE_QUESTION, writer, "asked")
     if intent == OUT_OF_SCOPE and writer:
         # after someone told who they are, "only questions about violence, call Servicecenter" is a
@@ -318,10 +335,29 @@ def decide(
         return Decision(intent, writer, "kept")
     if sure:
         return Decision(own_answer(intent, writer, guess, limits, age), writer, "switched")
-    if counterpart and consistent:
-        # the conversation showed who is writing and this message does not say otherwise
-        return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
+    if consistent and (counterpart or writer != USES_VIOLENCE):
+        # the conversation showed who is writing and this message does not say otherwise: their
+        # counterpart, else their general answer ("should I tell her he is abusive?" from a
+        # worried mother), not the question who it is about again (round 8 asked it three times
+        # in a row); someone who uses violence only gets a counterpart
+        answer = counterpart or ROLE_INTENT[writer]
+        return Decision(for_age(answer, writer, guess, limits, age), writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")
+
+
+# An answer given this many times in a conversation is not given again: "no answer repeats
+# itself three times" (#18); the not-understood answer for the writer comes instead (their lines,
+# then people to talk to). The question who it is about is left alone: for a writer nobody knows,
+# the menu instead of it is a dead end.
+SAID_ENOUGH = 2
+
+
+def said_enough(intent: str, said: Iterable[str]) -> bool:
+    """Whether `intent`'s answer is among the responses already `said` in this conversation
+    (Rasa's `utter_action` names) `SAID_ENOUGH` times; only topic answers count."""
+    if intent in NOT_A_TOPIC or intent in UNTOUCHED:
+        return False
+    return sum(response == f"utter_{intent}" for response in said) >= SAID_ENOUGH
 
 
 def settle_close_call(
@@ -331,6 +367,8 @@ def settle_close_call(
     limits: Limits = LIMITS,
     disclosure: bool = False,
     age: str | None = None,
+    evidence: float = 1.0,
+    violence_shown: float = 0.0,
 ) -> Decision | None:
     """Rasa's fallback when the two top topics are too close to choose between: if both lead to
     the same answer for this writer ("tar soc mina barn nu?" from a father who has hit: social
@@ -338,7 +376,10 @@ def settle_close_call(
     if one is the writer's general answer and the other an answer for the writer's role on the
     same matter ("I forced my wife to have sex": using violence, or sexual violence as its
     counterpart for him), the specific one; else None (not understood stays)."""
-    decisions = [decide(intent, guess, earlier, limits, disclosure, age) for intent in candidates]
+    decisions = [
+        decide(intent, guess, earlier, limits, disclosure, age, evidence, violence_shown)
+        for intent in candidates
+    ]
     answers = {decision.intent for decision in decisions}
     if len(candidates) != 2 or ROLE_QUESTION in answers:
         return None
@@ -421,13 +462,44 @@ def earlier_role(parses: Iterable[dict]) -> str | None:
     for parse in parses:
         intent = (parse.get("intent") or {}).get("name")
         if (parse.get("text") or "").startswith("/"):
-            if intent in ROLE_INTENT.values() or intent == YOUNG_INTENT:
+            if intent in BUTTON_ROLES:
                 return ANSWER_ROLE[intent]
             continue
         reading = parse.get("role") or {}
         if reading.get("writer") and not unsure_of_violence(reading):
             return reading["writer"]
     return None
+
+
+def evidence_for(role: str | None, parses: Iterable[dict]) -> float:
+    """How surely the conversation showed `role`: 1.0 for a button the person chose, else the
+    highest probability the role model gave it on a message read as written by it (1.0 when no
+    such message is among `parses`: the role then came from further back)."""
+    surest = None
+    for parse in parses:
+        intent = (parse.get("intent") or {}).get("name") or ""
+        if (parse.get("text") or "").startswith("/"):
+            if intent in BUTTON_ROLES and ANSWER_ROLE[intent] == role:
+                return 1.0
+            continue
+        reading = parse.get("role") or {}
+        if role and reading.get("guess") == role:
+            surest = max(surest or 0.0, (reading.get("probabilities") or {}).get(role, 0.0))
+    return 1.0 if surest is None else surest
+
+
+def violence_shown(parses: Iterable[dict]) -> float:
+    """The highest probability with which an earlier message was read as written by someone who
+    uses violence, also when the bot asked instead of answering on it."""
+    readings = [parse.get("role") or {} for parse in parses]
+    return max(
+        (
+            (reading.get("probabilities") or {}).get(USES_VIOLENCE, 0.0)
+            for reading in readings
+            if reading.get("guess") == USES_VIOLENCE
+        ),
+        default=0.0,
+    )
 
 
 def earlier_age(parses: Iterable[dict]) -> str | None:

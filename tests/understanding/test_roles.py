@@ -29,9 +29,12 @@ from bot.understanding.roles import (
     decide,
     earlier_age,
     earlier_role,
+    evidence_for,
     not_understood_response,
     readable,
+    said_enough,
     settle_close_call,
+    violence_shown,
     with_premise,
 )
 
@@ -508,3 +511,70 @@ def test_the_self_defence_answer_needs_the_message_to_say_so():
     )
     has_one = "jag har fått kontaktförbud mot min exfru, får jag hämta barnen?"
     assert with_premise("reported_for_violence", has_one) == "reported_for_violence"
+
+
+def test_a_role_the_conversation_showed_gets_its_own_answer_instead_of_the_question_again():
+    # a mother worried about her daughter writes "should I tell her he is abusive?" (the topic
+    # classifier: the victim's answer) and the message shows no other role: the answer for the
+    # worried, not "who is it about?" a third time in a row (round 8)
+    unclear = guess(UNCLEAR, 0.8)
+    for writer, general in ((CONCERNED, "concerned"), (PROFESSIONAL, "professional")):
+        decision = decide("victim", unclear, earlier=writer)
+        assert (decision.intent, decision.writer) == (general, writer)
+    assert decide("safety_plan", unclear, earlier=SUBJECTED).intent == "safety_plan"
+    # someone subjected whose message the classifier read as for the one who hits: theirs
+    assert decide("uses_violence", unclear, earlier=SUBJECTED).intent == "victim"
+    # a message that points to another role is still asked about
+    assert decide("victim", guess(SUBJECTED, 0.6), earlier=CONCERNED).intent == ROLE_QUESTION
+    # and Välj att sluta is never given on the conversation's word alone, only a counterpart
+    assert decide("victim", unclear, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    assert decide("police_report", unclear, earlier=USES_VIOLENCE).intent == "reported_for_violence"
+
+
+def test_an_answer_said_twice_in_a_conversation_is_not_said_a_third_time():
+    said = ["utter_greet", "utter_concerned", "utter_danger_again", "utter_concerned"]
+    assert said_enough("concerned", said)
+    assert not said_enough("concerned", said[:2])
+    assert not said_enough("victim", said)
+    # 112, the question who it is about, the menu and short replies are never held back
+    assert not said_enough("danger_now", ["utter_danger_now"] * 3)
+    assert not said_enough(ROLE_QUESTION, ["utter_role_unclear"] * 3)
+    assert not said_enough("menu", ["utter_menu"] * 3)
+
+
+def reading(role: str, p: float, writer: str | None = None, reason: str = "kept") -> dict:
+    """A parse as RoleDetector leaves it: the guess, its probability and the decision."""
+    return {"text": "...", "role": {"guess": role, "probabilities": {role: p},
+                                    "writer": writer or role, "reason": reason}}  # fmt: skip
+
+
+def test_a_role_shown_by_an_unsure_guess_changes_on_a_guess_as_sure_as_a_switch_needs():
+    # "I think I might be the problem in my relationship" read as subjected (0.64), then "when I
+    # get angry I scream at my girlfriend and I have pushed her" (0.953): her own answer
+    parses = [reading(SUBJECTED, 0.64)]
+    evidence = evidence_for(SUBJECTED, parses)
+    hits = guess(USES_VIOLENCE, 0.953)
+    decision = decide("uses_violence", hits, SUBJECTED, evidence=evidence)
+    assert (decision.intent, decision.writer) == ("uses_violence", USES_VIOLENCE)
+    # a role shown surely, or chosen with a button, still needs the model all but certain
+    assert decide("uses_violence", hits, SUBJECTED, evidence=0.95).writer == SUBJECTED
+    button = {"text": "/victim", "intent": {"name": "victim"}}
+    assert evidence_for(SUBJECTED, [reading(SUBJECTED, 0.6), button]) == 1.0
+    assert evidence_for(SUBJECTED, [reading(SUBJECTED, 0.6), reading(SUBJECTED, 0.93)]) == 0.93
+    # ... and a guess less sure than a switch needs does not change it
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.9), SUBJECTED, evidence=0.64).writer == (
+        SUBJECTED
+    )
+
+
+def test_not_your_fault_is_not_said_after_a_message_read_as_from_someone_who_hits():
+    # "I have started hitting my son" (the bot asked, not sure enough), then "I know it's wrong,
+    # my father hit me a lot", read as someone subjected: not "it is never your fault"
+    parses = [reading(USES_VIOLENCE, 0.8, reason="asked")]
+    assert earlier_role(parses) is None
+    shown = violence_shown(parses)
+    assert shown == 0.8
+    victim = guess(SUBJECTED, 0.98)
+    assert decide("self_blame", victim, None, violence_shown=shown).intent == ROLE_QUESTION
+    assert decide("self_blame", victim, None, violence_shown=0.3).intent == "self_blame"
+    assert violence_shown([reading(SUBJECTED, 0.9)]) == 0.0
