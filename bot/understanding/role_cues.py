@@ -35,6 +35,11 @@ _SOMEONE_ELSE = (
 _UP_TO_3_WORDS = r"( \S+){0,3} "
 _PASSIVE = r"(blev|blir|blivit|ar|var|was|were|got|get|gets|am|been|being|is)"
 _ACTIVE_GAP = rf"( (?!{_PASSIVE}\b)\S+){{0,3}} "  # up to 3 words, none of them "blir", "was" ...
+_SAYS = r"(sager|sa|sagt|kallar|tycker|menar|says|said|calls|called|thinks|claims|accuses|tells me)"
+_TRAIT = (
+    r"(kontrollerande|kontrollerar|valdsam|svartsjuk|elak|aggressiv|farlig|misshandlare|"
+    r"controlling|abusive|violent|jealous|aggressive|an abuser|toxic|scary|possessive)"
+)
 _VICTIM_PARTICIPLES = (
     r"(slagen|slagna|misshandlad|hotad|kontrollerad|valdtagen|tvingad|inlast|knuffad|"
     r"hit|beaten|abused|threatened|raped|hurt|choked|controlled|forced|locked)"
@@ -56,6 +61,13 @@ CUES: dict[str, re.Pattern[str]] = {
         ),
         # "han slår", "min man hotar", "she controls": someone else does it
         "someone else acts": rf"{_THEY}{_UP_TO_3_WORDS}{_VERBS}\b",
+        # "min fru säger att jag är kontrollerande", "he says I'm the abusive one": the writer is
+        # accused (in the corpus twice as often by someone they control as by someone who
+        # controls them: a cue, not a verdict)
+        "writer accused": (
+            rf"{_THEY}( \S+){{0,2}} {_SAYS}( att| that)? {_I}( \S+){{0,2}} {_TRAIT}\b|"
+            rf"\b{_SAYS} (mig|me) (for |a |an )?{_TRAIT}\b"
+        ),
     }.items()
 }
 CUE_NAMES = tuple(CUES)

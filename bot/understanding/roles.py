@@ -38,6 +38,7 @@ from bot.understanding.role_model import (
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
+CALM = "safe_now"  # "he has left, I'm safe now"
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -52,6 +53,7 @@ ANSWER_ROLE: dict[str, str] = {
             "sexual_violence", "threat_messages", "children_custody", "residence_permit",
             "hit_back",  # "I hit back, now he says he'll report me": for the one attacked
             "adult_reports_concern",  # "if I tell at school": to a young person at home
+            "forms_of_violence",  # "Känner du igen dig?": to the one it may happen to
         ),
         SUBJECTED,
     ),
@@ -128,6 +130,10 @@ COUNTERPART = {
     # "is it really violence?", "I feel awful": the answers name Kvinnofridslinjen and speak to
     # the one subjected
     ("forms_of_violence", USES_VIOLENCE): "uses_violence",
+    # "is it violence?" from someone worried or an employer: how to help, not "do you recognise
+    # this?" (round 8)
+    ("forms_of_violence", CONCERNED): "concerned",
+    ("forms_of_violence", PROFESSIONAL): "professional",
     ("feeling_bad", USES_VIOLENCE): "uses_violence",
     ("feeling_bad", CONCERNED): "concerned",
     # a professional asking about reports, social services or interpreters in their work
@@ -166,7 +172,7 @@ FOR_ADULTS = {
 # danger answer may change, 112 first still: someone subjected gets the answer for danger now,
 # someone worried about another the answer for a witness.
 UNTOUCHED = frozenset(
-    {"danger_now", "suicidal", "danger_medical", DANGER_UNSURE, "safe_now", ROLE_QUESTION,
+    {"danger_now", "suicidal", "danger_medical", DANGER_UNSURE, CALM, ROLE_QUESTION,
      "delete_conversation"}
 )  # fmt: skip
 DANGER_FOR_WRITER = {
@@ -283,6 +289,10 @@ def decide(
         # the answer's addressee and the writer may differ, and the model is not sure: 112 for
         # anyone first, then "are you or someone else in danger right now?"
         return Decision(DANGER_UNSURE, writer, "asked")
+    if intent == CALM and writer in (CONCERNED, PROFESSIONAL) and guess.role == writer:
+        # "my daughter has left him, now he writes threats about her": not "good that you are
+        # safe now" to her parent (round 8); the danger triage has read it as calm already
+        return Decision(ROLE_INTENT[writer], writer, "switched")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
     shown_hitting = earlier == USES_VIOLENCE or violence_shown >= limits.uses_violence
@@ -297,11 +307,12 @@ def decide(
         # dead end: the not-understood answer for them instead
         # (bot.understanding.roles.NOT_UNDERSTOOD)
         return Decision(FALLBACK, writer, "switched")
-    if intent == FALLBACK and disclosure and age == YOUNG and writer in (SUBJECTED, CONCERNED):
-        # not understood, but a child told of violence and who they are ("pappa slår mamma när
-        # han tror att vi sover. jag är 13"): the young people's answer for them, not the adults'
-        # lines (round 8; for one who uses violence only on the evidence below)
-        return Decision(YOUNG_ANSWER[writer], writer, "switched")
+    child = writer or guess.role  # a child at home: the model may hesitate between the two
+    if intent == FALLBACK and disclosure and age == YOUNG and child in (SUBJECTED, CONCERNED):
+        # not understood, but a child told of violence and their age ("pappa slår mamma när han
+        # tror att vi sover. jag är 13"): the young people's answer, not the adults' lines or the
+        # menu (round 8; for one who uses violence only on the evidence below)
+        return Decision(YOUNG_ANSWER[child], writer, "switched")
     if intent == FALLBACK and disclosure and writer and guess.role == writer:
         # not understood, but someone told of violence and who they are: their own answer, not
         # "I did not understand" (for those who use violence only when the model is all but certain)

@@ -581,3 +581,22 @@ def test_not_your_fault_is_not_said_after_a_message_read_as_from_someone_who_hit
     assert decide("self_blame", victim, None, violence_shown=shown).intent == ROLE_QUESTION
     assert decide("self_blame", victim, None, violence_shown=0.3).intent == "self_blame"
     assert violence_shown([reading(SUBJECTED, 0.9)]) == 0.0
+
+
+def test_answers_for_the_one_it_happens_to_are_not_given_to_someone_worried_or_at_work():
+    # "one of my employees sleeps in the office, she is afraid to go home: is it violence?"
+    assert decide("forms_of_violence", guess(PROFESSIONAL, 0.95)).intent == "professional"
+    assert decide("forms_of_violence", guess(CONCERNED, 0.95)).intent == "concerned"
+    assert decide("forms_of_violence", guess(UNCLEAR, 0.9)).intent == "forms_of_violence"
+    # "my daughter has left her husband, now he writes threats about her": not "good that you
+    # are safe now"
+    assert decide("safe_now", guess(CONCERNED, 0.9)).intent == "concerned"
+    assert decide("safe_now", guess(SUBJECTED, 0.9)).intent == "safe_now"
+
+
+def test_a_child_who_tells_of_violence_at_home_gets_the_young_answer_when_the_model_hesitates():
+    # "pappa slår mamma när han tror att vi sover. jag är 13": subjected or worried, 0.5 each
+    torn = RoleGuess({SUBJECTED: 0.49, CONCERNED: 0.49, UNCLEAR: 0.02}, 0.98)
+    decision = decide(FALLBACK, torn, disclosure=True, age=YOUNG)
+    assert decision.intent in ("young_person", "concerned_young")
+    assert decide(FALLBACK, torn, disclosure=True, age=None).intent != "young_person"
