@@ -203,10 +203,6 @@ class Limits:
     young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
     adult: float = 0.05  # ... and this unlikely gets the adults' answer instead of the young one
     change: float = 0.97  # a role the conversation showed changes only on a guess this sure
-    # a guess of another role less sure than this does not make a message point away from the
-    # role the conversation showed (a judgement: "what can I do if she never wants to leave him"
-    # from a worried mother was 0.52 subjected; dev has single messages only)
-    contrary: float = 0.6
 
 
 LIMITS = Limits()
@@ -353,8 +349,10 @@ def decide(
     if counterpart and consistent:
         # the conversation showed who is writing and this message does not say otherwise
         return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
-    barely_elsewhere = guess.role == UNCLEAR or guess.confidence < limits.contrary
-    if writer != USES_VIOLENCE and earlier == writer and (consistent or barely_elsewhere):
+    # a guess of another role less sure than a switch needs does not point elsewhere: "what can
+    # I do if she never wants to leave him", from a worried mother, is 0.5-0.8 subjected
+    hardly_elsewhere = guess.confidence < limits.switch
+    if writer != USES_VIOLENCE and earlier == writer and (consistent or hardly_elsewhere):
         # the conversation showed who is writing and this message hardly points elsewhere: their
         # general answer ("should I tell her he is abusive?" from a worried mother), not the
         # question who it is about again (round 8 asked it three times in a row); someone who
