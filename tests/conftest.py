@@ -1,6 +1,6 @@
-"""Shared fixtures and helpers: the resource catalogue, the trained Rasa agent, a stand-in Rasa,
-the running service, a real Redis and headless Chromium. The tests import the helpers from here
-(`from tests.conftest import ...`): one copy of each."""
+"""Shared fixtures and helpers: the resource catalogue, the texts files as written, the trained
+Rasa agent, a stand-in Rasa, the running service, a real Redis and headless Chromium. The tests
+import the helpers from here (`from tests.conftest import ...`): one copy of each."""
 
 from __future__ import annotations
 
@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from aiohttp import web
 
 from bot import PROJECT_ROOT
 from bot.core.resources import load
+from bot.core.texts import TEXTS_DIR
 from bot.tools.local_agent import MODEL, action_server, load_agent
 
 
@@ -38,6 +40,11 @@ def catalogue():
 def new_session() -> str:
     """A session id like the widget makes: random, 48 hex characters."""
     return secrets.token_hex(24)
+
+
+def texts_file(lang: str) -> dict:
+    """bot/core/texts/<lang>.yml as written (bot.core.texts falls back to Swedish)."""
+    return yaml.safe_load((TEXTS_DIR / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
 # What the stand-in Rasa answers unless told otherwise: a number, a button and a card to fill in.

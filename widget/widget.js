@@ -31,134 +31,14 @@
 
   function webAddress(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
 
-  /* Every text the widget itself shows, one block per language. Service numbers come from the
-     server (resources.yml); 112 is written here so it shows even when the server cannot be reached. */
-  var TEXTS = {
-    sv: {
-      title: "Stödchatt",
-      emergency: "Vid akut fara: ring 112",
-      call112: "Ring 112",
-      offline: "Chatten går inte att nå just nu. Vid akut fara: ring 112. Här kan du få stöd direkt:",
-      shiftMore: "Skift: tryck {n} gånger till för att lämna sidan.",
-      shiftOnce: "Skift: tryck 1 gång till för att lämna sidan.",
-      leaving: "Lämnar sidan.",
-      sms: "Sms",
-      chatLink: "Chatta",
-      resultsCount: "{n} träffar",
-      resultsOne: "1 träff",
-      exit: "Lämna sidan snabbt",
-      exitHint: "Du kan också trycka på Skift tre gånger.",
-      chatTab: "Chatta",
-      findTab: "Hitta stöd",
-      placeholder: "Skriv ditt meddelande",
-      send: "Skicka",
-      typing: "Chattroboten skriver …",
-      open: "Chatta anonymt om stöd",
-      close: "Stäng",
-      bot: "Chattroboten",
-      you: "Du",
-      error: "Chatten fungerar inte just nu. Vid akut fara: ring 112. Här kan du få stöd:",
-      history: "Det du skriver raderas när du stänger chatten. Webbläsarens historik raderas inte när du lämnar sidan: rensa den själv om någon kan se din telefon eller dator.",
-      openNow: "Öppet nu",
-      closedNow: "Stängt nu",
-      anonymous: "Anonymt",
-      free: "Gratis",
-      interpreter: "Tolk finns",
-      unverified: "Uppgiften är inte bekräftad",
-      call: "Ring",
-      website: "Webbplats",
-      otherLanguage: "Språk",
-      whoLabel: "Jag är …",
-      needLabel: "Jag behöver …",
-      anyone: "Vem som helst",
-      anything: "Vad som helst",
-      openOnly: "Bara de som är öppna nu",
-      results: "Träffar",
-      noResults: "Inga träffar. Prova att ändra valen. Vid akut fara: ring 112.",
-      audiences: {
-        subjected: "utsatt för våld",
-        uses_violence: "någon som använder våld och vill sluta",
-        honour: "utsatt för hedersförtryck",
-        young: "under 18 år",
-        concerned: "orolig för någon annan",
-        professional: "yrkesverksam"
-      },
-      topics: {
-        talk: "prata med någon",
-        emergency: "hjälp akut",
-        shelter: "ett tryggt boende",
-        police: "polisen",
-        health: "vård",
-        social_services: "socialtjänsten",
-        suicide: "stöd vid självmordstankar",
-        legal: "råd om brott och rättigheter",
-        municipal: "andra frågor till kommunen"
-      }
-    },
-    en: {
-      title: "Support chat",
-      emergency: "In an emergency: call 112",
-      call112: "Call 112",
-      offline: "The chat cannot be reached right now. In an emergency: call 112. Here you can get support straight away:",
-      shiftMore: "Shift, press {n} more times to exit.",
-      shiftOnce: "Shift, press 1 more time to exit.",
-      leaving: "Exiting page.",
-      sms: "Text",
-      chatLink: "Chat",
-      resultsCount: "{n} results",
-      resultsOne: "1 result",
-      exit: "Leave this page quickly",
-      exitHint: "You can also press Shift three times.",
-      chatTab: "Chat",
-      findTab: "Find support",
-      placeholder: "Write your message",
-      send: "Send",
-      typing: "The chat bot is writing …",
-      open: "Chat anonymously about support",
-      close: "Close",
-      bot: "Chat bot",
-      you: "You",
-      error: "The chat is not working right now. In an emergency: call 112. Here you can get support:",
-      history: "What you write is deleted when you close the chat. Your browser history is not deleted when you leave: clear it yourself if someone can look at your phone or computer.",
-      openNow: "Open now",
-      closedNow: "Closed now",
-      anonymous: "Anonymous",
-      free: "Free",
-      interpreter: "Interpreter available",
-      unverified: "Not confirmed",
-      call: "Call",
-      website: "Website",
-      otherLanguage: "Language",
-      whoLabel: "I am …",
-      needLabel: "I need …",
-      anyone: "Anyone",
-      anything: "Anything",
-      openOnly: "Only those open now",
-      results: "Results",
-      noResults: "Nothing found. Try other choices. In an emergency: call 112.",
-      audiences: {
-        subjected: "subjected to violence",
-        uses_violence: "using violence and want to stop",
-        honour: "under honour-related control",
-        young: "under 18",
-        concerned: "worried about someone else",
-        professional: "a professional"
-      },
-      topics: {
-        talk: "someone to talk to",
-        emergency: "urgent help",
-        shelter: "a safe place to stay",
-        police: "the police",
-        health: "health care",
-        social_services: "social services",
-        suicide: "support with suicidal thoughts",
-        legal: "advice on crimes and rights",
-        municipal: "other questions for the municipality"
-      }
-    }
-  };
+  /* The widget's own texts in Swedish and English, by language: the server builds them in from
+     bot/core/texts/<code>.yml (`card` and `widget`) when it serves this script, so that they show
+     even when it cannot be reached later. Service numbers come from the server (resources.yml);
+     112 is written in the texts. */
+  var TEXTS = {};
   /* The chooser: each language in its own name. sv and en are built in (they work offline); the
-     others load from i18n/<code>.json next to this script when chosen. */
+     others load from i18n/<code>.json next to this script when chosen (the server answers from
+     the same texts files). */
   var LANGUAGES = [
     ["sv", "Svenska"], ["en", "English"], ["ar", "العربية"], ["fa", "فارسی"], ["so", "Soomaali"],
     ["ti", "ትግርኛ"], ["pl", "Polski"], ["uk", "Українська"], ["bs", "Bosanski / Hrvatski / Srpski"],

@@ -19,8 +19,9 @@ from bot.core import texts
 from bot.core.render import fill, resource_cards
 from bot.core.resources import Catalogue
 
-# The one list of languages: every surface (the widget's chooser and i18n/, the texts files, the
-# NLU pipeline, the evaluations) follows it, and tests/core/test_languages.py fails if one does not.
+# The one list of languages: every surface (the widget's chooser, the texts files with the widget's
+# texts, the NLU pipeline, the evaluations) follows it, and tests/core/test_languages.py fails if one
+# does not.
 CHAT_LANGUAGES = ("sv", "en")  # conversed in
 CARD_LANGUAGES = ("ar", "fa", "so", "ti", "pl", "uk", "bs", "sv-ll")  # 112, the crisis card, menu
 ALL_LANGUAGES = (*CHAT_LANGUAGES, *CARD_LANGUAGES)

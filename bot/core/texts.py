@@ -1,4 +1,5 @@
-"""The gateway's own texts (crisis card, errors), one YAML file per language in bot/core/texts/."""
+"""The service's own texts, one YAML file per language in bot/core/texts/: the gateway's (crisis
+card, errors), the /stod page's, the labels on a service's card and the widget's."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ from bot.core.languages import (
     service_text_language,
 )
 from bot.core.redis_check import redis_problem
-from bot.core.render import CRISIS_RESOURCES, crisis_card, fill, render, resource_cards
+from bot.core.render import crisis_card, fill, render
 from bot.core.resource_check import ALLOWED as FINDER_VALUES
 from bot.core.resources import Catalogue, LiveCatalogue
 from bot.gateway import http_timeouts
@@ -43,6 +43,7 @@ from bot.gateway.rasa_client import RasaPool, answers
 from bot.gateway.rate_limit import AddressKey, RateLimiter, TurnCap
 from bot.gateway.redaction import Redactor
 from bot.gateway.stod_page import render_page
+from bot.gateway.widget import built_script, ui_texts
 from bot.understanding.danger_model import SUICIDAL
 from bot.understanding.triage import Triager, Verdict, danger_summary, is_alarm
 
@@ -384,18 +385,6 @@ class Gateway:
         )
         return status, 200 if ready else 503
 
-    def _build_widget_script(self, catalogue: Catalogue) -> str:
-        script = (self.settings.widget_dir / "widget.js").read_text(encoding="utf-8")
-        cards = {
-            lang: [
-                card | {"open_now": None}
-                for card in resource_cards(list(CRISIS_RESOURCES), catalogue, lang)
-            ]
-            for lang in CHAT_LANGUAGES
-        }
-        built_in = json.dumps(cards, ensure_ascii=False).replace("</", "<\\/")
-        return script.replace(OFFLINE_CARDS_MARKER, f"var OFFLINE_CARDS = {built_in};", 1)
-
     async def stod(self, request: web.Request) -> web.Response:
         lang = service_text_language(request.query.get("lang", "sv"))
         html = render_page(self.resources.current(), lang)
@@ -405,15 +394,24 @@ class Gateway:
         return web.FileResponse(self.settings.widget_dir / "index.html")
 
     async def widget_script(self, _request: web.Request) -> web.Response:
-        """widget.js with the crisis cards of the current resources.yml built in, so that the
-        widget can show them even when the service cannot be reached afterwards. Every page view
-        of an embedding site asks for it: it is built once per catalogue (and read from disk then,
-        so an edited widget.js shows after a restart or a saved resources.yml)."""
+        """widget.js with the Swedish and English texts and the crisis cards of the current
+        resources.yml built in, so that the widget can show them even when the service cannot be
+        reached afterwards. Every page view of an embedding site asks for it: it is built once per
+        catalogue (and read from disk then, so an edited widget.js shows after a restart or a
+        saved resources.yml; an edited texts file after a restart)."""
         catalogue = self.resources.current()
         if self._widget_script is None or self._widget_script[0] is not catalogue:
-            self._widget_script = (catalogue, self._build_widget_script(catalogue))
+            source = (self.settings.widget_dir / "widget.js").read_text(encoding="utf-8")
+            self._widget_script = (catalogue, built_script(source, catalogue))
         script = self._widget_script[1]
         return web.Response(text=script, content_type="application/javascript")
+
+    async def widget_language(self, request: web.Request) -> web.Response:
+        """The widget's texts in a language chosen in it (/widget/i18n/<code>.json)."""
+        lang = request.match_info["code"]
+        if lang not in texts.languages():
+            raise web.HTTPNotFound()
+        return web.json_response(ui_texts(lang))
 
 
 HTTP_ERROR_TEXTS = {404: "not_found", 405: "bad_request", 413: "too_long"}
@@ -500,12 +498,10 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/", gateway.index)
     app.router.add_get("/stod", gateway.stod)
     app.router.add_get("/widget/widget.js", gateway.widget_script)
+    app.router.add_get("/widget/i18n/{code}.json", gateway.widget_language)
     app.router.add_static("/widget/", settings.widget_dir, show_index=False)
     return app
 
-
-# The line of widget.js that the crisis cards replace (see Gateway.widget_script).
-OFFLINE_CARDS_MARKER = "var OFFLINE_CARDS = {};"
 
 # The access log carries method, path, status, size and time: never the client address.
 ACCESS_LOG_FORMAT = '"%r" %s %b %Tf'

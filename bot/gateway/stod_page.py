@@ -11,7 +11,8 @@ from bot.core.render import fill
 from bot.core.resources import Catalogue, Resource
 
 # The groups in the order shown; "emergency" is a topic, the others audiences. Their headings and
-# the page's labels are in the texts files (bot/core/texts/<lang>.yml, `stod`).
+# the page's labels are in the texts files (bot/core/texts/<lang>.yml: `stod`, and `card` for the
+# labels on a service's card, which the widget shows too).
 GROUPS = ("emergency", "subjected", "uses_violence", "honour", "young", "concerned", "professional")
 
 
@@ -47,7 +48,7 @@ def _card(resource: Resource, lang: str, t: dict[str, str], at: dt.datetime | No
 def render_page(catalogue: Catalogue, lang: str, at: dt.datetime | None = None) -> str:
     """The whole /stod page in `lang` (sv or en)."""
     lang = lang if lang in CHAT_LANGUAGES else "sv"
-    t = texts.value("stod", lang)
+    t = texts.value("stod", lang) | texts.value("card", lang)
     other = "en" if lang == "sv" else "sv"
     sections = []
     for key in GROUPS:

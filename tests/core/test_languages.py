@@ -1,6 +1,5 @@
 """Languages beyond Swedish and English: identification, crisis card and menu, danger first."""
 
-import json
 import re
 from collections import defaultdict
 
@@ -12,7 +11,6 @@ from bot.core import texts
 from bot.core.languages import (
     ALL_LANGUAGES,
     CARD_LANGUAGES,
-    CHAT_LANGUAGES,
     LanguageIdentifier,
     answer_language,
     isolate_numbers,
@@ -21,7 +19,7 @@ from bot.core.languages import (
 from bot.core.render import fill
 from bot.gateway.app import Settings, create_app
 from bot.tools.evaluation import EVAL_PATH
-from tests.conftest import new_session
+from tests.conftest import new_session, texts_file
 
 # A danger message and an ordinary one per language (the danger ones are also detector patterns).
 MESSAGES = {
@@ -44,36 +42,27 @@ def identifier():
 
 
 def test_every_surface_has_the_same_languages():
-    """Adding a language: bot/core/languages.py, a texts file, the widget's i18n file and its
-    chooser; this fails until all of them agree."""
+    """Adding a language: bot/core/languages.py, a texts file (with the widget's texts) and the
+    widget's chooser; this fails until all of them agree."""
     source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
     chooser = source[source.index("var LANGUAGES = [") : source.index("];", source.index("var LANGUAGES"))]
     rtl = source[source.index("var RTL = [") : source.index("];", source.index("var RTL = ["))]
     assert re.findall(r'\["([\w-]+)", "', chooser) == list(ALL_LANGUAGES)
     assert set(re.findall(r'"([\w-]+)"', rtl)) == {lang for lang in ALL_LANGUAGES if right_to_left(lang)}
     assert set(texts.languages()) == set(ALL_LANGUAGES)
-    i18n = {path.stem: path for path in (PROJECT_ROOT / "widget" / "i18n").glob("*.json")}
-    assert set(i18n) == set(CARD_LANGUAGES)  # sv and en are built into widget.js
-    for lang, path in i18n.items():
-        direction = json.loads(path.read_text(encoding="utf-8"))["dir"]
-        assert direction == ("rtl" if right_to_left(lang) else "ltr"), lang
+    for lang in ALL_LANGUAGES:
+        assert {"name", "reviewed", "card", "widget"} <= set(texts_file(lang)), lang
     # /stod is in Swedish or English, from the texts files
     assert texts.value("stod", "en") != texts.value("stod", "sv")
 
 
-def test_the_widget_and_stod_label_a_card_alike():
-    """The card labels live in the widget's built-in texts (it must work without the server) and
-    in the texts files for /stod: one wording, checked here."""
-    source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
-    blocks = {
-        "sv": source[source.index("    sv: {") : source.index("    en: {")],
-        "en": source[source.index("    en: {") : source.index("\n    }", source.index("    en: {"))],
-    }
-    for lang in CHAT_LANGUAGES:
-        widget = dict(re.findall(r'^      (\w+): "([^"]*)"', blocks[lang], re.M))
-        stod = texts.value("stod", lang)
-        for key in ("call", "website", "free", "interpreter", "unverified"):
-            assert widget[key] == stod[key], (lang, key)
+def test_the_widget_and_stod_take_a_cards_labels_from_one_place():
+    """The labels on a service's card are written once per language, in `card`: neither the
+    widget's own texts nor /stod's have one of their own."""
+    for lang in ALL_LANGUAGES:
+        found = texts_file(lang)
+        for surface in ("widget", "stod"):
+            assert not set(found["card"]) & set(found.get(surface, {})), (lang, surface)
 
 
 def test_every_card_language_has_a_complete_texts_file():
@@ -206,16 +195,17 @@ async def test_numbers_keep_their_order_in_right_to_left_text(client, lang):
 
 
 def test_widget_translations_have_every_key_of_the_swedish_texts():
-    source = (PROJECT_ROOT / "widget" / "widget.js").read_text(encoding="utf-8")
-    swedish = source[source.index("    sv: {") : source.index("    en: {")]
-    keys = set(re.findall(r"^      (\w+):", swedish, re.M))
-    assert len(keys) > 30
+    swedish = texts_file("sv")
+    assert len(swedish["widget"]) > 30
+    for lang in ALL_LANGUAGES:
+        translated = texts_file(lang)
+        for section in ("card", "widget"):
+            missing = set(swedish[section]) - set(translated[section])
+            assert not missing, (lang, section, missing)
+        for group in ("audiences", "topics"):  # the finder's choices
+            assert set(translated["widget"][group]) == set(swedish["widget"][group]), (lang, group)
     for lang in CARD_LANGUAGES:
-        translated = json.loads(
-            (PROJECT_ROOT / "widget" / "i18n" / f"{lang}.json").read_text(encoding="utf-8")
-        )
-        assert keys <= set(translated), (lang, keys - set(translated))
-        assert translated["reviewed"] is False and translated["dir"] in ("ltr", "rtl")
+        assert texts_file(lang)["reviewed"] is False
 
 
 @pytest.mark.parametrize("lang", ["ar", "so", "uk"])

@@ -12,7 +12,7 @@ import pytest
 from bot import PROJECT_ROOT
 from bot.gateway.app import BadRequest, Settings, create_app, message_for_rasa, parse_chat_request
 from bot.gateway.rasa_client import conversation_id
-from tests.conftest import GREETING, new_session
+from tests.conftest import GREETING, new_session, texts_file
 
 
 @pytest.fixture
@@ -298,3 +298,37 @@ async def test_the_widget_script_carries_the_crisis_cards_of_resources_yml(clien
         "socialjouren",
     ]
     assert built_in["en"][1]["phone"] == catalogue.get("kvinnofridslinjen").phone
+
+
+def widget_texts_as_written(lang: str, direction: str) -> dict:
+    """What the widget gets in `lang`: the texts file's card labels and widget texts, its name and
+    whether it is reviewed, and `direction`."""
+    written = texts_file(lang)
+    return {
+        "name": written["name"],
+        "reviewed": written["reviewed"],
+        "dir": direction,
+        **written["card"],
+        **written["widget"],
+    }
+
+
+async def test_the_widget_script_carries_the_swedish_and_english_texts(client):
+    # built in: the widget shows them also when the service cannot be reached afterwards
+    script = await (await client.get("/widget/widget.js")).text()
+    assert "var TEXTS = {};" not in script
+    built_in = json.loads(re.search(r"var TEXTS = (.*);\n", script).group(1))
+    assert built_in == {lang: widget_texts_as_written(lang, "ltr") for lang in ("sv", "en")}
+    assert built_in["sv"]["call112"] == "Ring 112" and built_in["en"]["call"] == "Call"
+
+
+async def test_a_chosen_language_gets_the_widget_texts_of_its_texts_file(client):
+    resp = await client.get("/widget/i18n/ar.json")
+    assert resp.status == 200 and resp.content_type == "application/json"
+    assert await resp.json() == widget_texts_as_written("ar", "rtl")
+
+
+async def test_widget_texts_of_an_unknown_language_are_a_json_404(client):
+    resp = await client.get("/widget/i18n/xx.json")
+    assert resp.status == 404
+    assert (await resp.json())["error"]["code"] == "not_found"

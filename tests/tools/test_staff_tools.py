@@ -62,6 +62,14 @@ def test_hardcoded_number_in_a_ui_text_is_reported(project):
     assert any(f.startswith("bot/core/texts/sv.yml:") and "1177" in f for f in found)
 
 
+def test_112_is_written_out_only_in_the_widgets_texts(project):
+    # the widget's texts say 112 so that it shows offline; the gateway's say [[emergency.phone]]
+    path = project / "bot" / "core" / "texts" / "sv.yml"
+    path.write_text(path.read_text().replace("ring [[emergency.phone]]", "ring 112", 1))
+    found = [str(f) for f in check_hardcoded(project)]
+    assert len(found) == 1 and found[0].startswith("bot/core/texts/sv.yml:3:") and "112" in found[0]
+
+
 def test_unknown_resource_in_a_ui_text_is_reported(project):
     # the widget's and the card languages' texts are checked like the domain's responses
     path = project / "bot" / "core" / "texts" / "en.yml"
