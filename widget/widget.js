@@ -92,24 +92,28 @@
 
   /* ---------- resource cards ---------- */
 
-  function resourceCard(r) {
+  /* A card's labels ("Call", "Free") in the language of the answer it belongs to (an English
+     answer in the Swedish widget), else in the widget's. */
+  function resourceCard(r, answerLang) {
+    var texts = TEXTS[answerLang] || TEXTS[lang];
+    function label(key) { return texts[key] || t(key); }
     var badges = el("p", { "class": "stod-badges" });
     function badge(text, cls) { badges.appendChild(el("span", { "class": "stod-badge" + (cls ? " " + cls : ""), text: text })); }
-    if (r.open_now === true) badge(t("openNow"), "stod-open");
-    if (r.open_now === false) badge(t("closedNow"));
-    if (r.anonymous) badge(t("anonymous"));
-    if (r.free) badge(t("free"));
-    if (r.verified === false) badge(t("unverified"), "stod-unverified");
+    if (r.open_now === true) badge(label("openNow"), "stod-open");
+    if (r.open_now === false) badge(label("closedNow"));
+    if (r.anonymous) badge(label("anonymous"));
+    if (r.free) badge(label("free"));
+    if (r.verified === false) badge(label("unverified"), "stod-unverified");
     var links = el("p", { "class": "stod-links" });
     // the number keeps its left-to-right order inside right-to-left text ("116 111", not "111 116")
     if (r.phone) links.appendChild(el("a", { href: "tel:" + r.phone.replace(/[^0-9+]/g, ""), "class": "stod-call" }, [
-      document.createTextNode(t("call") + " "), el("bdi", { dir: "ltr", text: r.phone })
+      document.createTextNode(label("call") + " "), el("bdi", { dir: "ltr", text: r.phone })
     ]));
     if (r.sms) links.appendChild(el("a", { href: "sms:" + r.sms.replace(/[^0-9+]/g, "") }, [
-      document.createTextNode(t("sms") + " "), el("bdi", { dir: "ltr", text: r.sms })
+      document.createTextNode(label("sms") + " "), el("bdi", { dir: "ltr", text: r.sms })
     ]));
-    if (r.chat_url) links.appendChild(el("a", { href: r.chat_url, rel: "noreferrer noopener", target: "_blank", text: t("chatLink") }));
-    if (r.url) links.appendChild(el("a", { href: r.url, rel: "noreferrer noopener", target: "_blank", text: t("website") }));
+    if (r.chat_url) links.appendChild(el("a", { href: r.chat_url, rel: "noreferrer noopener", target: "_blank", text: label("chatLink") }));
+    if (r.url) links.appendChild(el("a", { href: r.url, rel: "noreferrer noopener", target: "_blank", text: label("website") }));
     return el("li", { "class": "stod-card" }, [
       // not a heading: the widget cannot know the heading levels of the page it is embedded in
       // a service's own texts may be in another language than the chat (English in Arabic):
@@ -142,7 +146,8 @@
     item.appendChild(el("span", { "class": "stod-sr", text: (who === "bot" ? t("bot") : t("you")) + ": " }));
     if (message.text) item.appendChild(el("p", { text: message.text }));
     if (message.resources && message.resources.length) {
-      item.appendChild(el("ul", { "class": "stod-cards" }, message.resources.map(resourceCard)));
+      var cards = message.resources.map(function (r) { return resourceCard(r, message.lang); });
+      item.appendChild(el("ul", { "class": "stod-cards" }, cards));
     }
     if (message.buttons && message.buttons.length) {
       var buttons = el("div", { "class": "stod-buttons" });
@@ -210,7 +215,10 @@
         if (body.lang) chatLang = body.lang;
         if ((body.messages || []).some(function (m) { return m.deleted; })) clearConversation();
         if (body.error) bubbles.push(addBubble("bot", { text: body.error.message, emergency: true }));
-        (body.messages || []).forEach(function (m) { bubbles.push(addBubble("bot", m)); });
+        // an answer in the language it was written in (its lang attribute, its cards' labels)
+        (body.messages || []).forEach(function (m) {
+          bubbles.push(addBubble("bot", Object.assign({ lang: body.lang }, m)));
+        });
         showAnswer(bubbles);
       })
       .catch(function () {

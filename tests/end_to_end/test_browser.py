@@ -175,6 +175,9 @@ def test_a_short_reply_stays_in_the_language_the_person_writes(page, service):
     page.get_by_role("textbox").fill("is this chat anonymous, can anyone see what i write")
     page.keyboard.press("Enter")
     page.get_by_text("You do not have to say who you are").wait_for()
+    # the answer's cards are labelled in its language too, not "Ring" in an English answer
+    call = page.locator(".stod-bot").last.locator('a[href^="tel:"]').first
+    assert call.inner_text().startswith("Call ")
     page.get_by_role("textbox").fill("ok")
     page.keyboard.press("Enter")
     page.get_by_text("Good. I am still here").wait_for()  # not "Bra. Jag finns kvar här"
