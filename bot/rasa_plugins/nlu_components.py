@@ -293,7 +293,8 @@ class RoleDetector(_Untrained):
                     close, guess, earlier, disclosure=disclosure, age=age, **shown
                 )
                 decision = settled or decision
-            if said_enough(decision.intent, said_responses(tracker)):
+            said_before = said_responses(tracker)
+            if said_enough(decision.intent, said_before):
                 decision = Decision(NLU_FALLBACK, decision.writer, "said enough")
             verdict = message.get("danger") or {}
             if intent in DANGER_INTENTS and verdict.get("topic"):
@@ -301,6 +302,8 @@ class RoleDetector(_Untrained):
                 # turn when the writer is known or it is an answer for anyone
                 topic = with_premise(verdict["topic"], text)
                 own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
+                if said_enough(own.intent, said_before):  # not a third time after 112 either
+                    own = Decision(NLU_FALLBACK, own.writer, "said enough")
                 fits = own.writer is not None or own.intent not in ANSWER_ROLE
                 # when nothing else fits: the not-understood answer for who is writing (their
                 # lines), not the menu, after someone told of violence

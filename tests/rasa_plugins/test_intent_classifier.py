@@ -89,3 +89,15 @@ def test_sentence_features_are_the_stock_featurizers(agent):
             assert len(mine) == len(theirs) == 1
             assert (mine[0].features != theirs[0].features).nnz == 0
             assert not [f for f in got.features if f.type == FEATURE_TYPE_SEQUENCE]
+
+
+def test_the_responses_said_are_read_from_the_conversation_since_its_restart():
+    from rasa.shared.core.events import BotUttered, Restarted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.rasa_plugins.nlu_components import said_responses
+
+    said = [BotUttered("...", metadata={"utter_action": name}) for name in ("utter_a", "utter_b")]
+    tracker = DialogueStateTracker.from_events("s", [said[0], Restarted(), *said])
+    assert said_responses(tracker) == ["utter_a", "utter_b"]
+    assert said_responses(None) == []
