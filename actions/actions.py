@@ -12,7 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.core.resources import LiveCatalogue, lines_for, open_lines
 from bot.understanding.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
 from bot.understanding.roles import (
-    NOT_UNDERSTOOD,
     NOT_UNDERSTOOD_AGAIN,
     NOT_UNDERSTOOD_RESPONSES,
     not_understood_response,
@@ -62,8 +61,7 @@ class ActionDangerAnswer(Action):
         intent = (message.get("intent") or {}).get("name") or ""
         verdict, shown = message.get("danger"), tracker.get_slot("danger_shown")
         asked = any(asks_about_danger(e) for e in previous_bot_turn(tracker.events))
-        lines = NOT_UNDERSTOOD.get(tracker.get_slot("role") or "")
-        for utterance in plan(intent, verdict, shown, asked, lines):
+        for utterance in plan(intent, verdict, shown, asked):
             dispatcher.utter_message(response=utterance.response, **utterance.variables)
         return [SlotSet("danger_shown", shown_after(intent, verdict, shown))]
 

@@ -41,13 +41,14 @@ from bot.understanding.age_cues import said_age
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
 from bot.understanding.danger_model import MODEL_PATH
-from bot.understanding.role_cues import cues_of
+from bot.understanding.role_cues import tells_of_violence
 from bot.understanding.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.understanding.role_model import RoleModel
 from bot.understanding.roles import (
     ANSWER_ROLE,
     NO_GUESS,
     NOT_UNDERSTOOD,
+    ROLE_QUESTION,
     Decision,
     decide,
     earlier_age,
@@ -283,7 +284,8 @@ class RoleDetector(_Untrained):
             intent = with_premise(classified, text)
             guess = self.model.predict(text) if readable(text) else NO_GUESS
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
-            disclosure = bool((message.get("danger") or {}).get("disclosure") or cues_of(text))
+            danger_disclosure = (message.get("danger") or {}).get("disclosure")
+            disclosure = bool(danger_disclosure or tells_of_violence(text))
             said = said_age(text)
             age = said or earlier_age(parses)
             decision = decide(intent, guess, earlier, disclosure=disclosure, age=age, **shown)
@@ -295,20 +297,27 @@ class RoleDetector(_Untrained):
                 decision = settled or decision
             said_before = said_responses(tracker)
             if said_enough(decision.intent, said_before):
-                decision = Decision(NLU_FALLBACK, decision.writer, "said enough")
+                # their lines instead; nobody knows who writes: who it is about, not the menu
+                instead = NLU_FALLBACK if decision.writer else ROLE_QUESTION
+                decision = Decision(instead, decision.writer, "said enough")
             verdict = message.get("danger") or {}
-            if intent in DANGER_INTENTS and verdict.get("topic"):
-                # the topic's answer for this writer's role and age; it may follow 112 in this
-                # turn when the writer is known or it is an answer for anyone
-                topic = with_premise(verdict["topic"], text)
-                own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
-                if said_enough(own.intent, said_before):  # not a third time after 112 either
-                    own = Decision(NLU_FALLBACK, own.writer, "said enough")
-                fits = own.writer is not None or own.intent not in ANSWER_ROLE
-                # when nothing else fits: the not-understood answer for who is writing (their
-                # lines), not the menu, after someone told of violence
-                lines = NOT_UNDERSTOOD.get(own.writer or "")
-                checked = {"answer": own.intent, "answer_fits": fits, "lines_for_writer": lines}
+            if intent in DANGER_INTENTS:
+                # when nothing else fits after 112: the not-understood answer for who is writing
+                # (their lines, as this message or the conversation's last ones showed), not the
+                # menu, after someone told of violence
+                checked = {"lines_for_writer": NOT_UNDERSTOOD.get(decision.writer or "")}
+                if verdict.get("topic"):
+                    # the topic's answer for this writer's role and age; it may follow 112 in
+                    # this turn when the writer is known or it is an answer for anyone
+                    topic = with_premise(verdict["topic"], text)
+                    own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
+                    if said_enough(own.intent, said_before):  # not a third time after 112 either
+                        own = Decision(NLU_FALLBACK, own.writer, "said enough")
+                    checked = {
+                        "answer": own.intent,
+                        "answer_fits": own.writer is not None or own.intent not in ANSWER_ROLE,
+                        "lines_for_writer": NOT_UNDERSTOOD.get(own.writer or ""),
+                    }
                 message.set("danger", verdict | checked, add_to_output=True)
             reading = {
                 "writer": decision.writer,

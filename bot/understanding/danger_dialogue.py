@@ -103,11 +103,7 @@ class Utterance:
 
 
 def plan(
-    intent: str,
-    verdict: dict[str, Any] | None,
-    shown: str | None,
-    asked: bool = False,
-    writer_lines: str | None = None,
+    intent: str, verdict: dict[str, Any] | None, shown: str | None, asked: bool = False
 ) -> list[Utterance]:
     """The responses for a danger `intent` (a kind or `danger_unsure`).
 
@@ -115,8 +111,6 @@ def plan(
     topic the intent classifier saw in it; `shown` is the kind whose emergency bubble was shown
     last in this conversation (None if 112 has not been shown yet); `asked`: the bot's previous
     answer asked whether anyone is in danger and the person wrote on instead of answering.
-    `writer_lines`: the not-understood answer for the role the conversation showed (its `role`
-    slot), used when the message itself did not show who is writing.
     """
     verdict = verdict or {}
     kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
@@ -133,7 +127,7 @@ def plan(
             if own or fits:
                 return [Utterance(first), Utterance(f"utter_{own or answer_topic}")]
             # nothing to answer: the lines for who is writing when known, else who it is about
-            lines = verdict.get("lines_for_writer") or writer_lines or WHO_IS_IT_ABOUT
+            lines = verdict.get("lines_for_writer") or WHO_IS_IT_ABOUT
             return [Utterance(first), Utterance(lines)]
         if own:  # what they asked, then whether anyone is in danger: no leads on to the menu
             question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})

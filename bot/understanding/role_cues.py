@@ -79,6 +79,15 @@ def cues_of(text: str) -> list[int]:
     return [i for i, pattern in enumerate(CUES.values()) if pattern.search(norm)]
 
 
+ACCUSED = CUE_NAMES.index("writer accused")
+
+
+def tells_of_violence(text: str) -> bool:
+    """Whether a violent verb in `text` has a subject or an object (an accusation alone, "she says
+    I'm jealous", is not telling of violence)."""
+    return any(cue != ACCUSED for cue in cues_of(text))
+
+
 # "i lördags slog jag tillbaka", "I pushed him off me", "jag bet honom", "försvarade mig": the
 # writer was attacked and hit back or defended themselves ("ska jag slå tillbaka?", "I never hit
 # back" are not). Not a feature of the role model: the premise of the answer on self-defence

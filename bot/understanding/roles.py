@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from bot.understanding.age_cues import ADULT, YOUNG
 from bot.understanding.danger_dialogue import NOT_A_TOPIC
 from bot.understanding.danger_dialogue import (
-    UNSURE as DANGER_UNSURE,  # 112 for anyone, then "in danger?"
+    UNSURE as DANGER_UNSURE,  # 112 first, then "in danger?"
 )
 from bot.understanding.role_cues import defended_self, seeks_protection
 from bot.understanding.role_model import (
@@ -147,7 +147,7 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
-NOT_YOUR_FAULT = frozenset({"sexual_violence", "self_blame", "hit_back"})
+NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse"})
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset({"uses_sexual_violence", "report_for_someone"})
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
@@ -214,7 +214,7 @@ class Decision:
 
     intent: str
     writer: str | None
-    reason: str  # kept | switched | asked | untouched
+    reason: str  # kept | switched | asked | untouched | said enough
 
 
 # A reply of a word or two ("ja", "ok", "vet inte") shows no role; the model's guess on it is noise.
@@ -241,10 +241,11 @@ def writer_role(
     model is all but certain ("she has gone to her sister's with our daughter", from someone who
     said he hit her, is still his story); a role shown only by a guess less sure than a switch
     needs (`evidence`) changes on a guess as sure as a switch needs ("I think I might be the
-    problem", then "I scream at my girlfriend and I have pushed her": round 8)."""
+    problem", then "I scream at my girlfriend and I have pushed her": round 8), unless it was
+    someone who uses violence (a parent who hits, then "my father hit me a lot")."""
     if earlier in (None, guess.role):
         needed = limits.sure
-    elif evidence < limits.switch:
+    elif evidence < limits.switch and earlier != USES_VIOLENCE:
         needed = switch_needed(guess.role, limits)
     else:
         needed = limits.change
@@ -262,6 +263,27 @@ def decide(
     age: str | None = None,
     evidence: float = 1.0,
     violence_shown: float = 0.0,
+) -> Decision:
+    """The intent to answer, given the topic classifier's `intent` and the role model's guess
+    (`_decide`); never "it is not your fault" in a conversation that showed someone who hits,
+    also when the bot was not sure enough of it to answer on ("I know it's wrong, my father hit me
+    a lot", from a parent who said they hit their child: round 8): the question instead."""
+    decision = _decide(intent, guess, earlier, limits, disclosure, age, evidence, violence_shown)
+    shown_hitting = earlier == USES_VIOLENCE or violence_shown >= limits.uses_violence
+    if decision.intent in NOT_YOUR_FAULT and shown_hitting:
+        return Decision(ROLE_QUESTION, decision.writer, "asked")
+    return decision
+
+
+def _decide(
+    intent: str,
+    guess: RoleGuess,
+    earlier: str | None,
+    limits: Limits,
+    disclosure: bool,
+    age: str | None,
+    evidence: float,
+    violence_shown: float,
 ) -> Decision:
     """The intent to answer, given the topic classifier's `intent` and the role model's guess.
     `disclosure`: the message tells of violence (danger triage's probability reached the level
@@ -291,19 +313,14 @@ def decide(
         return Decision(ROLE_INTENT[writer], writer, "switched")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
-    shown_hitting = earlier == USES_VIOLENCE or violence_shown >= limits.uses_violence
-    if intent in NOT_YOUR_FAULT and shown_hitting and not COUNTERPART.get((intent, USES_VIOLENCE)):
-        # "I know it's wrong, my father hit me a lot" from a parent who said they hit their child:
-        # never "it is not your fault" in a conversation that showed someone who hits, also when
-        # the bot was not sure enough of it to answer on (round 8; an answer with a counterpart
-        # for them gets it below)
-        return Decision(ROLE_QUESTION, writer, "asked")
     if intent == OUT_OF_SCOPE and writer:
         # after someone told who they are, "only questions about violence, call Servicecenter" is a
         # dead end: the not-understood answer for them instead
         # (bot.understanding.roles.NOT_UNDERSTOOD)
         return Decision(FALLBACK, writer, "switched")
-    child = writer or guess.role  # a child at home: the model may hesitate between the two
+    # a child at home: the model may hesitate between the two (not when it may be one who hits)
+    hits = guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
+    child = writer or (None if hits else guess.role)
     if intent == FALLBACK and disclosure and age == YOUNG and child in (SUBJECTED, CONCERNED):
         # not understood, but a child told of violence and their age ("pappa slår mamma när han
         # tror att vi sover. jag är 13"): the young people's answer, not the adults' lines or the
@@ -349,10 +366,16 @@ def decide(
     if counterpart and consistent:
         # the conversation showed who is writing and this message does not say otherwise
         return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
-    # a guess of another role less sure than a switch needs does not point elsewhere: "what can
-    # I do if she never wants to leave him", from a worried mother, is 0.5-0.8 subjected
-    hardly_elsewhere = guess.confidence < limits.switch
-    if writer != USES_VIOLENCE and earlier == writer and (consistent or hardly_elsewhere):
+    # a guess of another role less sure than a switch needs does not point elsewhere ("what can
+    # I do if she never wants to leave him", from a worried mother, is 0.5-0.8 subjected), unless
+    # it points to someone who uses violence; and "it is not your fault" only when nothing in the
+    # message hints at that
+    holds = consistent or (guess.role != USES_VIOLENCE and guess.confidence < limits.switch)
+    may_hit = speaks_to == USES_VIOLENCE or (
+        guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
+    )
+    shown_here = writer != USES_VIOLENCE and earlier == writer and holds
+    if shown_here and not (writer == SUBJECTED and may_hit):
         # the conversation showed who is writing and this message hardly points elsewhere: their
         # general answer ("should I tell her he is abusive?" from a worried mother), not the
         # question who it is about again (round 8 asked it three times in a row); someone who

@@ -522,8 +522,13 @@ def test_a_role_the_conversation_showed_gets_its_own_answer_instead_of_the_quest
         decision = decide("victim", unclear, earlier=writer)
         assert (decision.intent, decision.writer) == (general, writer)
     assert decide("safety_plan", unclear, earlier=SUBJECTED).intent == "safety_plan"
-    # someone subjected whose message the classifier read as for the one who hits: theirs
-    assert decide("uses_violence", unclear, earlier=SUBJECTED).intent == "victim"
+    # but "it is not your fault" never to a message that may be from the one who hits: a message
+    # the classifier read as using violence, or a guess that leans to it, is asked about
+    assert decide("uses_violence", unclear, earlier=SUBJECTED).intent == ROLE_QUESTION
+    hits_son = guess(USES_VIOLENCE, 0.88)  # "I lost my temper and hit my son with a belt"
+    for intent in ("uses_violence", "first_call", "perpetrator_children"):
+        assert decide(intent, hits_son, earlier=SUBJECTED).intent == ROLE_QUESTION
+    assert decide("safety_plan", hits_son, earlier=CONCERNED).intent == ROLE_QUESTION
     # ... also when the message leans to another role less than a switch needs ("what can I do if
     # she never wants to leave him": 0.5-0.8 subjected)
     assert decide("safety_plan", guess(SUBJECTED, 0.79), earlier=CONCERNED).intent == "concerned"
@@ -559,6 +564,11 @@ def test_a_role_shown_by_an_unsure_guess_changes_on_a_guess_as_sure_as_a_switch_
     hits = guess(USES_VIOLENCE, 0.953)
     decision = decide("uses_violence", hits, SUBJECTED, evidence=evidence)
     assert (decision.intent, decision.writer) == ("uses_violence", USES_VIOLENCE)
+    # leaving "uses violence" always needs the model all but certain ("my father hit me a lot")
+    parent = evidence_for(USES_VIOLENCE, [reading(USES_VIOLENCE, 0.7)])
+    assert decide("victim", guess(SUBJECTED, 0.92), USES_VIOLENCE, evidence=parent).writer == (
+        USES_VIOLENCE
+    )
     # a role shown surely, or chosen with a button, still needs the model all but certain
     assert decide("uses_violence", hits, SUBJECTED, evidence=0.95).writer == SUBJECTED
     button = {"text": "/victim", "intent": {"name": "victim"}}
@@ -580,6 +590,10 @@ def test_not_your_fault_is_not_said_after_a_message_read_as_from_someone_who_hit
     victim = guess(SUBJECTED, 0.98)
     assert decide("self_blame", victim, None, violence_shown=shown).intent == ROLE_QUESTION
     assert decide("self_blame", victim, None, violence_shown=0.3).intent == "self_blame"
+    # ... nor the answer for the one subjected, which opens with it, also when not understood
+    assert decide("victim", victim, None, violence_shown=shown).intent == ROLE_QUESTION
+    not_understood = decide(FALLBACK, victim, None, disclosure=True, violence_shown=shown)
+    assert not_understood.intent == ROLE_QUESTION
     assert violence_shown([reading(SUBJECTED, 0.9)]) == 0.0
 
 
@@ -599,4 +613,7 @@ def test_a_child_who_tells_of_violence_at_home_gets_the_young_answer_when_the_mo
     torn = RoleGuess({SUBJECTED: 0.49, CONCERNED: 0.49, UNCLEAR: 0.02}, 0.98)
     decision = decide(FALLBACK, torn, disclosure=True, age=YOUNG)
     assert decision.intent in ("young_person", "concerned_young")
-    assert decide(FALLBACK, torn, disclosure=True, age=None).intent != "young_person"
+    # without a said age, or when the one who hits may be writing, not on that hesitation
+    assert decide(FALLBACK, torn, disclosure=True, age=None).intent == ROLE_QUESTION
+    pushed = RoleGuess({SUBJECTED: 0.45, CONCERNED: 0.3, USES_VIOLENCE: 0.25}, 0.98)
+    assert decide(FALLBACK, pushed, disclosure=True, age=YOUNG).intent == ROLE_QUESTION
