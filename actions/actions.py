@@ -24,6 +24,7 @@ from bot.understanding.short_replies import (
     last_bot_services,
     previous_bot_turn,
     said_in_a_row,
+    said_since_restart,
 )
 
 CATALOGUE = LiveCatalogue()
@@ -98,7 +99,8 @@ class ActionNotUnderstood(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         in_a_row = said_in_a_row(tracker.events, NOT_UNDERSTOOD_RESPONSES)
-        response = not_understood_response(tracker.get_slot("role"), in_a_row)
+        said = said_since_restart(tracker.events)
+        response = not_understood_response(tracker.get_slot("role"), in_a_row, said)
         if response == NOT_UNDERSTOOD_AGAIN:
             # people to talk to, for anyone: the role may be misread
             catalogue = CATALOGUE.current()

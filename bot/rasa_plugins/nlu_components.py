@@ -37,7 +37,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.core.languages import CHAT_LANGUAGES
-from bot.understanding.age_cues import said_age
+from bot.understanding.age_cues import YOUNG, said_age
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
 from bot.understanding.danger_model import MODEL_PATH
@@ -46,6 +46,7 @@ from bot.understanding.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.understanding.role_model import RoleModel
 from bot.understanding.roles import (
     ANSWER_ROLE,
+    LIMITS,
     NO_GUESS,
     NOT_UNDERSTOOD,
     ROLE_QUESTION,
@@ -60,6 +61,7 @@ from bot.understanding.roles import (
     unsure_of_violence,
     violence_shown,
     with_premise,
+    writer_age,
 )
 from bot.understanding.roles import FALLBACK as NLU_FALLBACK
 from bot.understanding.short_replies import CONFIDENCE as REPLY_CONFIDENCE
@@ -281,7 +283,8 @@ class RoleDetector(_Untrained):
             if text.startswith("/"):
                 continue
             classified = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
-            intent = with_premise(classified, text)
+            earlier_texts = [parse.get(TEXT) or "" for parse in parses]
+            intent = with_premise(classified, text, earlier_texts)
             guess = self.model.predict(text) if readable(text) else NO_GUESS
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             danger_disclosure = (message.get("danger") or {}).get("disclosure")
@@ -305,15 +308,18 @@ class RoleDetector(_Untrained):
                 # when nothing else fits after 112: the not-understood answer for who is writing
                 # (their lines, as this message or the conversation's last ones showed), not the
                 # menu, after someone told of violence
-                checked = {"lines_for_writer": NOT_UNDERSTOOD.get(decision.writer or "")}
+                checked = {
+                    "lines_for_writer": NOT_UNDERSTOOD.get(decision.writer or ""),
+                    "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,
+                }
                 if verdict.get("topic"):
                     # the topic's answer for this writer's role and age; it may follow 112 in
                     # this turn when the writer is known or it is an answer for anyone
-                    topic = with_premise(verdict["topic"], text)
+                    topic = with_premise(verdict["topic"], text, earlier_texts)
                     own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")
-                    checked = {
+                    checked |= {
                         "answer": own.intent,
                         "answer_fits": own.writer is not None or own.intent not in ANSWER_ROLE,
                         "lines_for_writer": NOT_UNDERSTOOD.get(own.writer or ""),

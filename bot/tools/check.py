@@ -22,6 +22,7 @@ from bot.core.dialogue_files import answered_intents, declared_intents, domain, 
 from bot.core.render import CRISIS_RESOURCES, PLACEHOLDER
 from bot.core.resource_check import Finding, validate
 from bot.core.texts import TEXTS_DIR
+from bot.tools.corpus_intents import corpus_intents
 from bot.understanding.roles import COUNTERPART_ONLY
 
 FLOW_LIST = re.compile(r"resources:\s*\[([^\]]*)\]")
@@ -104,15 +105,17 @@ def check_languages(root: Path = PROJECT_ROOT) -> list[Finding]:
 
 
 def check_coverage(root: Path = PROJECT_ROOT) -> list[Finding]:
-    """Every intent a topic declares has training examples (unless the role check reaches it only
-    as another role's counterpart of a topic: roles.COUNTERPART_ONLY) and a rule (or story)."""
-    with_examples, with_rules = set(examples(root)), answered_intents(root)
+    """Every intent a topic declares has training examples, in data/nlu/ or from the role corpus
+    (unless the role check reaches it only as another role's counterpart of a topic:
+    roles.COUNTERPART_ONLY) and a rule (or story)."""
+    with_examples = set(examples(root)) | corpus_intents(root / "data" / "roles" / "train")
+    with_rules = answered_intents(root)
     findings = []
     for intent, file in declared_intents(root).items():
         rel, line = str(file.path.relative_to(root)), _line_of(file.path, f"- {intent}")
         if intent not in with_examples and intent not in COUNTERPART_ONLY:
             findings.append(
-                Finding(rel, line, f"intent '{intent}' has no training examples in data/nlu/")
+                Finding(rel, line, f"intent '{intent}' has no training examples in data/nlu/ or data/roles/train/")
             )
         if intent not in with_rules:
             findings.append(

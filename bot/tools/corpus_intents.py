@@ -38,6 +38,11 @@ from bot.understanding.roles import ROLE_INTENT, YOUNG_ANSWER
 
 # Words that choose between two answers for one need.
 HONOUR = re.compile(r"heder|honou?r|skam|shame|släkt|slakt|kusin|cousin|gifta|marr|oskuld|virgin", re.I)
+FAMILY_HONOUR = re.compile(
+    r"\b(heder\w*|honou?r\w*|oskuld\w*|virgin\w*|gifta bort|marry (her|him) off|"
+    r"(släktens|familjens|slaktens) rykte|family'?s (name|reputation)|sharaf|namus|izzat)\b",
+    re.I,
+)  # not "skäms"/"ashamed": remorse is no honour (the review of round 10)
 HONOUR_NAMED = re.compile(r"heder|honou?r", re.I)  # "is this honour violence?"
 VIRGINITY = re.compile(r"oskuld|virgin|mödomshinna|modomshinna|hymen|blödde|bleed", re.I)
 TRACES = re.compile(r"histori|radera|spår|spar\b|delete|clear|trace|browser|webbläsar", re.I)
@@ -80,9 +85,11 @@ BY_NEED: dict[str, dict[str, str]] = {
     "restraining_order": _same("restraining_order", NOT_USING)
     | {USES_VIOLENCE: "reported_for_violence"},
     "forced_marriage_or_abroad": _same("forced_marriage", ASKING_FOR_SELF)
-    | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional"},
+    | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional",
+       USES_VIOLENCE: "controls_for_honour"},
     "virginity_or_honour_norms": _same("honour", ASKING_FOR_SELF)
-    | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional"},
+    | {CONCERNED: "concerned_honour", PROFESSIONAL: "professional",
+       USES_VIOLENCE: "controls_for_honour"},
     "interpreter_or_language": _same("interpreter", ANY),
     "anonymity_or_hiding_traces": _same("anonymity", ANY),
     "cost_or_opening_hours": _same("costs_and_anonymity", ANY),
@@ -111,6 +118,8 @@ REFINEMENTS = (
     ("feeling_bad", BLAME.search, "self_blame"),
     ("professional", ADULT_CLIENT.search, "professional_adult"),
     ("forms_of_violence", HONOUR_NAMED.search, "honour_explained"),
+    # a parent or brother who wants to stop controlling a daughter or sister for honour
+    ("uses_violence", FAMILY_HONOUR.search, "controls_for_honour"),
 )
 
 
@@ -141,6 +150,11 @@ def nlu_data(examples: Iterable[RoleExample]) -> dict:
             for intent, texts in sorted(by_intent.items())
         ],
     }
+
+
+def corpus_intents(corpus: Path = TRAIN_DIR) -> set[str]:
+    """The intents the role corpus's training messages teach."""
+    return {item["intent"] for item in nlu_data(load_examples(corpus_files(corpus)))["nlu"]}
 
 
 def write_nlu(out: Path, corpus: Path = TRAIN_DIR) -> int:

@@ -16,6 +16,9 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   dead end), so that a conversation after danger moves on instead of asking after every message
   (round 7: the same card and question again was most of the conversations' false alarms and
   repeats). A new kind (suicidal thoughts after violence) is asked about.
+- The next steps after danger now, or after seeing someone hit, speak to someone under 18 (BRIS, an
+  adult they trust) when RoleDetector read the writer as young (the verdict's `young`); a topic
+  that speaks to adults is not answered to them then.
 - The topic is the one RoleDetector checked for the writer's role and age (the verdict's
   `answer`; "tell the school counsellor" only to someone who said they are under 18), else the
   topic classifier's.
@@ -50,6 +53,9 @@ NEXT_STEPS = {
     WITNESS: "utter_danger_witness_next",
     CAUSED: "utter_danger_caused_next",
 }
+# The next steps for someone under 18 (BRIS and an adult they trust, not Kvinnofridslinjen first
+# or "report your concern"), also for a child who sees a parent hit
+NEXT_STEPS_YOUNG = {DANGER_NOW: "utter_danger_next_young", WITNESS: "utter_danger_next_young"}
 # Topics whose own answer helps more than the general next steps, per kind of danger (the
 # honour answers say what to do before a trip abroad; a question about care or the police gets
 # its answer). The others add nothing to the next steps
@@ -65,13 +71,20 @@ TOPICS_THAT_FIT = {
         "children_custody", "children_social_services", "threat_messages", "digital_safety",
         "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
         "residence_permit", "hit_back", "image_abuse",
-        "older_victims", "disability_victims",
+        "older_victims", "disability_victims", "pregnancy", "protected_identity", "economic_violence",
     },
     WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
               "police_report", "report_for_someone", "professional", "professional_adult"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-             "reported_for_violence", "uses_sexual_violence"},
+             "reported_for_violence", "uses_sexual_violence", "controls_for_honour"},
 }
+# The topics that fit after 112 (TOPICS_THAT_FIT) and speak to someone under 18 too; the others
+# speak to adults (how to help her, a shelter, the answers for parents)
+FIT_THE_YOUNG = frozenset(
+    {"honour", "forced_marriage", "honour_rights", "health_care", "threat_messages", "digital_safety",
+     "hide_traces", "image_abuse", "pregnancy", "interpreter", "costs_and_anonymity", "police_report",
+     "concerned_young"}
+)  # fmt: skip
 NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
     *INTENTS, *REPLY_KINDS,
@@ -140,10 +153,13 @@ def plan(
         first = "utter_danger_again"
     else:
         first = EMERGENCY[kind]
+    young = bool(verdict.get("young")) and kind in NEXT_STEPS_YOUNG
     if kind == MEDICAL and verdict.get("own_violence"):
         follow = NEXT_STEPS[CAUSED]  # the one who hurt someone: Välj att sluta, not a victim line
-    elif topic in TOPICS_THAT_FIT.get(kind, ()):
+    elif topic in TOPICS_THAT_FIT.get(kind, ()) and (not young or topic in FIT_THE_YOUNG):
         follow = f"utter_{topic}"
+    elif young:
+        follow = NEXT_STEPS_YOUNG[kind]
     else:
         follow = NEXT_STEPS[kind]
     steps = [Utterance(first), Utterance(follow)]

@@ -40,6 +40,21 @@ _TRAIT = (
     r"(kontrollerande|kontrollerar|valdsam|svartsjuk|elak|aggressiv|farlig|misshandlare|"
     r"controlling|abusive|violent|jealous|aggressive|an abuser|toxic|scary|possessive)"
 )
+_WE = r"\b(jag|vi|we)\b"  # "i" and "ja" are also Swedish for "in" and "yes":
+_I_WROTE = r"\b(i|i'?ve|ive)( have| had| always| just)?"  # English "I" only right before the verb
+_TAKES = r"(tar|tog|tagit|kollar|kollade|gar igenom|gick igenom|took|take|taken|check|checked|go through|went through)"
+_HER_THINGS = (
+    r"(hennes|her|min dotters|var dotters|min systers|var systers|my daughter'?s|my sister'?s) "
+    r"(telefon|mobil|mobiltelefon|pass|dator|phone|mobile|passport|laptop)"
+)
+_FORBIDS = (
+    r"(later inte|lat inte|forbjud\w*|forbjod|don'?t let|won'?t let|didn'?t let|do not let|"
+    r"will not let|forbid\w*|forbade)"
+)
+_HER = (
+    r"(henne|her|min dotter|var dotter|min syster|var syster|min lillasyster|my daughter|"
+    r"our daughter|my sister|my little sister)"
+)
 _VICTIM_PARTICIPLES = (
     r"(slagen|slagna|misshandlad|hotad|kontrollerad|valdtagen|tvingad|inlast|knuffad|"
     r"hit|beaten|abused|threatened|raped|hurt|choked|controlled|forced|locked)"
@@ -58,6 +73,13 @@ CUES: dict[str, re.Pattern[str]] = {
         "writer suffers": (
             rf"{_I}( \S+){{0,3}} (blev|blir|har blivit|was|got|get|am|have been|been) "
             rf"(\S+ )?{_VICTIM_PARTICIPLES}\b"
+        ),
+        # "vi tar hennes telefon varje kväll", "I don't let my sister go out": the writer (or the
+        # family, "vi") restricts a girl; parents and brothers who control for honour seldom
+        # name a violent verb
+        "writer restricts her": (
+            rf"({_I_WROTE}|{_WE}( \S+){{0,3}}) {_TAKES}( \S+)? {_HER_THINGS}\b|"
+            rf"({_I_WROTE}|{_WE}( \S+){{0,3}}) {_FORBIDS}( \S+)? {_HER}\b"
         ),
         # "han slår", "min man hotar", "she controls": someone else does it
         "someone else acts": rf"{_THEY}{_UP_TO_3_WORDS}{_VERBS}\b",
@@ -79,13 +101,14 @@ def cues_of(text: str) -> list[int]:
     return [i for i, pattern in enumerate(CUES.values()) if pattern.search(norm)]
 
 
-ACCUSED = CUE_NAMES.index("writer accused")
+# Cues that are no telling of violence: an accusation alone ("she says I'm jealous"), and
+# keeping a girl from things (a parent or a brother, but also a protective friend)
+NOT_TELLING = frozenset({CUE_NAMES.index("writer accused"), CUE_NAMES.index("writer restricts her")})
 
 
 def tells_of_violence(text: str) -> bool:
-    """Whether a violent verb in `text` has a subject or an object (an accusation alone, "she says
-    I'm jealous", is not telling of violence)."""
-    return any(cue != ACCUSED for cue in cues_of(text))
+    """Whether a violent verb in `text` has a subject or an object."""
+    return any(cue not in NOT_TELLING for cue in cues_of(text))
 
 
 # "i lördags slog jag tillbaka", "I pushed him off me", "jag bet honom", "försvarade mig": the
@@ -125,3 +148,17 @@ _SEEKS_PROTECTION = re.compile(
 def seeks_protection(text: str) -> bool:
     """Whether the writer asks how to get a restraining order (for themselves, against someone)."""
     return _SEEKS_PROTECTION.search(normalise(text)) is not None
+
+
+RESTRICTS = CUE_NAMES.index("writer restricts her")
+_GIRL_IN_FAMILY = re.compile(
+    r"\b(dotter\w*|dottrar\w*|syster\w*|systrar\w*|lillasyster\w*|brorsdotter\w*|systerdotter\w*"
+    r"|daughters?|sisters?|niece)\b"
+)
+
+
+def keeps_a_girl_in_the_family(text: str) -> bool:
+    """Whether the writer keeps a daughter or sister from things ("vi tar hennes telefon, vår
+    dotter får inte träffa honom"), not a partner."""
+    norm = normalise(text)
+    return _GIRL_IN_FAMILY.search(norm) is not None and RESTRICTS in cues_of(text)

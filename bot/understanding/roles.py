@@ -19,7 +19,7 @@ The cut-offs are set on the development set (`python -m bot evaluate --roles`); 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.understanding.age_cues import ADULT, YOUNG
@@ -27,7 +27,12 @@ from bot.understanding.danger_dialogue import NOT_A_TOPIC
 from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 first, then "in danger?"
 )
-from bot.understanding.role_cues import defended_self, seeks_protection
+from bot.understanding.role_cues import (
+    defended_self,
+    keeps_a_girl_in_the_family,
+    seeks_protection,
+    tells_of_violence,
+)
 from bot.understanding.role_model import (
     CONCERNED,
     PROFESSIONAL,
@@ -35,6 +40,14 @@ from bot.understanding.role_model import (
     UNCLEAR,
     USES_VIOLENCE,
     RoleGuess,
+)
+from bot.understanding.topic_cues import (
+    about_money,
+    about_pregnancy,
+    about_secret_address,
+    about_shelter,
+    mentions_children,
+    names_protected_details,
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
@@ -51,6 +64,7 @@ ANSWER_ROLE: dict[str, str] = {
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
             "sexual_violence", "threat_messages", "children_custody", "residence_permit",
+            "economic_violence", "pregnancy", "protected_identity",
             "hit_back",  # "I hit back, now he says he'll report me": for the one attacked
             "adult_reports_concern",  # "if I tell at school": to a young person at home
             "forms_of_violence",  # "Känner du igen dig?": to the one it may happen to
@@ -59,7 +73,7 @@ ANSWER_ROLE: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-         "reported_for_violence", "uses_sexual_violence", "danger_caused"),
+         "reported_for_violence", "uses_sexual_violence", "danger_caused", "controls_for_honour"),
         USES_VIOLENCE,
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
@@ -140,6 +154,23 @@ COUNTERPART = {
     ("police_report", PROFESSIONAL): "professional",
     ("social_services", PROFESSIONAL): "professional",
     ("interpreter", PROFESSIONAL): "professional",
+    # a father or brother who controls a daughter or sister for honour: the law and support for
+    # them, not "nobody may decide who you love" (round 9 read them as helpers)
+    **dict.fromkeys(
+        (("honour", USES_VIOLENCE), ("virginity", USES_VIOLENCE), ("forced_marriage", USES_VIOLENCE),
+         ("honour_rights", USES_VIOLENCE), ("concerned_honour", USES_VIOLENCE),
+         ("honour_explained", USES_VIOLENCE)),
+        "controls_for_honour",
+    ),
+    # pregnancy, money and a secret address: the general answer of the one who uses violence or
+    # worries, and for a professional the answer on adults who can decide for themselves
+    **{(topic, role): answer
+       for topic in ("pregnancy", "economic_violence", "protected_identity")
+       for role, answer in ((USES_VIOLENCE, "uses_violence"), (CONCERNED, "concerned"),
+                            (PROFESSIONAL, "professional_adult"))},
+    ("controls_for_honour", SUBJECTED): "honour",
+    ("controls_for_honour", CONCERNED): "concerned_honour",
+    ("controls_for_honour", PROFESSIONAL): "professional",
 }
 # Answers for someone subjected who is under 18, and what an adult gets instead ("will the school
 # nurse tell?" from a mother: what social services do when a parent asks for help)
@@ -156,14 +187,37 @@ COUNTERPART_ONLY = frozenset({"uses_sexual_violence", "report_for_someone"})
 PREMISES = {
     "hit_back": (defended_self, "victim"),
     "reported_for_violence": (lambda text: not seeks_protection(text), "restraining_order"),
+    # "how much does a shelter cost? I cannot pay": the shelter, not the cost of calling (round 9)
+    "costs_and_anonymity": (lambda text: not about_shelter(text), "shelter"),
 }
+# "will social services take my children?" answered for a parent: with no child named in the
+# conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary
+# and to a friend asking whether the family will learn who called)
+FOR_PARENTS_ONLY = {"children_social_services": "social_services"}
+# General answers, and the topics with an answer of their own that a message naming them gets
+# instead, first match first (bot/understanding/topic_cues.py): "he kicked me in the belly, I am
+# pregnant", "he takes my whole salary, is that normal?", "how do I keep my new address from him?"
+# Money is the topic only when no blow is told ("he hit me and took my money": the victim's answer).
+GENERAL_ANSWERS = frozenset({"victim", "forms_of_violence", "feeling_bad"})
+SPECIFIC_TOPICS = (
+    ("pregnancy", about_pregnancy),
+    ("protected_identity", about_secret_address),
+    ("economic_violence", lambda text: about_money(text) and not tells_of_violence(text)),
+)
+# A parent or brother who keeps a daughter or sister from things often writes as if worried: the
+# answer for the one who controls, whose counterparts answer a writer the role model reads otherwise
+SEEN_FROM_OUTSIDE = GENERAL_ANSWERS | {"uses_violence", "concerned", "concerned_honour"}
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 # Besides a role's general answer, the answers for adults that someone under 18 gets the young
 # people's answer instead of (Välj att sluta is not said to take calls from under-18s)
 FOR_ADULTS = {
-    SUBJECTED: FOR_PARENTS,
-    USES_VIOLENCE: frozenset({"first_call", "reported_for_violence", "uses_sexual_violence"}),
+    # a child asking what social services do, or about money or a secret address: BRIS, TRIS and
+    # the school counsellor
+    SUBJECTED: FOR_PARENTS | {"social_services", "economic_violence", "protected_identity"},
+    USES_VIOLENCE: frozenset(
+        {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour"}
+    ),
     CONCERNED: frozenset({"report_for_someone"}),  # a child at home: BRIS, not "report a concern"
 }
 
@@ -227,10 +281,26 @@ def readable(text: str) -> bool:
     return len(text.split()) >= MIN_WORDS
 
 
-def with_premise(intent: str, text: str) -> str:
-    """`intent`, unless its answer speaks to something `text` does not say (PREMISES)."""
+def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
+    """`intent`, unless its answer speaks to something `text` does not say (PREMISES), or to a
+    parent when neither the message nor the `earlier` messages of the conversation name a child
+    (FOR_PARENTS_ONLY), or it is a general answer and `text` names a topic with its own answer
+    (SPECIFIC_TOPICS)."""
     says, otherwise = PREMISES.get(intent, (None, intent))
-    return otherwise if says and not says(text) else intent
+    if says and not says(text):
+        return otherwise
+    said = (text, *(line for line in earlier if not line.startswith("/")))  # not button payloads
+    if intent in FOR_PARENTS_ONLY and not any(map(mentions_children, said)):
+        return FOR_PARENTS_ONLY[intent]
+    if intent in GENERAL_ANSWERS:
+        return next((topic for topic, names in SPECIFIC_TOPICS if names(text)), intent)
+    if intent in SEEN_FROM_OUTSIDE and keeps_a_girl_in_the_family(text):
+        # "my daughter has a boyfriend, I have taken her phone": read as worry, told as control
+        return "controls_for_honour"
+    named = names_protected_details(text)
+    if named and intent not in UNTOUCHED and intent not in NOT_A_TOPIC:  # never a danger answer
+        return "protected_identity"  # asked by name: "how do I get protected personal details?"
+    return intent
 
 
 def writer_role(
@@ -573,10 +643,15 @@ NOT_UNDERSTOOD_BEFORE_PERSON = 2
 NOT_UNDERSTOOD_AGAIN = "utter_not_understood_again"
 
 
-def not_understood_response(writer: str | None, in_a_row: int = 0) -> str:
-    """The response when a message was not understood: for the writer's role (the `role` slot),
-    and after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, people to talk to instead (the
-    action adds the lines open now)."""
-    if in_a_row >= NOT_UNDERSTOOD_BEFORE_PERSON:
-        return NOT_UNDERSTOOD_AGAIN
-    return NOT_UNDERSTOOD.get(writer or "", "utter_default")
+def not_understood_response(writer: str | None, in_a_row: int = 0, said: Sequence[str] = ()) -> str:
+    """The response when a message was not understood: for the writer's role (the `role` slot);
+    after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, or when the conversation already had
+    that response `SAID_ENOUGH` times (`said`: the responses so far), people to talk to instead
+    (the action adds the lines open now); when that too was said enough, the start menu. Only
+    when all of them were said enough does one come a third time."""
+    own = NOT_UNDERSTOOD.get(writer or "", "utter_default")
+    options = [NOT_UNDERSTOOD_AGAIN, "utter_default"]
+    if in_a_row < NOT_UNDERSTOOD_BEFORE_PERSON:
+        options.insert(0, own)
+    counts = list(said)
+    return next((o for o in options if counts.count(o) < SAID_ENOUGH), NOT_UNDERSTOOD_AGAIN)

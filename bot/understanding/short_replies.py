@@ -111,3 +111,15 @@ def said_in_a_row(events: Iterable[dict[str, Any]], responses: Collection[str]) 
             said = (event.get("metadata") or {}).get("utter_action")
             count = count + 1 if said in responses else 0
     return count
+
+
+def said_since_restart(events: Iterable[dict[str, Any]]) -> list[str]:
+    """The responses (`utter_action` names) the bot said since the conversation last restarted.
+    `events` oldest first."""
+    said: list[str] = []
+    for event in events:
+        if event.get("event") == "restart":
+            said = []
+        elif event.get("event") == "bot":
+            said.append((event.get("metadata") or {}).get("utter_action") or "")
+    return said

@@ -67,6 +67,15 @@ def test_a_few_words_choose_between_two_answers_to_one_need():
     assert intent_for(example("han skickar hot på sms", "subjected", threats)) == "threat_messages"
     forced = "jag fortsatte fast hon sa nej"  # the topic; the role check gives him his own answer
     assert intent_for(example(forced, "uses_violence", "sexual_violence")) == "sexual_violence"
+    # a father or brother who controls a girl for honour; remorse alone is no honour
+    guard = "vår dotter ska inte dra skam över familjens rykte, jag tar hennes telefon"
+    assert intent_for(example(guard, "uses_violence", "stop_own_violence")) == "controls_for_honour"
+    marry = "we found a good man for our daughter, how do we make her say yes"
+    assert intent_for(example(marry, "uses_violence", "forced_marriage_or_abroad")) == (
+        "controls_for_honour"
+    )
+    ashamed = "I hit my wife when I was drunk and I am so ashamed"
+    assert intent_for(example(ashamed, "uses_violence", "stop_own_violence")) == "uses_violence"
 
 
 def test_what_the_mapping_cannot_place_is_left_out():

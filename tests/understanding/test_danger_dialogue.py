@@ -46,6 +46,26 @@ def test_a_topic_meant_for_another_role_is_not_answered():
     assert responses("danger_caused", verdict, None)[1] == "utter_danger_caused_next"
 
 
+def test_someone_under_18_in_danger_gets_next_steps_for_young_people():
+    # "pappa slår mamma och mig nu, jag är 14": BRIS and an adult they trust, not
+    # Kvinnofridslinjen first
+    verdict = {"level": "acute", "kind": "danger_now", "topic": "young_person", "young": True}
+    assert responses("danger_now", verdict, None) == ["utter_danger_now", "utter_danger_next_young"]
+    # a question of their own still gets its answer
+    verdict = {"level": "acute", "kind": "danger_now", "topic": "health_care", "young": True}
+    assert responses("danger_now", verdict, None)[1] == "utter_health_care"
+    # someone under 18 who caused harm: the next steps for that kind
+    verdict = {"level": "acute", "kind": "danger_caused", "young": True}
+    assert responses("danger_caused", verdict, None)[1] == "utter_danger_caused_next"
+    # a child who sees a parent hit: not how to help her, not "report your concern"
+    verdict = {"level": "acute", "kind": "danger_witness", "topic": "concerned", "young": True}
+    assert responses("danger_witness", verdict, None) == [
+        "utter_danger_witness", "utter_danger_next_young"
+    ]
+    verdict = {"level": "acute", "kind": "danger_now", "topic": "shelter", "young": True}
+    assert responses("danger_now", verdict, None)[1] == "utter_danger_next_young"
+
+
 def test_each_kind_has_its_own_emergency_answer():
     for kind, first in [
         ("suicidal", "utter_suicidal"),

@@ -7,7 +7,7 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.understanding.age_cues import ADULT, YOUNG, said_age
-from bot.understanding.role_cues import CUE_NAMES, cues_of
+from bot.understanding.role_cues import CUE_NAMES, cues_of, tells_of_violence
 from bot.understanding.role_model import (
     CONCERNED,
     DEV_DIR,
@@ -25,6 +25,7 @@ from bot.understanding.role_model import (
 from bot.understanding.roles import (
     FALLBACK,
     NO_GUESS,
+    NOT_UNDERSTOOD_AGAIN,
     ROLE_QUESTION,
     decide,
     earlier_age,
@@ -70,6 +71,26 @@ def test_a_sure_role_switches_to_its_own_answer_or_a_better_counterpart():
     assert decide("perpetrator_children", guess(CONCERNED, 0.95)).intent == "report_concern_child"
     assert decide("uses_violence", guess(SUBJECTED, 0.95, young=0.9)).intent == "young_person"
     assert decide("victim", guess(SUBJECTED, 0.8, young=0.9)).intent == "young_person"
+
+
+def test_a_relative_who_controls_a_girl_for_honour_gets_the_law_and_support_for_them():
+    # "my daughter has a boyfriend, I took her phone, how do I make her stop?" (round 9: read as
+    # a helper and told "talk to no one in her family", or told "nobody may decide who you love")
+    for topic in ("honour", "forced_marriage", "concerned_honour", "virginity"):
+        assert decide(topic, guess(USES_VIOLENCE, 0.95)).intent == "controls_for_honour"
+    assert decide("controls_for_honour", guess(SUBJECTED, 0.95)).intent == "honour"
+    assert decide("controls_for_honour", guess(CONCERNED, 0.95)).intent == "concerned_honour"
+    # a brother who says he is 16: the young people's answer (Välj att sluta is for adults)
+    young = decide("honour", guess(USES_VIOLENCE, 0.95), age=YOUNG)
+    assert young.intent == "uses_violence_young"
+    # a father who keeps his daughter from things, without a word of honour; not a partner
+    father = "min dotter är 16 och har en pojkvän. jag har tagit hennes telefon. hur får jag henne att lyssna?"
+    assert with_premise("uses_violence", father) == "controls_for_honour"
+    assert with_premise("concerned", father) == "controls_for_honour"
+    partner = "jag kollar hennes mobil för att hon ljuger, är det så farligt?"
+    assert with_premise("uses_violence", partner) == "uses_violence"
+    # unsure whether the writer controls or is controlled: asked, never the wrong one's answer
+    assert decide("controls_for_honour", guess(SUBJECTED, 0.5)).intent == ROLE_QUESTION
 
 
 def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answer():
@@ -242,6 +263,23 @@ def test_not_understood_offers_the_writers_next_step():
     assert not_understood_response(PROFESSIONAL) == "utter_default_professional"
     assert not_understood_response(USES_VIOLENCE) == "utter_default_uses_violence"
     assert not_understood_response(None) == "utter_default"
+
+
+def test_not_understood_never_comes_a_third_time_while_another_answer_is_left():
+    said = ["utter_default_subjected"] * 2 + ["utter_not_understood_again"] * 2
+    assert not_understood_response(SUBJECTED, 0, said) == "utter_default"
+    assert not_understood_response(SUBJECTED, 0, [*said, "utter_default", "utter_default"]) == (
+        NOT_UNDERSTOOD_AGAIN
+    )
+
+
+def test_not_understood_a_third_time_points_to_people_also_with_answers_between():
+    # round 9: the subjected lines came a third time with other answers between them
+    said = ["utter_default_subjected", "utter_victim", "utter_default_subjected", "utter_shelter"]
+    assert not_understood_response(SUBJECTED, 0, said) == NOT_UNDERSTOOD_AGAIN
+    assert not_understood_response(SUBJECTED, 0, said[:2]) == "utter_default_subjected"
+    assert not_understood_response(CONCERNED, 0, said) == "utter_default_concerned"
+    assert not_understood_response(None, 2) == NOT_UNDERSTOOD_AGAIN
 
 
 def test_not_understood_for_someone_who_used_violence_also_names_the_victims_line():
@@ -423,6 +461,17 @@ def test_grammatical_cues_tell_who_does_it_to_whom():
     assert "writer suffers" in named("I was beaten by my husband")
     assert "someone else acts" in named("han kontrollerar allt")
     assert named("hej, är det här anonymt?") == set()
+    # a parent or brother who keeps a girl from things; no telling of violence by itself
+    restricts = "writer restricts her"
+    for text in ("vi tar hennes telefon varje kväll", "I have taken her phone",
+                 "jag låter inte min syster gå ut", "I dont let my daughter go out after 6"):  # fmt: skip
+        assert restricts in named(text), text
+        assert not tells_of_violence(text), text
+    # a friend who protects her, a sister told about, "i" as the Swedish "in"
+    for text in ("Jag följer henne till skolan varje dag för att hennes bröder hotar henne",
+                 "Jag skjutsar henne till skyddat boende ikväll", "pappa tar min telefon",
+                 "Mina bröder följer efter min syster i skolan och tar hennes mobil"):  # fmt: skip
+        assert restricts not in named(text), text
 
 
 def test_fast_prediction_equals_scikit_learn():
@@ -447,18 +496,28 @@ def test_saved_model_predicts_the_same_after_loading(tmp_path):
 
 
 # Measured on dev with the cut-offs set there (docs/nlu-evaluation.md); a change that makes it
-# worse fails here.
+# worse fails here. The parents and brothers who control a girl for honour (the heder-* files of
+# round 10), mostly written as worry or care, are the hardest so far: they have their own limit,
+# so that they cannot hide a change for the worse on the rest (9 of 507 wrong there when set).
 DEV_WRONG_ROLE_AT_MOST = 0.02
 DEV_ASKED_AT_MOST = 0.15
+HONOUR_CONTROL_WRONG_ROLE_AT_MOST = 0.11  # 11 of 104 when set (24 by the topic classifier alone)
+HONOUR_CONTROL_FILES = "heder-*.yml"
 
 
 def test_development_set_gets_few_wrong_roles_and_few_questions(agent):
     from bot.tools.role_evaluation import read_all, score, scored
 
-    result = score(read_all(agent, scored(corpus_files(DEV_DIR))))
+    honour = sorted(DEV_DIR.glob(HONOUR_CONTROL_FILES))
+    rest = [path for path in corpus_files(DEV_DIR) if path not in honour]
+    result = score(read_all(agent, scored(rest)))
     before = result.wrong_before / result.messages
     assert len(result.wrong) / result.messages <= DEV_WRONG_ROLE_AT_MOST < before
     assert len(result.asked) / result.messages <= DEV_ASKED_AT_MOST
+    controls = score(read_all(agent, scored(honour)))
+    assert len(controls.wrong) / controls.messages <= HONOUR_CONTROL_WRONG_ROLE_AT_MOST
+    assert len(controls.wrong) < controls.wrong_before
+    assert len(controls.asked) / controls.messages <= DEV_ASKED_AT_MOST
 
 
 def test_close_candidates_are_the_two_topics_rasa_could_not_choose_between():
@@ -511,6 +570,73 @@ def test_the_self_defence_answer_needs_the_message_to_say_so():
     )
     has_one = "jag har fått kontaktförbud mot min exfru, får jag hämta barnen?"
     assert with_premise("reported_for_violence", has_one) == "reported_for_violence"
+
+
+def test_the_parents_answer_on_social_services_needs_a_child_in_the_conversation():
+    assert with_premise("children_social_services", "Kommer soc ta min 3-åring?") == (
+        "children_social_services"
+    )
+    # a button pressed earlier is no child named
+    assert with_premise("children_social_services", "tar soc mig då", ["/children_custody"]) == (
+        "social_services"
+    )
+    asked = "om jag gå från hemma, vad händer med lön? kan de ta ändå"
+    assert with_premise("children_social_services", asked) == "social_services"
+    friend = "Men om jag kontaktar socialtjänsten, får familjen veta att det kom från mig?"
+    assert with_premise("children_social_services", friend) == "social_services"
+    assert with_premise("children_social_services", "tar soc mina barn då?") == (
+        "children_social_services"
+    )
+    # the children were named earlier in the conversation: "will they take them?"
+    earlier = ["vi har två ungar, 4 och 7", "han slår mig"]
+    assert with_premise("children_social_services", "tar dom dem ifrån mig?", earlier) == (
+        "children_social_services"
+    )
+
+
+def test_a_message_that_names_a_topic_with_its_own_answer_gets_it_not_a_general_one():
+    assert with_premise("victim", "han sparkade mig i magen igår, jag är gravid") == "pregnancy"
+    salary = "min man tar hela min lön varje månad och jag får be om pengar till mat"
+    assert with_premise("forms_of_violence", salary) == "economic_violence"
+    # a blow told as well: the victim's answer ("it is not your fault"), not the one on money
+    assert with_premise("victim", "han slog mig och tog alla mina pengar") == "victim"
+    secret = "hur gör jag så att han inte hittar min nya adress?"
+    assert with_premise("victim", secret) == "protected_identity"
+    named = "Hur får man skyddade personuppgifter? Jag har flytt från min sambo."
+    assert with_premise("shelter", named) == "protected_identity"
+    # a specific answer stays; danger stays, also when it names protected details
+    assert with_premise("shelter", "jag har inga pengar, var kan jag sova ikväll") == "shelter"
+    assert with_premise("danger_now", "han slår mig nu och jag är gravid") == "danger_now"
+    assert with_premise("victim", "min man slår mig") == "victim"
+    witness = "Grannen skriker att han ska döda henne just nu. Hon har skyddad identitet"
+    assert with_premise("danger_witness", witness) == "danger_witness"
+    caused = "Jag kommer att slå henne ikväll. Hon har sekretessmarkering men jag vet var hon bor"
+    assert with_premise("danger_caused", caused) == "danger_caused"
+    # words that only look like the topics (the review of round 10)
+    for general in ("Han sparkade mig i magen igår", "Jag får ont i magen när han kommer hem",
+                    "Vecka 3 av sommarlovet och han har redan skrikit varje dag",
+                    "He logs into my Instagram account and reads my messages, is that violence?",
+                    "Hon har flyttat och vägrar ge mig sin nya adress, jag mår så dåligt"):  # fmt: skip
+        assert with_premise("victim", general) == "victim", general
+
+
+def test_the_new_specific_answers_reach_only_the_one_subjected():
+    for topic in ("pregnancy", "economic_violence", "protected_identity"):
+        assert decide(topic, guess(USES_VIOLENCE, 0.95)).intent == "uses_violence"
+        assert decide(topic, guess(CONCERNED, 0.95)).intent == "concerned"
+        assert decide(topic, guess(PROFESSIONAL, 0.95)).intent == "professional_adult"
+        assert decide(topic, guess(SUBJECTED, 0.95)).intent == topic
+    # a child asking about money, a secret address or what social services do: the young answer
+    for topic in ("economic_violence", "protected_identity", "social_services"):
+        assert decide(topic, guess(SUBJECTED, 0.9), age=YOUNG).intent == "young_person", topic
+
+
+def test_the_cost_of_a_shelter_is_the_shelter_answer_not_the_cost_of_calling():
+    for shelter in ("How much does a shelter cost? I cannot pay anything", "Vad kostar skyddat boende?",
+                    "kostar det nåt att bo där", "måste man betala för boendet"):  # fmt: skip
+        assert with_premise("costs_and_anonymity", shelter) == "shelter", shelter
+    for call in ("vad kostar det att ringa kvinnofridslinjen", "is it free to call?"):
+        assert with_premise("costs_and_anonymity", call) == "costs_and_anonymity", call
 
 
 def test_a_role_the_conversation_showed_gets_its_own_answer_instead_of_the_question_again():
