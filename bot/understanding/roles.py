@@ -153,6 +153,9 @@ COUNTERPART = {
     # a professional asking about reports, social services or interpreters in their work
     ("police_report", PROFESSIONAL): "professional",
     ("social_services", PROFESSIONAL): "professional",
+    ("social_services", CONCERNED): "concerned",
+    # "an employee has a restraining order against her ex, he turns up at our reception"
+    ("restraining_order", PROFESSIONAL): "professional_adult",
     ("interpreter", PROFESSIONAL): "professional",
     # a father or brother who controls a daughter or sister for honour: the law and support for
     # them, not "nobody may decide who you love" (round 9 read them as helpers)
@@ -413,7 +416,11 @@ def _decide(
     # conversation showed the role and this message does not point elsewhere
     sure = guess.role == writer and guess.confidence >= switch_needed(writer, limits)
     if speaks_to is None and counterpart:
-        if sure or consistent:
+        # someone read as worried or asking in their work gets their counterpart on this reading:
+        # the police or social-services answer speaks to the one subjected ("the police can
+        # protect you" to a home-care worker: round 10)
+        helper = writer in (CONCERNED, PROFESSIONAL) and guess.role == writer
+        if sure or consistent or helper:
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")

@@ -93,6 +93,16 @@ def test_a_relative_who_controls_a_girl_for_honour_gets_the_law_and_support_for_
     assert decide("controls_for_honour", guess(SUBJECTED, 0.5)).intent == ROLE_QUESTION
 
 
+def test_a_helper_is_not_given_the_police_answer_written_to_the_one_subjected():
+    # round 10: "the police can protect you" to a home-care worker (read as a professional, 0.65)
+    assert decide("police_report", guess(PROFESSIONAL, 0.65)).intent == "professional"
+    assert decide("restraining_order", guess(PROFESSIONAL, 0.8)).intent == "professional_adult"
+    assert decide("social_services", guess(CONCERNED, 0.55)).intent == "concerned"
+    # someone subjected, or nobody known, keeps the answer
+    assert decide("police_report", guess(SUBJECTED, 0.65)).intent == "police_report"
+    assert decide("police_report", guess(UNCLEAR, 0.9)).intent == "police_report"
+
+
 def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answer():
     assert decide("concerned", guess(CONCERNED, 0.9), age=YOUNG).intent == "concerned_young"
     assert decide("victim", guess(CONCERNED, 0.95), age=YOUNG).intent == "concerned_young"
