@@ -21,7 +21,7 @@ _SHELTER = re.compile(
     r"|protected hous\w*|kvinnohus"
 )
 _CHILDREN = re.compile(
-    r"\b(barn\w*|bebis\w*|baby|babies|bebbe|son|sonen|soner|sons?|dotter\w*|dottrar\w*|daughters?"
+    r"\b(barn\w*|bebis\w*|baby|babies|bebbe|sons?|sonen|soner|dotter\w*|dottrar\w*|daughters?"
     r"|kids?|child\w*|unge|ungen|ungar\w*|ungarna|tonaring\w*|teenager\w*|toddler\w*|vardnad\w*"
     r"|custody|gravid\w*|pregnan\w*|forskola\w*|dagis|preschool|nursery|\d+.?aring\w*|pojk\w*"
     r"|flick\w*|grabben|little (boy|girl)|my (boy|girl))\b"
@@ -42,7 +42,7 @@ _PROTECTED_DETAILS = (
 )
 _NAMES_PROTECTED_DETAILS = re.compile(_PROTECTED_DETAILS)
 _SECRET_ADDRESS = re.compile(
-    rf"{_PROTECTED_DETAILS}|\b(min|mitt|var|vår) (nya )?adress|var (jag|vi) bor\b"
+    rf"{_PROTECTED_DETAILS}|\b(min|mitt|var) (nya )?adress|var (jag|vi) bor\b"
     r"|where (i|we) live\b|\b(my|our) (new )?address"
 )
 
