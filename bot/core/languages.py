@@ -54,6 +54,19 @@ def isolate_numbers(text: str) -> str:
     return _NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
 
 
+# Swedish words no language without our texts shares: two of them and the message is (partly)
+# Swedish, not one to answer with the English card ("asså han e helt psycho, hes outside my door
+# rn och bankar" looked German to the second detector)
+_SWEDISH_WORDS = re.compile(
+    r"\b(och|jag|han|hon|inte|att|som|mig|mej|är|asså|också|från|eller|när|vad|hur|ska|vill)\b",
+    re.IGNORECASE,
+)
+
+
+def _partly_swedish(text: str) -> bool:
+    return len({word.lower() for word in _SWEDISH_WORDS.findall(text)}) >= 2
+
+
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # A language's name in Swedish or English ("ni har tolk somaliska?") looks like that language to
@@ -128,9 +141,13 @@ class LanguageIdentifier:
         if non_latin:
             return code
         second, sure = self._second_opinion(text)
-        if second == UNSERVED and (
-            sure >= UNSERVED_WHATEVER_OURS_SAY  # Turkish looks Swedish to a detector without it
-            or (confidence < OURS_BELOW and sure >= UNSERVED_CONFIDENCE)
+        if (
+            second == UNSERVED
+            and not _partly_swedish(text)
+            and (
+                sure >= UNSERVED_WHATEVER_OURS_SAY  # Turkish looks Swedish to a detector without it
+                or (confidence < OURS_BELOW and sure >= UNSERVED_CONFIDENCE)
+            )
         ):
             return UNSERVED
         if code not in CHAT_LANGUAGES and confidence < SURE and second != code:

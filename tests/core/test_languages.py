@@ -107,6 +107,16 @@ def test_swedish_and_english_messages_stay_in_the_conversation(identifier):
     assert switched == []
 
 
+def test_swedish_mixed_with_english_slang_stays_in_the_conversation(identifier):
+    # the second detector read this as German: the English card instead of the conversation
+    mixed = "asså han e helt psycho, hes outside my door rn och bankar"
+    assert answer_language("sv", mixed, identifier) == "sv"
+    # a message in a language without our texts still gets its card
+    assert answer_language("sv", "mi hermana está sangrando mucho, su novio le pegó", identifier) == (
+        "other"
+    )
+
+
 UNSERVED_MESSAGES = [
     "mi hermana está sangrando mucho, su novio le pegó",
     "mein Mann schlägt mich jeden Tag und ich habe Angst",
