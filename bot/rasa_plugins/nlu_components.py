@@ -51,10 +51,12 @@ from bot.understanding.roles import (
     NOT_UNDERSTOOD,
     ROLE_QUESTION,
     Decision,
+    answer_named_question,
     decide,
     earlier_age,
     earlier_role,
     evidence_for,
+    general_answer,
     readable,
     said_enough,
     settle_close_call,
@@ -293,11 +295,15 @@ class RoleDetector(_Untrained):
             age = said or earlier_age(parses)
             decision = decide(intent, guess, earlier, disclosure=disclosure, age=age, **shown)
             if intent == NLU_FALLBACK:
-                close = close_candidates(message.get(INTENT_RANKING_KEY) or [])
+                close = [
+                    with_premise(candidate, text, earlier_texts)
+                    for candidate in close_candidates(message.get(INTENT_RANKING_KEY) or [])
+                ]
                 settled = settle_close_call(
                     close, guess, earlier, disclosure=disclosure, age=age, **shown
                 )
                 decision = settled or decision
+            decision = answer_named_question(decision, text)
             said_before = said_responses(tracker)
             if said_enough(decision.intent, said_before):
                 # their lines instead; nobody knows who writes: who it is about, not the menu
@@ -310,6 +316,9 @@ class RoleDetector(_Untrained):
                 # menu, after someone told of violence
                 checked = {
                     "lines_for_writer": NOT_UNDERSTOOD.get(decision.writer or ""),
+                    "writer_answer": general_answer(
+                        decision.writer, guess, earlier, age=age, **shown
+                    ),
                     "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,
                 }
                 if verdict.get("topic"):

@@ -74,9 +74,11 @@ TOPICS_THAT_FIT = {
         "older_victims", "disability_victims", "pregnancy", "protected_identity", "economic_violence",
     },
     WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
-              "police_report", "report_for_someone", "professional", "professional_adult"},
+              "police_report", "report_for_someone", "professional", "professional_adult",
+              "interpreter_professional"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-             "reported_for_violence", "uses_sexual_violence", "controls_for_honour"},
+             "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
+             "interpreter_uses_violence", "is_it_a_crime_uses_violence"},
 }
 # The topics that fit after 112 (TOPICS_THAT_FIT) and speak to someone under 18 too; the others
 # speak to adults (how to help her, a shelter, the answers for parents)
@@ -89,7 +91,7 @@ NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
     *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
-MENU = "menu"  # where "no, not right now" leads when the message had no topic
+MENU = "menu"  # where "no, not right now" leads when the message had no topic nor known writer
 WHO_IS_IT_ABOUT = "utter_role_unclear"  # after 112, nothing to answer and nobody knows who writes
 # After 112 for these kinds, an uncertain message of this kind is not asked about again (its yes
 # would lead to the same answer); a new kind, such as suicidal thoughts after violence, is.
@@ -132,7 +134,11 @@ def plan(
         first = "utter_danger_again" if shown else "utter_danger_check"
         if kind == DANGER_NOW and verdict.get("cannot_talk"):
             first = "utter_danger_silent"
-        answer_topic = topic if topic and topic not in NOT_A_TOPIC else MENU
+        # where "no, not right now" leads: the message's topic, else the writer's general answer
+        # when the writer is known, else the menu
+        answer_topic = (
+            topic if topic and topic not in NOT_A_TOPIC else verdict.get("writer_answer") or MENU
+        )
         own = inline_answer(verdict)
         if asked or shown in SAME_QUESTION.get(kind, ()):
             # 112 again, and what they wrote about, not the same question a second time

@@ -42,10 +42,15 @@ from bot.understanding.role_model import (
     RoleGuess,
 )
 from bot.understanding.topic_cues import (
+    about_honour,
     about_money,
     about_pregnancy,
     about_secret_address,
     about_shelter,
+    asks_about_language,
+    asks_about_telling_the_family,
+    asks_if_lawful,
+    asks_if_reported,
     mentions_children,
     names_protected_details,
 )
@@ -73,7 +78,8 @@ ANSWER_ROLE: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
-         "reported_for_violence", "uses_sexual_violence", "danger_caused", "controls_for_honour"),
+         "reported_for_violence", "uses_sexual_violence", "danger_caused", "controls_for_honour",
+         "interpreter_uses_violence", "is_it_a_crime_uses_violence"),
         USES_VIOLENCE,
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
@@ -81,7 +87,10 @@ ANSWER_ROLE: dict[str, str] = {
         ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone"),
         CONCERNED,
     ),
-    **dict.fromkeys(("professional", "professional_adult", "professional_consult"), PROFESSIONAL),
+    **dict.fromkeys(
+        ("professional", "professional_adult", "professional_consult", "interpreter_professional"),
+        PROFESSIONAL,
+    ),
 }  # fmt: skip
 
 # The roles' names as staff read them (reports, the review page)
@@ -131,14 +140,14 @@ COUNTERPART = {
     ("image_abuse", USES_VIOLENCE): "uses_violence",
     # "she hit back and now says she will report me": what happens to him now
     ("hit_back", USES_VIOLENCE): "reported_for_violence",
-    ("interpreter", USES_VIOLENCE): "uses_violence",
+    ("interpreter", USES_VIOLENCE): "interpreter_uses_violence",
     # "she says she will report me", "she has a restraining order against me"
     ("police_report", USES_VIOLENCE): "reported_for_violence",
     # "I hear the neighbours every night, should I call the police?": not the victim's own report
     ("police_report", CONCERNED): "report_for_someone",
     ("restraining_order", USES_VIOLENCE): "reported_for_violence",
     # "is it illegal to track her phone?": the law answer names the victims' line
-    ("is_it_a_crime", USES_VIOLENCE): "uses_violence",
+    ("is_it_a_crime", USES_VIOLENCE): "is_it_a_crime_uses_violence",
     ("social_services", USES_VIOLENCE): "uses_violence",
     ("report_concern_child", USES_VIOLENCE): "perpetrator_children",
     # "is it really violence?", "I feel awful": the answers name Kvinnofridslinjen and speak to
@@ -156,7 +165,7 @@ COUNTERPART = {
     ("social_services", CONCERNED): "concerned",
     # "an employee has a restraining order against her ex, he turns up at our reception"
     ("restraining_order", PROFESSIONAL): "professional_adult",
-    ("interpreter", PROFESSIONAL): "professional",
+    ("interpreter", PROFESSIONAL): "interpreter_professional",
     # a father or brother who controls a daughter or sister for honour: the law and support for
     # them, not "nobody may decide who you love" (round 9 read them as helpers)
     **dict.fromkeys(
@@ -183,7 +192,10 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # someone who uses violence
 NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse"})
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
-COUNTERPART_ONLY = frozenset({"uses_sexual_violence", "report_for_someone"})
+COUNTERPART_ONLY = frozenset(
+    {"uses_sexual_violence", "report_for_someone", "interpreter_uses_violence",
+     "interpreter_professional", "is_it_a_crime_uses_violence"}
+)  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
 # restraining order against my ex?" is not from someone who has one against them (round 8).
@@ -207,6 +219,24 @@ SPECIFIC_TOPICS = (
     ("protected_identity", about_secret_address),
     ("economic_violence", lambda text: about_money(text) and not tells_of_violence(text)),
 )
+# The adults' general answers of each role, and the questions a message may ask in them with an
+# answer of their own ("I hit my wife when I drink. Is there help in Polish?", "must you report
+# me?", "is it illegal to track her phone?", "can you book an interpreter?": round 10 answered
+# them with the role's general answer), first match first; the writer gets their counterpart.
+ROLE_GENERAL_ANSWERS = frozenset({*ROLE_INTENT.values(), "professional_adult"})
+NAMED_QUESTIONS = (
+    ("interpreter", asks_about_language),
+    ("anonymity", asks_if_reported),
+    ("is_it_a_crime", asks_if_lawful),
+)
+# "Should I talk to her parents?": the answer for someone worried, which says not to go to the
+# family behind the person's back, and in an honour case the one that says never to (round 10
+# answered a friend in an honour case with "it sounds hard, call Kvinnofridslinjen"); their
+# counterparts answer someone subjected or asking in their work
+HONOUR_TOPICS = frozenset(
+    {"honour", "forced_marriage", "virginity", "honour_rights", "honour_explained"}
+)
+ASKED_ABOUT_THE_FAMILY = GENERAL_ANSWERS | HONOUR_TOPICS | {"concerned", "concerned_young", FALLBACK}
 # A parent or brother who keeps a daughter or sister from things often writes as if worried: the
 # answer for the one who controls, whose counterparts answer a writer the role model reads otherwise
 SEEN_FROM_OUTSIDE = GENERAL_ANSWERS | {"uses_violence", "concerned", "concerned_honour"}
@@ -219,7 +249,8 @@ FOR_ADULTS = {
     # the school counsellor
     SUBJECTED: FOR_PARENTS | {"social_services", "economic_violence", "protected_identity"},
     USES_VIOLENCE: frozenset(
-        {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour"}
+        {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
+         "interpreter_uses_violence", "is_it_a_crime_uses_violence"}
     ),
     CONCERNED: frozenset({"report_for_someone"}),  # a child at home: BRIS, not "report a concern"
 }
@@ -287,14 +318,18 @@ def readable(text: str) -> bool:
 def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     """`intent`, unless its answer speaks to something `text` does not say (PREMISES), or to a
     parent when neither the message nor the `earlier` messages of the conversation name a child
-    (FOR_PARENTS_ONLY), or it is a general answer and `text` names a topic with its own answer
-    (SPECIFIC_TOPICS)."""
+    (FOR_PARENTS_ONLY), or `text` asks whether to talk to the family of the one it is about
+    (ASKED_ABOUT_THE_FAMILY), or it is a general answer and `text` names a topic with its own
+    answer (SPECIFIC_TOPICS)."""
     says, otherwise = PREMISES.get(intent, (None, intent))
     if says and not says(text):
         return otherwise
     said = (text, *(line for line in earlier if not line.startswith("/")))  # not button payloads
     if intent in FOR_PARENTS_ONLY and not any(map(mentions_children, said)):
         return FOR_PARENTS_ONLY[intent]
+    if intent in ASKED_ABOUT_THE_FAMILY and asks_about_telling_the_family(text):
+        honour = intent in HONOUR_TOPICS or any(map(about_honour, said))
+        return "concerned_honour" if honour else "concerned"
     if intent in GENERAL_ANSWERS:
         return next((topic for topic, names in SPECIFIC_TOPICS if names(text)), intent)
     if intent in SEEN_FROM_OUTSIDE and keeps_a_girl_in_the_family(text):
@@ -304,6 +339,18 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     if named and intent not in UNTOUCHED and intent not in NOT_A_TOPIC:  # never a danger answer
         return "protected_identity"  # asked by name: "how do I get protected personal details?"
     return intent
+
+
+def answer_named_question(decision: Decision, text: str) -> Decision:
+    """`decision`, unless it is a role's general answer and `text` asks a question that has an
+    answer of its own (NAMED_QUESTIONS): then that answer, in the writer's version."""
+    if decision.intent not in ROLE_GENERAL_ANSWERS:
+        return decision
+    topic = next((topic for topic, asks in NAMED_QUESTIONS if asks(text)), None)
+    if topic is None:
+        return decision
+    answer = COUNTERPART.get((topic, decision.writer or ""), topic)
+    return Decision(answer, decision.writer, "switched")
 
 
 def writer_role(
@@ -558,6 +605,27 @@ def for_age(
     if intent == young_answer and (age == ADULT or (age is None and writer != SUBJECTED)):
         return ROLE_INTENT[writer]
     return intent
+
+
+def general_answer(
+    writer: str | None,
+    guess: RoleGuess,
+    earlier: str | None = None,
+    limits: Limits = LIMITS,
+    age: str | None = None,
+    evidence: float = 1.0,
+    violence_shown: float = 0.0,
+) -> str | None:
+    """Where "no, not in danger right now" leads after a message with no topic of its own: the
+    writer's general answer as `decide` gives it (for their age; the question who it is about
+    where "it is not your fault" may be wrong). Round 10 showed the menu to a man who had just
+    told that his girlfriend hits him. None when nobody knows who is writing."""
+    if writer is None:
+        return None
+    return decide(
+        ROLE_INTENT[writer], guess, earlier, limits, age=age, evidence=evidence,
+        violence_shown=violence_shown,
+    ).intent  # fmt: skip
 
 
 def own_answer(

@@ -41,6 +41,46 @@ _PROTECTED_DETAILS = (
     r"|protected (identity|address|personal)|secrecy mark\w*|confidential address"
 )
 _NAMES_PROTECTED_DETAILS = re.compile(_PROTECTED_DETAILS)
+_LANGUAGES = (
+    r"(arabiska|somaliska|persiska|farsi|dari|tigrinja|tigrinya|polska|ukrainska|ryska|bosniska"
+    r"|turkiska|kurdiska|engelska|spanska|thai|english|arabic|somali|persian|polish|ukrainian"
+    r"|russian|bosnian|turkish|kurdish|spanish|mitt (eget )?sprak|mitt modersmal|(my|our) (own )?"
+    r"(language|mother tongue)|andra sprak|annat sprak|other languages?|another language)"
+)
+_LANGUAGE = re.compile(
+    rf"\btolk\w*|\binterpret\w*|\b(pa|in|talar|pratar|kan ni|kan du|speaks?|speaking|do you speak)"
+    rf" {_LANGUAGES}\b"
+)
+_BEING_REPORTED = re.compile(
+    r"\b(maste|kommer|ska|tanker|behover) (ni|du|chatten|boten|den har chatten)( da)?"
+    r" (anmala|polisanmala|rapportera|ringa polisen|kontakta polisen|beratta for (polisen|soc\w*))"
+    r"|\b(anmaler|rapporterar) (ni|du)\b|\b(ni|du) anmaler( val)?( inte)? (mig|det|honom|henne)\b"
+    r"|\b(will|would|do|must|does|are) (you|u|this chat|the chat|the bot)( have to| going to| gonna)?"
+    r" (report|tell the police|call the police|contact the police|inform)"
+)
+_LAWFUL = re.compile(
+    r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
+    r"|\b(ar|is) (det|detta|it|this|that) (ett |a )?(brott|crime)\b"
+)
+_HER_FAMILY = (
+    r"(hennes|hans|deras|her|his|their) (familj\w*|foraldrar\w*|mamma|pappa|mor|far|bror|broder"
+    r"|broderna|brorsa\w*|slakt\w*|family|parents|mum|mom|mother|father|dad|brothers?|relatives)"
+    r"|(mamman|pappan|foraldrarna|familjen|slakten|brodern|brorsan)"
+)
+_TELLS_THE_FAMILY = re.compile(
+    rf"\b(prata|snacka|tala|saga|berätta|beratta|kontakta|ringa|konfrontera)( \w+)?"
+    rf" (med|till|for)? ?{_HER_FAMILY}\b"
+    rf"|\b(talk|speak|tell|contact|call|confront|go)( to| with)? {_HER_FAMILY}\b"
+)
+_ASKS_TO_TALK_TO_THEM = re.compile(
+    r"\b(prata|snacka|tala) med (henne|honom|dem|dom)\b|\b(talk|speak) (to|with) (her|him|them)\b"
+)
+_FAMILY_NAMED = re.compile(r"\b(mamman|pappan|foraldrarna|the (mother|father|parents))\b")
+_HONOUR = re.compile(
+    r"\b(heder\w*|honou?r\w*|oskuld\w*|virgin\w*|gifta bort|giftas bort|gifter sig|gifta sig"
+    r"|giftas|tvangs\w*|forlov\w*|hemlandet|(slaktens|familjens) rykte|married off|marry|arranged"
+    r"|engaged to|sharaf|namus|izzat)\b"
+)
 _SECRET_ADDRESS = re.compile(
     rf"{_PROTECTED_DETAILS}|\b(min|mitt|var) (nya )?adress|var (jag|vi) bor\b"
     r"|where (i|we) live\b|\b(my|our) (new )?address"
@@ -60,3 +100,18 @@ about_pregnancy = _says(_PREGNANCY)
 about_money = _says(_MONEY)
 about_secret_address = _says(_SECRET_ADDRESS)
 names_protected_details = _says(_NAMES_PROTECTED_DETAILS)  # "skyddade personuppgifter" by name
+about_honour = _says(_HONOUR)  # honour, a marriage arranged for her, the family's name
+
+
+def asks_about_telling_the_family(text: str) -> bool:
+    """Whether `text` asks about talking to the family of the one it is about ("ska jag prata med
+    hennes föräldrar?", "Jag känner mamman väl. Borde jag prata med henne?")."""
+    norm = normalise(text)
+    if _TELLS_THE_FAMILY.search(norm):
+        return True
+    return bool(_ASKS_TO_TALK_TO_THEM.search(norm) and _FAMILY_NAMED.search(norm))
+
+
+asks_about_language = _says(_LANGUAGE)  # "is there help in Polish?", "can we get an interpreter?"
+asks_if_reported = _says(_BEING_REPORTED)  # "måste ni anmäla det till polisen?"
+asks_if_lawful = _says(_LAWFUL)  # "is it illegal to track her phone?"

@@ -148,9 +148,13 @@ def test_the_topic_after_112_is_the_one_checked_for_the_writers_age():
     )  # no check (a button): the topic as it was
 
 
-def test_uncertain_without_a_topic_offers_the_menu():
+def test_uncertain_without_a_topic_offers_the_writers_answer_or_else_the_menu():
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "nlu_fallback"}
     assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "menu"
+    # "Mostly slaps and she throws stuff", from a man who said his girlfriend hits him: "no, not
+    # right now" leads to the answer for him, not the menu (a dead end in round 10)
+    known = verdict | {"writer_answer": "victim"}
+    assert plan(UNSURE, known, None)[1].variables["danger_topic"] == "victim"
 
 
 def test_the_danger_question_is_asked_once_for_a_kind_of_danger():

@@ -27,10 +27,13 @@ from bot.understanding.roles import (
     NO_GUESS,
     NOT_UNDERSTOOD_AGAIN,
     ROLE_QUESTION,
+    Decision,
+    answer_named_question,
     decide,
     earlier_age,
     earlier_role,
     evidence_for,
+    general_answer,
     not_understood_response,
     readable,
     said_enough,
@@ -397,8 +400,14 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide("police_report", guess(SUBJECTED, 0.97)).intent == "police_report"
     # "is it illegal?": the law, or for someone who uses violence their own answer
     assert decide("is_it_a_crime", guess(SUBJECTED, 0.97)).intent == "is_it_a_crime"
-    assert decide("is_it_a_crime", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
-    assert decide("interpreter", guess(PROFESSIONAL, 0.95)).intent == "professional"  # a tolk
+    assert decide("is_it_a_crime", guess(USES_VIOLENCE, 0.97)).intent == (
+        "is_it_a_crime_uses_violence"
+    )
+    assert decide("is_it_a_crime", guess(USES_VIOLENCE, 0.97), age=YOUNG).intent == (
+        "uses_violence_young"
+    )
+    assert decide("interpreter", guess(USES_VIOLENCE, 0.97)).intent == "interpreter_uses_violence"
+    assert decide("interpreter", guess(PROFESSIONAL, 0.95)).intent == "interpreter_professional"
     assert decide(asked, NO_GUESS, earlier=USES_VIOLENCE).intent == "perpetrator_children"
     assert decide(asked, guess(SUBJECTED, 0.9)).intent == asked
     # ... and for the worried and professionals, who are not the parents
@@ -639,6 +648,49 @@ def test_the_new_specific_answers_reach_only_the_one_subjected():
     # a child asking about money, a secret address or what social services do: the young answer
     for topic in ("economic_violence", "protected_identity", "social_services"):
         assert decide(topic, guess(SUBJECTED, 0.9), age=YOUNG).intent == "young_person", topic
+
+
+def test_a_question_asked_in_a_general_answer_gets_its_own_answer_for_the_writer():
+    def answer(intent: str, writer: str | None, text: str) -> str:
+        return answer_named_question(Decision(intent, writer, "kept"), text).intent
+
+    polish = "I hit my wife when I drink. I want to stop. Is help in English or Polish?"
+    assert answer("uses_violence", USES_VIOLENCE, polish) == "interpreter_uses_violence"
+    booking = "Vi har en patient som bara talar somaliska. Kan ni ordna tolk vid ett samtal?"
+    assert answer("professional_adult", PROFESSIONAL, booking) == "interpreter_professional"
+    assert answer("victim", SUBJECTED, "han slår mig, finns det hjälp på arabiska?") == "interpreter"
+    reported = "Om jag berättar att jag har slagit min sambo, måste ni anmäla det till polisen då?"
+    assert answer("uses_violence", USES_VIOLENCE, reported) == "anonymity"
+    assert answer("uses_violence", USES_VIOLENCE, "ni anmäler väl inte mig?") == "anonymity"
+    tracking = "Jag har lagt in en app på min frus telefon så jag ser var hon är. Är det olagligt?"
+    assert answer("uses_violence", USES_VIOLENCE, tracking) == "is_it_a_crime_uses_violence"
+    assert answer("concerned", CONCERNED, "is it a crime to hit your wife in Sweden?") == (
+        "is_it_a_crime"
+    )
+    # a language named in passing, a wish to report, a crime told, legal aid: no question of them
+    for general in ("sorry my english not good. my boyfriend lock me in", "jag vill anmäla honom",
+                    "han begick ett brott mot mig", "is there legal aid for me?"):  # fmt: skip
+        assert answer("victim", SUBJECTED, general) == "victim", general
+    # only a role's general answer changes: danger and specific answers stay
+    assert answer("danger_now", SUBJECTED, "han slår mig nu, kan ni ringa på arabiska") == (
+        "danger_now"
+    )
+    assert answer("uses_violence_young", USES_VIOLENCE, "är det olagligt?") == "uses_violence_young"
+    assert answer("shelter", SUBJECTED, "finns det skyddat boende där man talar arabiska?") == (
+        "shelter"
+    )
+
+
+def test_the_general_answer_for_a_writer_is_for_their_age_and_never_blames_a_doubt():
+    assert general_answer(None, guess(UNCLEAR, 0.9)) is None
+    assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9)) == "victim"
+    assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9), age=YOUNG) == "young_person"
+    assert general_answer(USES_VIOLENCE, guess(USES_VIOLENCE, 0.9)) == "uses_violence"
+    assert general_answer(CONCERNED, guess(CONCERNED, 0.9)) == "concerned"
+    # "Mostly slaps and she throws stuff", after "my girlfriend hits me": his answer
+    assert general_answer(SUBJECTED, guess(SUBJECTED, 0.6), earlier=SUBJECTED) == "victim"
+    # a conversation that showed someone who hits: not "it is not your fault", the question
+    assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9), violence_shown=0.8) == ROLE_QUESTION
 
 
 def test_the_cost_of_a_shelter_is_the_shelter_answer_not_the_cost_of_calling():
