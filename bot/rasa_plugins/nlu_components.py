@@ -51,15 +51,16 @@ from bot.understanding.roles import (
     NOT_UNDERSTOOD,
     ROLE_QUESTION,
     Decision,
-    answer_named_question,
     decide,
     earlier_age,
     earlier_role,
     evidence_for,
     general_answer,
+    not_asked_twice,
     readable,
     said_enough,
     settle_close_call,
+    specific_answer,
     unsure_of_violence,
     violence_shown,
     with_premise,
@@ -303,8 +304,10 @@ class RoleDetector(_Untrained):
                     close, guess, earlier, disclosure=disclosure, age=age, **shown
                 )
                 decision = settled or decision
-            decision = answer_named_question(decision, text)
+            decision = specific_answer(decision, text, earlier_texts)
             said_before = said_responses(tracker)
+            general = general_answer(decision.writer, guess, earlier, age=age, **shown)
+            decision = not_asked_twice(decision, said_before, general)
             if said_enough(decision.intent, said_before):
                 # their lines instead; nobody knows who writes: who it is about, not the menu
                 instead = NLU_FALLBACK if decision.writer else ROLE_QUESTION
@@ -316,9 +319,7 @@ class RoleDetector(_Untrained):
                 # menu, after someone told of violence
                 checked = {
                     "lines_for_writer": NOT_UNDERSTOOD.get(decision.writer or ""),
-                    "writer_answer": general_answer(
-                        decision.writer, guess, earlier, age=age, **shown
-                    ),
+                    "writer_answer": general,
                     "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,
                 }
                 if verdict.get("topic"):

@@ -52,6 +52,8 @@ from bot.understanding.topic_cues import (
     asks_if_lawful,
     asks_if_reported,
     mentions_children,
+    names_a_child_at_work,
+    names_an_adult_at_work,
     names_protected_details,
 )
 
@@ -159,6 +161,7 @@ COUNTERPART = {
     ("forms_of_violence", PROFESSIONAL): "professional",
     ("feeling_bad", USES_VIOLENCE): "uses_violence",
     ("feeling_bad", CONCERNED): "concerned",
+    ("feeling_bad", PROFESSIONAL): "professional",  # "a client of 84 is afraid of her son"
     # a professional asking about reports, social services or interpreters in their work
     ("police_report", PROFESSIONAL): "professional",
     ("social_services", PROFESSIONAL): "professional",
@@ -341,16 +344,23 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     return intent
 
 
-def answer_named_question(decision: Decision, text: str) -> Decision:
+def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) -> Decision:
     """`decision`, unless it is a role's general answer and `text` asks a question that has an
-    answer of its own (NAMED_QUESTIONS): then that answer, in the writer's version."""
+    answer of its own (NAMED_QUESTIONS): then that answer, in the writer's version; or it is the
+    professionals' answer, which begins with children, to someone asking about an adult at work
+    when neither the message nor the `earlier` ones name a child: the answer on adults (round 10:
+    "an employee came in with a bruised face, must I tell anyone?")."""
     if decision.intent not in ROLE_GENERAL_ANSWERS:
         return decision
     topic = next((topic for topic, asks in NAMED_QUESTIONS if asks(text)), None)
-    if topic is None:
-        return decision
-    answer = COUNTERPART.get((topic, decision.writer or ""), topic)
-    return Decision(answer, decision.writer, "switched")
+    if topic is not None:
+        answer = COUNTERPART.get((topic, decision.writer or ""), topic)
+        return Decision(answer, decision.writer, "switched")
+    said = (text, *(line for line in earlier if not line.startswith("/")))
+    adult = names_an_adult_at_work(text) and not any(map(names_a_child_at_work, said))
+    if decision.intent == "professional" and adult:
+        return Decision("professional_adult", decision.writer, "switched")
+    return decision
 
 
 def writer_role(
@@ -514,6 +524,23 @@ def _decide(
 # then people to talk to). The question who it is about is left alone: for a writer nobody knows,
 # the menu instead of it is a dead end.
 SAID_ENOUGH = 2
+
+
+def not_asked_twice(decision: Decision, said: Sequence[str], general: str | None) -> Decision:
+    """`decision`, unless it asks who the message is about right after the bot asked it (`said`:
+    the responses so far, oldest first) and the person wrote on instead of choosing: then the
+    writer's `general` answer (general_answer), or their not-understood answer when that is the
+    question too. Round 10 asked a man twice in a row after he told that his wife throws things
+    at him. When nobody knows who is writing, or it may be someone who uses violence and the
+    bot is not sure enough for their answer, the question stands."""
+    asked_just_now = said[-1:] == [f"utter_{ROLE_QUESTION}"]
+    if decision.intent != ROLE_QUESTION or not asked_just_now or decision.writer is None:
+        return decision
+    if general not in (None, ROLE_QUESTION):
+        return Decision(general, decision.writer, "asked before")
+    if decision.writer == USES_VIOLENCE:  # not Välj att sluta's lines to a misread victim
+        return decision
+    return Decision(FALLBACK, decision.writer, "asked before")
 
 
 def said_enough(intent: str, said: Iterable[str]) -> bool:

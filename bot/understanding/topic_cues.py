@@ -81,6 +81,16 @@ _HONOUR = re.compile(
     r"|giftas|tvangs\w*|forlov\w*|hemlandet|(slaktens|familjens) rykte|married off|marry|arranged"
     r"|engaged to|sharaf|namus|izzat)\b"
 )
+_ADULT_AT_WORK = re.compile(
+    r"\b(patient\w*|klient\w*|brukare\w*|brukaren|anstalld\w*|medarbetar\w*|kollega\w*"
+    r"|hyresgast\w*|kund|kunden|kunder\w*|vardtagare\w*|pensionar\w*|employee\w*|client\w*"
+    r"|colleague\w*|co-?workers?|tenants?|customers?|residents?|pensioners?|en (aldre )?(dam|kvinna)"
+    r"|an? (older |elderly )?(lady|woman))\b"
+)
+_YOUNG_AT_WORK = re.compile(
+    r"\b(elev\w*|pupils?|students? in (year|grade)|skolan|school|fritidsgard\w*|youth|ungdom\w*"
+    r"|(1[0-7]|[1-9]) (ar|years?)( old)?)\b"
+)
 _SECRET_ADDRESS = re.compile(
     rf"{_PROTECTED_DETAILS}|\b(min|mitt|var) (nya )?adress|var (jag|vi) bor\b"
     r"|where (i|we) live\b|\b(my|our) (new )?address"
@@ -100,6 +110,15 @@ about_pregnancy = _says(_PREGNANCY)
 about_money = _says(_MONEY)
 about_secret_address = _says(_SECRET_ADDRESS)
 names_protected_details = _says(_NAMES_PROTECTED_DETAILS)  # "skyddade personuppgifter" by name
+names_an_adult_at_work = _says(_ADULT_AT_WORK)  # "a patient", "an employee", "en dam, 84 år"
+
+
+_names_a_pupil = _says(_YOUNG_AT_WORK)
+
+
+def names_a_child_at_work(text: str) -> bool:
+    """Whether `text` names a child or young person, as someone at work would ("eleven är 14 år")."""
+    return mentions_children(text) or _names_a_pupil(text)
 about_honour = _says(_HONOUR)  # honour, a marriage arranged for her, the family's name
 
 

@@ -28,16 +28,17 @@ from bot.understanding.roles import (
     NOT_UNDERSTOOD_AGAIN,
     ROLE_QUESTION,
     Decision,
-    answer_named_question,
     decide,
     earlier_age,
     earlier_role,
     evidence_for,
     general_answer,
+    not_asked_twice,
     not_understood_response,
     readable,
     said_enough,
     settle_close_call,
+    specific_answer,
     violence_shown,
     with_premise,
 )
@@ -652,7 +653,7 @@ def test_the_new_specific_answers_reach_only_the_one_subjected():
 
 def test_a_question_asked_in_a_general_answer_gets_its_own_answer_for_the_writer():
     def answer(intent: str, writer: str | None, text: str) -> str:
-        return answer_named_question(Decision(intent, writer, "kept"), text).intent
+        return specific_answer(Decision(intent, writer, "kept"), text).intent
 
     polish = "I hit my wife when I drink. I want to stop. Is help in English or Polish?"
     assert answer("uses_violence", USES_VIOLENCE, polish) == "interpreter_uses_violence"
@@ -681,6 +682,23 @@ def test_a_question_asked_in_a_general_answer_gets_its_own_answer_for_the_writer
     )
 
 
+def test_a_professional_asking_about_an_adult_gets_the_answer_on_adults():
+    def answer(text: str, earlier: tuple[str, ...] = ()) -> str:
+        return specific_answer(Decision("professional", PROFESSIONAL, "kept"), text, earlier).intent
+
+    bruise = "Jag är teamledare. En anställd kom idag med skada i ansiktet. Måste jag berätta det?"
+    assert answer(bruise) == "professional_adult"
+    assert answer("I work in home care. My client, an 81 year old woman, has new bruises") == (
+        "professional_adult"
+    )
+    # a child named, now or earlier in the conversation: the answer that begins with children
+    assert answer("En anställd berättar att hennes man slår barnen") == "professional"
+    assert answer("Måste jag anmäla det, som anställd?", ("Eleven är 14 år",)) == "professional"
+    assert answer("Jag är lärare och undrar hur man gör en anmälan") == "professional"
+    # "it sounds hard" is for the one who feels bad, not for a home-care worker
+    assert decide("feeling_bad", guess(PROFESSIONAL, 0.8)).intent == "professional"
+
+
 def test_the_general_answer_for_a_writer_is_for_their_age_and_never_blames_a_doubt():
     assert general_answer(None, guess(UNCLEAR, 0.9)) is None
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9)) == "victim"
@@ -691,6 +709,26 @@ def test_the_general_answer_for_a_writer_is_for_their_age_and_never_blames_a_dou
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.6), earlier=SUBJECTED) == "victim"
     # a conversation that showed someone who hits: not "it is not your fault", the question
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9), violence_shown=0.8) == ROLE_QUESTION
+
+
+def test_who_it_is_about_is_not_asked_twice_in_a_row():
+    asked = Decision(ROLE_QUESTION, SUBJECTED, "asked")
+    just_asked = ["utter_greet", "utter_role_unclear"]
+    # "Yes, it has happened many times", typed after the question: the answer for him
+    assert not_asked_twice(asked, just_asked, "victim").intent == "victim"
+    # his answer would be the question again: the not-understood answer with his lines
+    assert not_asked_twice(asked, just_asked, ROLE_QUESTION).intent == FALLBACK
+    # asked earlier but not just now, or nobody knows who is writing: the question stands
+    assert not_asked_twice(asked, ["utter_role_unclear", "utter_victim"], "victim") == asked
+    unknown = Decision(ROLE_QUESTION, None, "asked")
+    assert not_asked_twice(unknown, just_asked, None) == unknown
+    # maybe one who hits, not sure enough for their answer: not their lines to a misread victim
+    may_hit = Decision(ROLE_QUESTION, USES_VIOLENCE, "asked")
+    assert not_asked_twice(may_hit, just_asked, ROLE_QUESTION) == may_hit
+    assert not_asked_twice(may_hit, just_asked, "uses_violence").intent == "uses_violence"
+    # another answer is never changed
+    shelter = Decision("shelter", SUBJECTED, "kept")
+    assert not_asked_twice(shelter, just_asked, "victim") == shelter
 
 
 def test_the_cost_of_a_shelter_is_the_shelter_answer_not_the_cost_of_calling():
