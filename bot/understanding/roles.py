@@ -143,6 +143,10 @@ COUNTERPART = {
     # "she hit back and now says she will report me": what happens to him now
     ("hit_back", USES_VIOLENCE): "reported_for_violence",
     ("interpreter", USES_VIOLENCE): "interpreter_uses_violence",
+    # "must you report me?": from someone who hits, anonymity at Välj att sluta (not how to hide
+    # traces); from a professional, their own duty to report
+    ("anonymity", USES_VIOLENCE): "first_call",
+    ("anonymity", PROFESSIONAL): "professional",
     # "she says she will report me", "she has a restraining order against me"
     ("police_report", USES_VIOLENCE): "reported_for_violence",
     # "I hear the neighbours every night, should I call the police?": not the victim's own report
@@ -330,14 +334,14 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     said = (text, *(line for line in earlier if not line.startswith("/")))  # not button payloads
     if intent in FOR_PARENTS_ONLY and not any(map(mentions_children, said)):
         return FOR_PARENTS_ONLY[intent]
+    if intent in SEEN_FROM_OUTSIDE and keeps_a_girl_in_the_family(text):
+        # "my daughter has a boyfriend, I have taken her phone": read as worry, told as control
+        return "controls_for_honour"
     if intent in ASKED_ABOUT_THE_FAMILY and asks_about_telling_the_family(text):
         honour = intent in HONOUR_TOPICS or any(map(about_honour, said))
         return "concerned_honour" if honour else "concerned"
     if intent in GENERAL_ANSWERS:
         return next((topic for topic, names in SPECIFIC_TOPICS if names(text)), intent)
-    if intent in SEEN_FROM_OUTSIDE and keeps_a_girl_in_the_family(text):
-        # "my daughter has a boyfriend, I have taken her phone": read as worry, told as control
-        return "controls_for_honour"
     named = names_protected_details(text)
     if named and intent not in UNTOUCHED and intent not in NOT_A_TOPIC:  # never a danger answer
         return "protected_identity"  # asked by name: "how do I get protected personal details?"
@@ -350,8 +354,8 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     professionals' answer, which begins with children, to someone asking about an adult at work
     when neither the message nor the `earlier` ones name a child: the answer on adults (round 10:
     "an employee came in with a bruised face, must I tell anyone?")."""
-    if decision.intent not in ROLE_GENERAL_ANSWERS:
-        return decision
+    if decision.intent not in ROLE_GENERAL_ANSWERS or asks_about_telling_the_family(text):
+        return decision  # "should I contact her parents? they need an interpreter": the warning
     topic = next((topic for topic, asks in NAMED_QUESTIONS if asks(text)), None)
     if topic is not None:
         answer = COUNTERPART.get((topic, decision.writer or ""), topic)
@@ -643,16 +647,25 @@ def general_answer(
     evidence: float = 1.0,
     violence_shown: float = 0.0,
 ) -> str | None:
-    """Where "no, not in danger right now" leads after a message with no topic of its own: the
-    writer's general answer as `decide` gives it (for their age; the question who it is about
-    where "it is not your fault" may be wrong). Round 10 showed the menu to a man who had just
-    told that his girlfriend hits him. None when nobody knows who is writing."""
+    """Where "no, not in danger right now" leads after a message with no topic of its own, and
+    the answer instead of asking who it is about a second time: the writer's general answer as
+    `decide` gives it (for their age), when the conversation showed the writer or this message is
+    as sure as a switch needs (round 10 showed the menu to a man who had just told that his
+    girlfriend hits him). None when nobody knows who is writing, for someone who uses violence
+    without that certainty (a misread victim must not get Välj att sluta), and for "it is not
+    your fault" when this message may be from the one who hits."""
     if writer is None:
         return None
-    return decide(
+    sure_now = guess.role == writer and guess.confidence >= switch_needed(writer, limits)
+    shown = earlier == writer and (writer != USES_VIOLENCE or evidence >= limits.switch)
+    if not (sure_now or shown):
+        return None
+    answer = decide(
         ROLE_INTENT[writer], guess, earlier, limits, age=age, evidence=evidence,
         violence_shown=violence_shown,
     ).intent  # fmt: skip
+    may_hit = guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
+    return None if answer in NOT_YOUR_FAULT and may_hit else answer
 
 
 def own_answer(

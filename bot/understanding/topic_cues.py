@@ -47,15 +47,22 @@ _LANGUAGES = (
     r"|russian|bosnian|turkish|kurdish|spanish|mitt (eget )?sprak|mitt modersmal|(my|our) (own )?"
     r"(language|mother tongue)|andra sprak|annat sprak|other languages?|another language)"
 )
+# an interpreter by name (not "han tolkar allt jag säger"), or help in a language: not a language
+# named in passing ("he yells at me in Arabic", "I write in English because my Swedish is bad")
 _LANGUAGE = re.compile(
-    rf"\btolk\w*|\binterpret\w*|\b(pa|in|talar|pratar|kan ni|kan du|speaks?|speaking|do you speak)"
-    rf" {_LANGUAGES}\b"
+    r"\btolk(en|hjalp|tjanst\w*)?\b|\btolkarna\b|\btolkar\?|\binterpreters?\b"
+    rf"|\b(hjalp|stod|samtal|nagon|help|support|someone|therapy|course|program\w*|counsel\w*"
+    rf"|available|finns|is there|possible|mojligt)\b[^.?!]{{0,30}}\b(pa|in) {_LANGUAGES}\b"
+    rf"|(^|[.?!] )(pa|in) {_LANGUAGES}\?"
+    rf"|\b(talar|pratar|snackar|kan) (ni|du|man|nagon) {_LANGUAGES}\b"
+    rf"|\b(nagon som|someone who|anyone who|do you|does anyone|does someone) "
+    rf"(talar|pratar|snackar|speaks?) {_LANGUAGES}\b"
 )
 _BEING_REPORTED = re.compile(
     r"\b(maste|kommer|ska|tanker|behover) (ni|du|chatten|boten|den har chatten)( da)?"
     r" (anmala|polisanmala|rapportera|ringa polisen|kontakta polisen|beratta for (polisen|soc\w*))"
     r"|\b(anmaler|rapporterar) (ni|du)\b|\b(ni|du) anmaler( val)?( inte)? (mig|det|honom|henne)\b"
-    r"|\b(will|would|do|must|does|are) (you|u|this chat|the chat|the bot)( have to| going to| gonna)?"
+    r"|\b(will|would|do|must|does|are) (you|u|this chat|the chat|the bot)( going to| gonna)?"
     r" (report|tell the police|call the police|contact the police|inform)"
 )
 _LAWFUL = re.compile(
@@ -63,14 +70,14 @@ _LAWFUL = re.compile(
     r"|\b(ar|is) (det|detta|it|this|that) (ett |a )?(brott|crime)\b"
 )
 _HER_FAMILY = (
-    r"(hennes|hans|deras|her|his|their) (familj\w*|foraldrar\w*|mamma|pappa|mor|far|bror|broder"
+    r"((hennes|hans|deras|her|his|their) (familj\w*|foraldrar\w*|mamma|pappa|mor|far|bror|broder"
     r"|broderna|brorsa\w*|slakt\w*|family|parents|mum|mom|mother|father|dad|brothers?|relatives)"
-    r"|(mamman|pappan|foraldrarna|familjen|slakten|brodern|brorsan)"
+    r"|mamman|pappan|foraldrarna|familjen|slakten|brodern|brorsan)"
 )
 _TELLS_THE_FAMILY = re.compile(
-    rf"\b(prata|snacka|tala|saga|berätta|beratta|kontakta|ringa|konfrontera)( \w+)?"
+    rf"\b(prata|snacka|tala|saga|beratta|kontakta|ringa|konfrontera|ta upp det)( \w+)?"
     rf" (med|till|for)? ?{_HER_FAMILY}\b"
-    rf"|\b(talk|speak|tell|contact|call|confront|go)( to| with)? {_HER_FAMILY}\b"
+    rf"|\b(talk|speak|tell|contact|call|confront|go|inform|let)( to| with)? {_HER_FAMILY}\b"
 )
 _ASKS_TO_TALK_TO_THEM = re.compile(
     r"\b(prata|snacka|tala) med (henne|honom|dem|dom)\b|\b(talk|speak) (to|with) (her|him|them)\b"
@@ -89,7 +96,8 @@ _ADULT_AT_WORK = re.compile(
 )
 _YOUNG_AT_WORK = re.compile(
     r"\b(elev\w*|pupils?|students? in (year|grade)|skolan|school|fritidsgard\w*|youth|ungdom\w*"
-    r"|(1[0-7]|[1-9]) (ar|years?)( old)?)\b"
+    r"|(1[0-7]|[1-9]) (ar|years?)( old)?|(pa|som ar|who is|aged?|is|only|just) (1[0-7]|[1-9]))\b"
+    r"|, (1[0-7]|[1-9]),"
 )
 _SECRET_ADDRESS = re.compile(
     rf"{_PROTECTED_DETAILS}|\b(min|mitt|var) (nya )?adress|var (jag|vi) bor\b"

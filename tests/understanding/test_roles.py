@@ -661,8 +661,18 @@ def test_a_question_asked_in_a_general_answer_gets_its_own_answer_for_the_writer
     assert answer("professional_adult", PROFESSIONAL, booking) == "interpreter_professional"
     assert answer("victim", SUBJECTED, "han slår mig, finns det hjälp på arabiska?") == "interpreter"
     reported = "Om jag berättar att jag har slagit min sambo, måste ni anmäla det till polisen då?"
-    assert answer("uses_violence", USES_VIOLENCE, reported) == "anonymity"
-    assert answer("uses_violence", USES_VIOLENCE, "ni anmäler väl inte mig?") == "anonymity"
+    # for him, anonymity at Välj att sluta; for anyone else, that the chat cannot report anyone
+    assert answer("uses_violence", USES_VIOLENCE, reported) == "first_call"
+    assert answer("victim", SUBJECTED, "ni anmäler väl inte mig?") == "anonymity"
+    # a professional's "must you report it then?" is about their own duty
+    duty = "Om en elev berättar att pappa slår, måste du anmäla då?"
+    assert answer("professional", PROFESSIONAL, duty) == "professional"
+    # a question about the family comes first: "they need an interpreter" is no reason to go
+    family = "Bör jag kontakta föräldrarna? De pratar inte svenska så det behövs tolk."
+    assert answer("professional", PROFESSIONAL, family) == "professional"
+    # a language named in passing is no question about one
+    for passing in ("han tolkar allt jag säger som kritik och slår mig", "He yells at me in Arabic"):
+        assert answer("victim", SUBJECTED, passing) == "victim", passing
     tracking = "Jag har lagt in en app på min frus telefon så jag ser var hon är. Är det olagligt?"
     assert answer("uses_violence", USES_VIOLENCE, tracking) == "is_it_a_crime_uses_violence"
     assert answer("concerned", CONCERNED, "is it a crime to hit your wife in Sweden?") == (
@@ -703,8 +713,13 @@ def test_the_general_answer_for_a_writer_is_for_their_age_and_never_blames_a_dou
     assert general_answer(None, guess(UNCLEAR, 0.9)) is None
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9)) == "victim"
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9), age=YOUNG) == "young_person"
-    assert general_answer(USES_VIOLENCE, guess(USES_VIOLENCE, 0.9)) == "uses_violence"
+    assert general_answer(USES_VIOLENCE, guess(USES_VIOLENCE, 0.97)) == "uses_violence"
     assert general_answer(CONCERNED, guess(CONCERNED, 0.9)) == "concerned"
+    # someone who may use violence, not sure enough: nothing (a misread victim must not get
+    # Välj att sluta through "no, not right now")
+    assert general_answer(USES_VIOLENCE, guess(USES_VIOLENCE, 0.5)) is None
+    # shown as subjected, but this message reads as the one who hits: not "not your fault"
+    assert general_answer(SUBJECTED, guess(USES_VIOLENCE, 0.95), earlier=SUBJECTED) != "victim"
     # "Mostly slaps and she throws stuff", after "my girlfriend hits me": his answer
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.6), earlier=SUBJECTED) == "victim"
     # a conversation that showed someone who hits: not "it is not your fault", the question
@@ -729,6 +744,36 @@ def test_who_it_is_about_is_not_asked_twice_in_a_row():
     # another answer is never changed
     shelter = Decision("shelter", SUBJECTED, "kept")
     assert not_asked_twice(shelter, just_asked, "victim") == shelter
+
+
+def test_asking_whether_to_talk_to_her_family_gets_the_warning_not_to():
+    honour_case = ["Hon är 16 och får inte börja gymnasiet, hon ska vara hemma tills hon gifter sig"]
+    asks = "Jag känner mamman väl sedan många år. Borde jag prata med henne?"
+    assert with_premise("feeling_bad", asks, honour_case) == "concerned_honour"
+    assert with_premise("nlu_fallback", "should I talk to her parents about it?") == "concerned"
+    assert with_premise("forced_marriage", "ska jag prata med hennes pappa om giftet?") == (
+        "concerned_honour"
+    )
+    # her own family, a danger answer, a question of its own, or a family named in passing:
+    # unchanged (the review of round 11)
+    assert with_premise("victim", "jag vill prata med min mamma om det") == "victim"
+    assert with_premise("danger_now", "han slår henne nu, ska jag ringa hennes pappa") == (
+        "danger_now"
+    )
+    assert with_premise("report_concern_child", "ska jag prata med föräldrarna först?") == (
+        "report_concern_child"
+    )
+    assert with_premise("forced_marriage", "Föräldrarna ska gifta bort mig i sommar") == (
+        "forced_marriage"
+    )
+    assert with_premise("feeling_bad", "Jag mår så dåligt, släkten pratar skit om mig") == (
+        "feeling_bad"
+    )
+    # a father who keeps his daughter home is answered as the one who controls
+    father = "Jag är pappan. Min dotter har en pojkvän och jag har tagit hennes mobil."
+    assert with_premise("concerned", father) == "controls_for_honour"
+    # someone in the honour case asking it gets their own answer
+    assert decide("concerned_honour", guess(SUBJECTED, 0.95)).intent == "honour"
 
 
 def test_the_cost_of_a_shelter_is_the_shelter_answer_not_the_cost_of_calling():
