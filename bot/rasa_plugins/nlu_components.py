@@ -48,7 +48,6 @@ from bot.understanding.roles import (
     ANSWER_ROLE,
     LIMITS,
     NO_GUESS,
-    NOT_UNDERSTOOD,
     ROLE_QUESTION,
     Decision,
     decide,
@@ -56,6 +55,9 @@ from bot.understanding.roles import (
     earlier_role,
     evidence_for,
     general_answer,
+    general_before_not_understood,
+    in_honour_case,
+    lines_for_writer,
     not_asked_twice,
     readable,
     said_enough,
@@ -307,7 +309,10 @@ class RoleDetector(_Untrained):
             decision = specific_answer(decision, text, earlier_texts)
             said_before = said_responses(tracker)
             general = general_answer(decision.writer, guess, earlier, age=age, **shown)
+            typed = [line for line in (text, *earlier_texts) if not line.startswith("/")]
+            general = in_honour_case(general, typed)
             decision = not_asked_twice(decision, said_before, general)
+            decision = general_before_not_understood(decision, said_before, general)
             if said_enough(decision.intent, said_before):
                 # their lines instead; nobody knows who writes: who it is about, not the menu
                 instead = NLU_FALLBACK if decision.writer else ROLE_QUESTION
@@ -318,7 +323,7 @@ class RoleDetector(_Untrained):
                 # (their lines, as this message or the conversation's last ones showed), not the
                 # menu, after someone told of violence
                 checked = {
-                    "lines_for_writer": NOT_UNDERSTOOD.get(decision.writer or ""),
+                    "lines_for_writer": lines_for_writer(decision.writer, general, said_before),
                     "writer_answer": general,
                     "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,
                 }
@@ -327,12 +332,16 @@ class RoleDetector(_Untrained):
                     # this turn when the writer is known or it is an answer for anyone
                     topic = with_premise(verdict["topic"], text, earlier_texts)
                     own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
+                    own = specific_answer(own, text, earlier_texts)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")
                     checked |= {
                         "answer": own.intent,
                         "answer_fits": own.writer is not None or own.intent not in ANSWER_ROLE,
-                        "lines_for_writer": NOT_UNDERSTOOD.get(own.writer or ""),
+                        "lines_for_writer": lines_for_writer(
+                            own.writer, general if own.writer == decision.writer else None,
+                            said_before,
+                        ),
                     }
                 message.set("danger", verdict | checked, add_to_output=True)
             reading = {

@@ -77,6 +77,20 @@ _NOT_A_PUPIL = (
     r"\b(elev\w*|larare|mentor|pupils?|students?|teacher|sfi|komvux|uni|universitet\w*|"
     r"university|college|hogskola\w*)\b"
 )
+# asks whether to tell an adult or someone at school: "ska ja säga till nån lärare?", "should I tell
+# the school counselor?" (round 11 gave such friends the adults' answer, without BRIS), unless the
+# writer works there
+_TELL_AN_ADULT = (
+    r"\b(saga (det )?till|beratta (det )?for|snacka (med|me)|tell|telling|talk to)"
+    r"( (en|nan|nagon|min|var|a|an|my|our|the|some))? (vuxen|vuxna|larare|mentor|mentorn|kurator"
+    r"|kuratorn|skolkuratorn|skolskoterska|skolskoterskan|adult|grown.?up|teacher|school counsel+or"
+    r"|counsel+or|school nurse)\b"
+)
+_AT_WORK = (
+    r"\b(jobbar|arbetar|jobb|personal|kollega\w*|work|works|working|colleagues?|staff)\b"
+    r"|\b(jag ar|ja e|i am|i'm|im) (en |an? )?(larare|mentor|kurator|skolskoterska|rektor|pedagog"
+    r"|fritidsledare|teacher|counsel+or|nurse)\b"
+)
 _ADULT_AGE = rf"{_WRITER_IS}{_FILLER} ({_ADULT_AGES})\b{_NOT_AGE}"
 # a spouse or children of one's own: an adult is writing
 _ADULT_LIFE = (
@@ -91,12 +105,15 @@ _SAYS_YOUNG = re.compile("|".join((_MINOR, _AT_SCHOOL, _PLACED)))
 _SAYS_SCHOOLMATE = re.compile(_SCHOOLMATE)
 _SAYS_NOT_A_PUPIL = re.compile(_NOT_A_PUPIL)
 _SHOWS_ADULT_LIFE = re.compile(_ADULT_LIFE)
+_ASKS_TO_TELL_AN_ADULT = re.compile(_TELL_AN_ADULT)
+_SAYS_AT_WORK = re.compile(_AT_WORK)
 
 
 def said_age(text: str) -> str | None:
     """`YOUNG` if `text` says the writer is under 18, `ADULT` if it says an adult is writing, else
     None. An age said outright wins ("jag är 16 och min kille..." is young); then a spouse or
-    children of one's own ("min man", "my kids": an adult); then school ("vi går i nian")."""
+    children of one's own ("min man", "my kids": an adult); then asking whether to tell a teacher
+    or an adult; then school ("vi går i nian")."""
     norm = normalise(text)
     if _SAYS_ADULT_AGE.search(norm):
         return ADULT
@@ -104,6 +121,8 @@ def said_age(text: str) -> str | None:
         return YOUNG
     if _SHOWS_ADULT_LIFE.search(norm):
         return ADULT
+    if _ASKS_TO_TELL_AN_ADULT.search(norm) and not _SAYS_AT_WORK.search(norm):
+        return YOUNG
     if _SAYS_NOT_A_PUPIL.search(norm):
         return None
     if _SAYS_YOUNG.search(norm) or _SAYS_SCHOOLMATE.search(norm):

@@ -1,7 +1,7 @@
 """Whose answer to give: the topic classifier's intent checked against who is writing.
 
-Many answers speak to one role: "Det är inte ditt fel" to the person subjected, "Bra att du vill
-förändra något" to the one who uses violence, "Bra att du bryr dig" to someone worried about
+Many answers speak to one role: "Det är inte ditt fel" to the person subjected, "Det du gör är
+ditt ansvar" to the one who uses violence, "Bra att du bryr dig" to someone worried about
 another. An answer for the wrong role is worse than a question, so:
 - the writer's role is the role model's guess (bot/understanding/role_model.py) when it is sure
   enough, else the role this conversation already showed (a sure guess or a button earlier), which a
@@ -51,9 +51,11 @@ from bot.understanding.topic_cues import (
     asks_about_telling_the_family,
     asks_if_lawful,
     asks_if_reported,
+    hits_own_child,
     mentions_children,
     names_a_child_at_work,
     names_an_adult_at_work,
+    names_kids,
     names_protected_details,
 )
 
@@ -236,6 +238,14 @@ NAMED_QUESTIONS = (
     ("anonymity", asks_if_reported),
     ("is_it_a_crime", asks_if_lawful),
 )
+# Children named in a message the bot did not understand, from someone worried or asking at work
+# ("there are two small kids in the apartment", "ja dom har två små barn": round 11 answered
+# "I do not quite understand"): the answer on a concern for a child
+CHILDREN_NAMED = {CONCERNED: "report_concern_child", PROFESSIONAL: "professional"}
+# The answer on reporting to the police, for someone subjected, and the questions asked in it
+# that have an answer for anyone: "are your conversations confidential, or must you report my own
+# violence?", "can the police help me if I don't speak Swedish?" (round 11)
+ASKED_ABOUT_THE_POLICE = {"police_report": ("interpreter", "anonymity")}
 # "Should I talk to her parents?": the answer for someone worried, which says not to go to the
 # family behind the person's back, and in an honour case the one that says never to (round 10
 # answered a friend in an honour case with "it sounds hard, call Kvinnofridslinjen"); their
@@ -349,14 +359,24 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
 
 
 def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) -> Decision:
-    """`decision`, unless it is a role's general answer and `text` asks a question that has an
-    answer of its own (NAMED_QUESTIONS): then that answer, in the writer's version; or it is the
+    """`decision`, unless it is a role's general answer (or the answer on the police) and `text`
+    asks a question that has an answer of its own (NAMED_QUESTIONS, ASKED_ABOUT_THE_POLICE): then
+    that answer, in the writer's version; or it is the
     professionals' answer, which begins with children, to someone asking about an adult at work
     when neither the message nor the `earlier` ones name a child: the answer on adults (round 10:
-    "an employee came in with a bruised face, must I tell anyone?")."""
-    if decision.intent not in ROLE_GENERAL_ANSWERS or asks_about_telling_the_family(text):
+    "an employee came in with a bruised face, must I tell anyone?"); or it is the answer on
+    partner violence to a parent who hits their own child: the answer on children; or it is not
+    understood and names children, from someone worried or at work (CHILDREN_NAMED; round 11)."""
+    if asks_about_telling_the_family(text):
         return decision  # "should I contact her parents? they need an interpreter": the warning
-    topic = next((topic for topic, asks in NAMED_QUESTIONS if asks(text)), None)
+    if decision.intent == FALLBACK and decision.writer in CHILDREN_NAMED and names_kids(text):
+        return Decision(CHILDREN_NAMED[decision.writer], decision.writer, "switched")
+    if decision.intent in ROLE_GENERAL_ANSWERS:
+        asked = NAMED_QUESTIONS
+    else:
+        named = ASKED_ABOUT_THE_POLICE.get(decision.intent, ())
+        asked = tuple(question for question in NAMED_QUESTIONS if question[0] in named)
+    topic = next((topic for topic, asks in asked if asks(text)), None)
     if topic is not None:
         answer = COUNTERPART.get((topic, decision.writer or ""), topic)
         return Decision(answer, decision.writer, "switched")
@@ -364,6 +384,8 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     adult = names_an_adult_at_work(text) and not any(map(names_a_child_at_work, said))
     if decision.intent == "professional" and adult:
         return Decision("professional_adult", decision.writer, "switched")
+    if decision.intent == "uses_violence" and hits_own_child(text):
+        return Decision("perpetrator_children", decision.writer, "switched")
     return decision
 
 
@@ -545,6 +567,39 @@ def not_asked_twice(decision: Decision, said: Sequence[str], general: str | None
     if decision.writer == USES_VIOLENCE:  # not Välj att sluta's lines to a misread victim
         return decision
     return Decision(FALLBACK, decision.writer, "asked before")
+
+
+def in_honour_case(general: str | None, said: Iterable[str]) -> str | None:
+    """The worried writer's `general` answer in its honour version when the conversation so far
+    (`said`: the texts) tells of honour, a marriage arranged for her or the family's name: that
+    one says never to go to the family (round 11 gave a friend in an honour case the general one)."""
+    if general == "concerned" and any(map(about_honour, said)):
+        return "concerned_honour"
+    return general
+
+
+def general_before_not_understood(
+    decision: Decision, said: Sequence[str], general: str | None
+) -> Decision:
+    """`decision`, unless it is "I do not quite understand" to a writer the conversation showed
+    and the bot has not yet given their `general` answer (general_answer; `said`: the responses
+    so far): then that answer. Round 11's later turns ("Okej. Men vad ska jag göra då?", "nej hon
+    har inte anmält nåt än") got the not-understood answer where the writer's own answer says more."""
+    if decision.intent != FALLBACK or general in (None, ROLE_QUESTION):
+        return decision
+    if f"utter_{general}" in said:
+        return decision
+    return Decision(general, decision.writer, "not understood")
+
+
+def lines_for_writer(writer: str | None, general: str | None, said: Sequence[str]) -> str | None:
+    """What follows a second 112 when the message itself has no answer: the writer's `general`
+    answer (general_answer) if the bot has not given it yet (`said`), else their not-understood
+    answer with their lines; None when nobody knows who is writing (round 11: "jag e 15", "hon är
+    17" after 112 got only the lines)."""
+    if general not in (None, ROLE_QUESTION) and f"utter_{general}" not in said:
+        return f"utter_{general}"
+    return NOT_UNDERSTOOD.get(writer or "")
 
 
 def said_enough(intent: str, said: Iterable[str]) -> bool:

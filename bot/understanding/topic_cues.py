@@ -26,6 +26,11 @@ _CHILDREN = re.compile(
     r"|custody|gravid\w*|pregnan\w*|forskola\w*|dagis|preschool|nursery|\d+.?aring\w*|pojk\w*"
     r"|flick\w*|grabben|little (boy|girl)|my (boy|girl))\b"
 )
+# children by a word for them, not "pojkvän", "flickvän" or "barndom"
+_KIDS = re.compile(
+    r"\b(barn|barnen|barnet|smabarn|bebis\w*|baby|babies|kids?|children|child|sons?|sonen"
+    r"|dotter|dottern|daughters?|ungar|ungarna|toddlers?|\d+.?aring(ar|en)?|little ones)\b"
+)
 _PREGNANCY = re.compile(
     r"\b(gravid\w*|graviditet\w*|pregnan\w*|mvc|modravard\w*|barnmorsk\w*|midwife|midwives"
     r"|nyfodd\w*|newborn|forlossning\w*|fick (bebis|barn) for|just had a baby)\b"
@@ -64,6 +69,9 @@ _BEING_REPORTED = re.compile(
     r"|\b(anmaler|rapporterar) (ni|du)\b|\b(ni|du) anmaler( val)?( inte)? (mig|det|honom|henne)\b"
     r"|\b(will|would|do|must|does|are) (you|u|this chat|the chat|the bot)( going to| gonna)?"
     r" (report|tell the police|call the police|contact the police|inform)"
+    r"|\b(ar|is) (ni|du) (skyldig\w*|tvungna) att (anmala|polisanmala|rapportera)"
+    r"|\b(omfattas av|galler|har ni|har du) (sekretess|tystnadsplikt)"
+    r"|\b(are you|is the chat) (obliged|required|bound) to report"
 )
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
@@ -99,6 +107,28 @@ _YOUNG_AT_WORK = re.compile(
     r"|(1[0-7]|[1-9]) (ar|years?)( old)?|(pa|som ar|who is|aged?|is|only|just) (1[0-7]|[1-9]))\b"
     r"|, (1[0-7]|[1-9]),"
 )
+# the writer hits or handles their own child roughly: "jag slog min son", "höll jag min son så hårt",
+# "I hit my son when I lose control" (round 11 gave such parents the answer on partner violence)
+_ROUGH = (
+    r"(slagit|slog|slar|smiskat|smiskade|smiskar|daskat|daskade|daskar|orfilat|orfilade|luggat"
+    r"|luggade|nypt|nop|knuffat|knuffade|knuffar|skakat|skakade|ruskat|ruskade|hallit|holl|haller"
+    r"|sparkat|sparkade|hit|hits|slap|slapped|slaps|smack|smacked|spank|spanked|spanks|beat"
+    r"|shook|shake|grabbed|pushed|push|kicked)"
+)
+_OWN_CHILD = (
+    r"((min|mitt|mina|var|vart|vara|my|our) (lilla |lille |aldsta |yngsta |little |eldest |youngest )?"
+    r"(son|dotter|barn|pojke|flicka|unge|ungar|grabb|tonaring|bebis|styvson|styvdotter|bonusbarn"
+    r"|daughter|child|children|kids?|boy|girl|baby|toddler|teenager|stepson|stepdaughter)"
+    r"|sonen|dottern|barnet|barnen|ungen|ungarna|grabben|bebisen)"
+)
+_NOW_AND_THEN = (
+    r"( (har|hade|har ju|ju|bara|typ|nog|ibland|ofta|nagon gang|en gang|igar|ocksa|have|had|'ve"
+    r"|sometimes|often|once|also|just|only|even|did))*"
+)
+_HITS_OWN_CHILD = re.compile(
+    rf"\b(jag|ja|i|i've){_NOW_AND_THEN} {_ROUGH}( \w+)?( \w+)? {_OWN_CHILD}\b"
+    rf"|\b{_ROUGH} (jag|ja)( \w+)?( \w+)? {_OWN_CHILD}\b"
+)
 _SECRET_ADDRESS = re.compile(
     rf"{_PROTECTED_DETAILS}|\b(min|mitt|var) (nya )?adress|var (jag|vi) bor\b"
     r"|where (i|we) live\b|\b(my|our) (new )?address"
@@ -114,11 +144,13 @@ def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 about_shelter = _says(_SHELTER)  # "what does the shelter cost?", not the cost of calling a line
 mentions_children = _says(_CHILDREN)  # a child of theirs or one they care for
+names_kids = _says(_KIDS)  # "dom har två små barn", "there are kids in the apartment"
 about_pregnancy = _says(_PREGNANCY)
 about_money = _says(_MONEY)
 about_secret_address = _says(_SECRET_ADDRESS)
 names_protected_details = _says(_NAMES_PROTECTED_DETAILS)  # "skyddade personuppgifter" by name
 names_an_adult_at_work = _says(_ADULT_AT_WORK)  # "a patient", "an employee", "en dam, 84 år"
+hits_own_child = _says(_HITS_OWN_CHILD)  # "jag slog min son", "I spanked my daughter"
 
 
 _names_a_pupil = _says(_YOUNG_AT_WORK)

@@ -33,6 +33,9 @@ from bot.understanding.roles import (
     earlier_role,
     evidence_for,
     general_answer,
+    general_before_not_understood,
+    in_honour_case,
+    lines_for_writer,
     not_asked_twice,
     not_understood_response,
     readable,
@@ -179,6 +182,11 @@ def test_what_the_conversation_said_of_the_age_is_remembered():
         "morsan slår mig me bältet. tar soc mig härifrån om jag snackar me kuratorn?",
         "kommer dom ta mig från mamma",
         "will they take me away from my mum if I tell?",
+        # asks whether to tell an adult at school (round 11)
+        "min kompis har blåmärken o säger att hon ramlat. ska ja säga till nån lärare?",
+        "jag tror hennes pappa gör det. ska jag berätta för kuratorn?",
+        "ska jag snacka med nån vuxen eller e det fel",
+        "can u get in trouble for telling a school counselor stuff that happens at home",
     ],
 )
 def test_a_young_writer_who_says_so(text):
@@ -231,6 +239,11 @@ def test_an_adult_writer_who_says_so(text):
         "Min kompis har en son som är 8",
         "tar soc barnen om jag berättar?",
         "dom tar mig till sjukhuset",
+        # telling someone at school, asked at work or by a parent
+        "Jag jobbar på skolan. Ska jag prata med kuratorn om en elev?",
+        "Jag är lärare. Ska jag säga till kuratorn?",
+        "Min dotter är 14. Ska jag berätta för hennes lärare?",
+        "I work at a youth centre, should I tell the school counsellor?",
     ],
 )
 def test_no_young_writer_where_the_age_is_someone_elses(text):
@@ -709,6 +722,55 @@ def test_a_professional_asking_about_an_adult_gets_the_answer_on_adults():
     assert decide("feeling_bad", guess(PROFESSIONAL, 0.8)).intent == "professional"
 
 
+def test_a_question_on_confidentiality_or_language_in_the_police_answer_gets_its_answer():
+    def answer(text: str, writer: str | None = None, intent: str = "police_report") -> str:
+        return specific_answer(Decision(intent, writer, "kept"), text).intent
+
+    secrecy = ("Jag skulle vilja veta om samtal med er om mitt eget våldsamma beteende omfattas av "
+               "sekretess, eller om ni är skyldiga att polisanmäla.")  # fmt: skip
+    assert answer(secrecy) == "anonymity"
+    assert answer(secrecy, USES_VIOLENCE) == "first_call"
+    assert answer("Can police help me if I not speak Swedish? Is there someone in Arabic?") == (
+        "interpreter"
+    )
+    # a question about the police itself, or a crime asked about: the answer on the police
+    assert answer("hur gör jag en polisanmälan?") == "police_report"
+    assert answer("är det olagligt? ska jag anmäla honom?") == "police_report"
+    # other specific answers keep theirs
+    assert answer("är ni skyldiga att anmäla?", intent="shelter") == "shelter"
+
+
+def test_children_named_in_a_message_not_understood_get_the_answer_on_a_concern_for_a_child():
+    def answer(writer: str | None, text: str) -> str:
+        return specific_answer(Decision(FALLBACK, writer, "kept"), text).intent
+
+    assert answer(CONCERNED, "There are two small kids in the apartment") == "report_concern_child"
+    assert answer(CONCERNED, "ja dom har två små barn") == "report_concern_child"
+    assert answer(PROFESSIONAL, "hon har tre barn hemma") == "professional"
+    # someone subjected, or nobody known, or no child named: not understood
+    assert answer(SUBJECTED, "vi har två barn") == FALLBACK
+    assert answer(None, "dom har två små barn") == FALLBACK
+    assert answer(CONCERNED, "hon har slutat svara när jag ringer") == FALLBACK
+    assert answer(CONCERNED, "hennes pojkvän slår henne, vad gör jag") == FALLBACK
+
+
+def test_a_parent_who_hits_their_own_child_gets_the_answer_on_children():
+    def answer(text: str, intent: str = "uses_violence") -> str:
+        return specific_answer(Decision(intent, USES_VIOLENCE, "kept"), text).intent
+
+    for text in ("Jag har slagit min son med handen när han ljuger",
+                 "Igår höll jag min son så hårt i armen att han fick märken",
+                 "I am a mother and sometimes I hit my son when I lose control",
+                 "jag slår barnen ibland när jag är trött"):  # fmt: skip
+        assert answer(text) == "perpetrator_children", text
+    # the partner hit, someone else hitting the child, or a child seeing it: partner violence
+    for text in ("jag slog min fru", "I hit my wife in front of the kids",
+                 "jag såg när han slog min son", "min man slog min son"):  # fmt: skip
+        assert answer(text) == "uses_violence", text
+    # only the general answer of the one who hits changes
+    assert answer("jag slog min son", intent="victim") == "victim"
+
+
 def test_the_general_answer_for_a_writer_is_for_their_age_and_never_blames_a_doubt():
     assert general_answer(None, guess(UNCLEAR, 0.9)) is None
     assert general_answer(SUBJECTED, guess(SUBJECTED, 0.9)) == "victim"
@@ -744,6 +806,39 @@ def test_who_it_is_about_is_not_asked_twice_in_a_row():
     # another answer is never changed
     shelter = Decision("shelter", SUBJECTED, "kept")
     assert not_asked_twice(shelter, just_asked, "victim") == shelter
+
+
+def test_not_understood_gives_the_writers_general_answer_once():
+    lost = Decision(FALLBACK, CONCERNED, "kept")
+    # "Okej. Men vad ska jag göra då?" from someone worried, not told how to help yet
+    assert general_before_not_understood(lost, ["utter_concerned_honour"], "concerned").intent == (
+        "concerned"
+    )
+    # already given, or no sure reading of who is writing: not understood
+    assert general_before_not_understood(lost, ["utter_concerned"], "concerned") == lost
+    assert general_before_not_understood(lost, [], None) == lost
+    assert general_before_not_understood(lost, [], ROLE_QUESTION) == lost
+    # another answer is never changed
+    shelter = Decision("shelter", SUBJECTED, "kept")
+    assert general_before_not_understood(shelter, [], "victim") == shelter
+
+
+def test_the_worried_writers_general_answer_in_an_honour_case_is_the_honour_one():
+    honour = ["Hon är 15 och pappa säger att hon ska förlovas med en kusin i sommar", "Okej."]
+    assert in_honour_case("concerned", honour) == "concerned_honour"
+    assert in_honour_case("concerned", ["Min dotters pojkvän är svartsjuk"]) == "concerned"
+    assert in_honour_case("victim", honour) == "victim"
+    assert in_honour_case(None, honour) is None
+
+
+def test_after_a_second_112_the_writers_general_answer_comes_before_their_lines():
+    assert lines_for_writer(SUBJECTED, "young_person", ["utter_danger_check"]) == (
+        "utter_young_person"
+    )
+    said = ["utter_danger_check", "utter_young_person"]
+    assert lines_for_writer(SUBJECTED, "young_person", said) == "utter_default_subjected"
+    assert lines_for_writer(CONCERNED, None, []) == "utter_default_concerned"
+    assert lines_for_writer(None, None, []) is None
 
 
 def test_asking_whether_to_talk_to_her_family_gets_the_warning_not_to():
