@@ -312,7 +312,7 @@ class RoleDetector(_Untrained):
             typed = [line for line in (text, *earlier_texts) if not line.startswith("/")]
             general = in_honour_case(general, typed)
             decision = not_asked_twice(decision, said_before, general)
-            decision = general_before_not_understood(decision, said_before, general)
+            decision = general_before_not_understood(decision, said_before, general, guess)
             if said_enough(decision.intent, said_before):
                 # their lines instead; nobody knows who writes: who it is about, not the menu
                 instead = NLU_FALLBACK if decision.writer else ROLE_QUESTION

@@ -84,12 +84,17 @@ _TELL_AN_ADULT = (
     r"\b(saga (det )?till|beratta (det )?for|snacka (med|me)|tell|telling|talk to)"
     r"( (en|nan|nagon|min|var|a|an|my|our|the|some))? (vuxen|vuxna|larare|mentor|mentorn|kurator"
     r"|kuratorn|skolkuratorn|skolskoterska|skolskoterskan|adult|grown.?up|teacher|school counsel+or"
-    r"|counsel+or|school nurse)\b"
+    r"|school nurse)\b"
 )
-_AT_WORK = (
-    r"\b(jobbar|arbetar|jobb|personal|kollega\w*|work|works|working|colleagues?|staff)\b"
+# ... unless the writer works, studies as an adult, or is the parent: "Jag är hennes mamma. Ska jag
+# berätta för kuratorn?", "Jag går på SFI", "kuratorn på vårdcentralen"
+_NOT_AT_SCHOOL = (
+    r"\b(jobba\w*|arbeta\w*|jobb\w*|personal|kollega\w*|work|works|working|colleagues?|staff|sfi"
+    r"|komvux|universitet\w*|university|uni|college|hogskola\w*|vardcentral\w*)\b"
     r"|\b(jag ar|ja e|i am|i'm|im) (en |an? )?(larare|mentor|kurator|skolskoterska|rektor|pedagog"
     r"|fritidsledare|teacher|counsel+or|nurse)\b"
+    r"|\b(jag ar|ja e|i am|i'm|im) (hennes|hans|hens|deras|her|his|their) (mamma|pappa|mor|far"
+    r"|foralder|mom|mum|dad|mother|father|parent)\b"
 )
 _ADULT_AGE = rf"{_WRITER_IS}{_FILLER} ({_ADULT_AGES})\b{_NOT_AGE}"
 # a spouse or children of one's own: an adult is writing
@@ -106,7 +111,7 @@ _SAYS_SCHOOLMATE = re.compile(_SCHOOLMATE)
 _SAYS_NOT_A_PUPIL = re.compile(_NOT_A_PUPIL)
 _SHOWS_ADULT_LIFE = re.compile(_ADULT_LIFE)
 _ASKS_TO_TELL_AN_ADULT = re.compile(_TELL_AN_ADULT)
-_SAYS_AT_WORK = re.compile(_AT_WORK)
+_SAYS_NOT_AT_SCHOOL = re.compile(_NOT_AT_SCHOOL)
 
 
 def said_age(text: str) -> str | None:
@@ -121,7 +126,7 @@ def said_age(text: str) -> str | None:
         return YOUNG
     if _SHOWS_ADULT_LIFE.search(norm):
         return ADULT
-    if _ASKS_TO_TELL_AN_ADULT.search(norm) and not _SAYS_AT_WORK.search(norm):
+    if _ASKS_TO_TELL_AN_ADULT.search(norm) and not _SAYS_NOT_AT_SCHOOL.search(norm):
         return YOUNG
     if _SAYS_NOT_A_PUPIL.search(norm):
         return None

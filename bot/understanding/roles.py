@@ -579,13 +579,17 @@ def in_honour_case(general: str | None, said: Iterable[str]) -> str | None:
 
 
 def general_before_not_understood(
-    decision: Decision, said: Sequence[str], general: str | None
+    decision: Decision, said: Sequence[str], general: str | None, guess: RoleGuess = NO_GUESS
 ) -> Decision:
     """`decision`, unless it is "I do not quite understand" to a writer the conversation showed
     and the bot has not yet given their `general` answer (general_answer; `said`: the responses
     so far): then that answer. Round 11's later turns ("Okej. Men vad ska jag göra då?", "nej hon
-    har inte anmält nåt än") got the not-understood answer where the writer's own answer says more."""
+    har inte anmält nåt än") got the not-understood answer where the writer's own answer says more.
+    Not when this message's `guess` points to another role ("it is really me he hits", from one
+    who wrote as a friend): the not-understood answer, with lines for both, stays."""
     if decision.intent != FALLBACK or general in (None, ROLE_QUESTION):
+        return decision
+    if guess.role not in (decision.writer, UNCLEAR):
         return decision
     if f"utter_{general}" in said:
         return decision

@@ -244,6 +244,13 @@ def test_an_adult_writer_who_says_so(text):
         "Jag är lärare. Ska jag säga till kuratorn?",
         "Min dotter är 14. Ska jag berätta för hennes lärare?",
         "I work at a youth centre, should I tell the school counsellor?",
+        # a parent, an adult student, a counsellor outside school (the review of round 12)
+        "Jag är hennes mamma. Ska jag berätta för kuratorn?",
+        "I'm her mom, should I tell the teacher?",
+        "Jag går på SFI. Ska jag säga till min lärare?",
+        "ska jag berätta för kuratorn på vårdcentralen",
+        "Should I tell my counselor he hits me?",
+        "Ska jag säga till kuratorn på jobbet?",
     ],
 )
 def test_no_young_writer_where_the_age_is_someone_elses(text):
@@ -730,6 +737,13 @@ def test_a_question_on_confidentiality_or_language_in_the_police_answer_gets_its
                "sekretess, eller om ni är skyldiga att polisanmäla.")  # fmt: skip
     assert answer(secrecy) == "anonymity"
     assert answer(secrecy, USES_VIOLENCE) == "first_call"
+    for asked in ("om ni är skyldiga att anmäla", "är du tvungen att anmäla?",
+                  "Do you have to report this?", "har ni tystnadsplikt?"):  # fmt: skip
+        assert answer(asked) == "anonymity", asked
+    # secrecy at the police or social services is no question about the chat: the police answer
+    for elsewhere in ("Om jag anmäler, gäller sekretess så han inte får veta min adress?",
+                      "han slår mig. gäller sekretess hos soc?"):  # fmt: skip
+        assert answer(elsewhere) == "police_report", elsewhere
     assert answer("Can police help me if I not speak Swedish? Is there someone in Arabic?") == (
         "interpreter"
     )
@@ -752,6 +766,8 @@ def test_children_named_in_a_message_not_understood_get_the_answer_on_a_concern_
     assert answer(None, "dom har två små barn") == FALLBACK
     assert answer(CONCERNED, "hon har slutat svara när jag ringer") == FALLBACK
     assert answer(CONCERNED, "hennes pojkvän slår henne, vad gör jag") == FALLBACK
+    for no_child in ("hon har inga barn", "They don't have any kids", "since we were kids"):
+        assert answer(CONCERNED, no_child) == FALLBACK, no_child
 
 
 def test_a_parent_who_hits_their_own_child_gets_the_answer_on_children():
@@ -761,11 +777,16 @@ def test_a_parent_who_hits_their_own_child_gets_the_answer_on_children():
     for text in ("Jag har slagit min son med handen när han ljuger",
                  "Igår höll jag min son så hårt i armen att han fick märken",
                  "I am a mother and sometimes I hit my son when I lose control",
-                 "jag slår barnen ibland när jag är trött"):  # fmt: skip
+                 "jag slår barnen ibland när jag är trött", "jag brukar slå min son",
+                 "jag gav min son en örfil", "I lost it and hit my son",
+                 "jag har slagit mina döttrar", "jag sparkar min son"):  # fmt: skip
         assert answer(text) == "perpetrator_children", text
     # the partner hit, someone else hitting the child, or a child seeing it: partner violence
     for text in ("jag slog min fru", "I hit my wife in front of the kids",
-                 "jag såg när han slog min son", "min man slog min son"):  # fmt: skip
+                 "jag såg när han slog min son", "min man slog min son",
+                 "jag slog henne när barnen sov", "igår slog jag henne inför barnen",
+                 "I pushed her and my son saw it", "jag slog inte barnen, bara henne",
+                 "I hit my son's mother", "jag höll om min dotter"):  # fmt: skip
         assert answer(text) == "uses_violence", text
     # only the general answer of the one who hits changes
     assert answer("jag slog min son", intent="victim") == "victim"
@@ -818,6 +839,11 @@ def test_not_understood_gives_the_writers_general_answer_once():
     assert general_before_not_understood(lost, ["utter_concerned"], "concerned") == lost
     assert general_before_not_understood(lost, [], None) == lost
     assert general_before_not_understood(lost, [], ROLE_QUESTION) == lost
+    # this message points to another role ("it is really me he hits"): not understood, with lines
+    assert general_before_not_understood(lost, [], "concerned", guess(SUBJECTED, 0.85)) == lost
+    assert general_before_not_understood(lost, [], "concerned", guess(CONCERNED, 0.6)).intent == (
+        "concerned"
+    )
     # another answer is never changed
     shelter = Decision("shelter", SUBJECTED, "kept")
     assert general_before_not_understood(shelter, [], "victim") == shelter
