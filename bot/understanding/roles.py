@@ -586,8 +586,12 @@ def general_before_not_understood(
     so far): then that answer. Round 11's later turns ("Okej. Men vad ska jag göra då?", "nej hon
     har inte anmält nåt än") got the not-understood answer where the writer's own answer says more.
     Not when this message's `guess` points to another role ("it is really me he hits", from one
-    who wrote as a friend): the not-understood answer, with lines for both, stays."""
+    who wrote as a friend), nor for someone read as using violence (round 12: a man hit by his wife,
+    misread, got "what you do is your responsibility" again for "tack, jag sparar det"): the
+    not-understood answer, with lines for both, stays."""
     if decision.intent != FALLBACK or general in (None, ROLE_QUESTION):
+        return decision
+    if decision.writer == USES_VIOLENCE:
         return decision
     if guess.role not in (decision.writer, UNCLEAR):
         return decision
@@ -600,7 +604,10 @@ def lines_for_writer(writer: str | None, general: str | None, said: Sequence[str
     """What follows a second 112 when the message itself has no answer: the writer's `general`
     answer (general_answer) if the bot has not given it yet (`said`), else their not-understood
     answer with their lines; None when nobody knows who is writing (round 11: "jag e 15", "hon är
-    17" after 112 got only the lines)."""
+    17" after 112 got only the lines). Someone read as using violence keeps the not-understood
+    answer, which also names Kvinnofridslinjen for a misread victim (round 12)."""
+    if writer == USES_VIOLENCE:
+        return NOT_UNDERSTOOD[writer]
     if general not in (None, ROLE_QUESTION) and f"utter_{general}" not in said:
         return f"utter_{general}"
     return NOT_UNDERSTOOD.get(writer or "")

@@ -844,6 +844,9 @@ def test_not_understood_gives_the_writers_general_answer_once():
     assert general_before_not_understood(lost, [], "concerned", guess(CONCERNED, 0.6)).intent == (
         "concerned"
     )
+    # someone read as using violence: the not-understood answer, with a line for a misread victim
+    hits = Decision(FALLBACK, USES_VIOLENCE, "kept")
+    assert general_before_not_understood(hits, [], "uses_violence") == hits
     # another answer is never changed
     shelter = Decision("shelter", SUBJECTED, "kept")
     assert general_before_not_understood(shelter, [], "victim") == shelter
@@ -864,6 +867,7 @@ def test_after_a_second_112_the_writers_general_answer_comes_before_their_lines(
     said = ["utter_danger_check", "utter_young_person"]
     assert lines_for_writer(SUBJECTED, "young_person", said) == "utter_default_subjected"
     assert lines_for_writer(CONCERNED, None, []) == "utter_default_concerned"
+    assert lines_for_writer(USES_VIOLENCE, "uses_violence", []) == "utter_default_uses_violence"
     assert lines_for_writer(None, None, []) is None
 
 
