@@ -51,6 +51,7 @@ from bot.understanding.roles import (
     ROLE_QUESTION,
     Decision,
     decide,
+    doubted,
     earlier_age,
     earlier_role,
     evidence_for,
@@ -291,6 +292,7 @@ class RoleDetector(_Untrained):
             earlier_texts = [parse.get(TEXT) or "" for parse in parses]
             intent = with_premise(classified, text, earlier_texts)
             guess = self.model.predict(text) if readable(text) else NO_GUESS
+            guess = doubted(guess, text, earlier)
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             danger_disclosure = (message.get("danger") or {}).get("disclosure")
             disclosure = bool(danger_disclosure or tells_of_violence(text))

@@ -162,3 +162,40 @@ def keeps_a_girl_in_the_family(text: str) -> bool:
     dotter får inte träffa honom"), not a partner."""
     norm = normalise(text)
     return _GIRL_IN_FAMILY.search(norm) is not None and RESTRICTS in cues_of(text)
+
+
+# Stricter than the model's cues, for a guard (bot.understanding.roles.doubted): "i" before a
+# Swedish verb is the preposition ("i lördags slog hon mig"), "ja" before an English one a "yes";
+# "låste in mig", "locked myself in" protect the writer; "hon säger att det är jag som slår" is
+# an accusation, not an admission.
+_SV_GRIPS = r"(tog tag|tar tag|greppade|greppar|holl fast|haller fast|drog i|drar i)"
+_OWN_ACT = re.compile(
+    rf"\b(jag|ja)\b{_ACTIVE_GAP}({_SV_VERBS}|{_SV_GRIPS})\b(?! (in )?(mig|mej|oss)\b)|"
+    rf"\b({_SV_VERBS}|{_SV_GRIPS}) (jag|ja)\b(?! (in )?(mig|mej|oss)\b)|"  # "igår slog jag henne"
+    r"\b(tog|tar|holl|haller) (jag|ja) (tag|fast)\b|"
+    rf"\b(i|ive|i've|im|i'm)\b{_ACTIVE_GAP}{_EN_VERBS}\b(?! (myself|ourselves|us)\b)"
+)
+_CLAIMED = re.compile(
+    r"\b(sager|saga|sa|sagt|pastar|pasta|hotar med att|anklagar|says|say|said|claims?|"
+    r"tells|told|accuses)\b[^.!?]{0,40}\b(att|that)\b[^.!?]*"
+)
+_SELF_DEFENCE = re.compile(
+    r"\b(slog|slagit|sla|knuffade|sparkade|hit|pushed|fought) (\S+ )?(tillbaka|back)\b|"
+    r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
+    r"\bsjalvforsvar|\bnodvarn\b"
+)
+_AGAINST_WRITER = frozenset({CUE_NAMES.index("done to writer"), CUE_NAMES.index("writer suffers")})
+
+
+def tells_own_violence(text: str) -> bool:
+    """Whether the writer says they did something violent ("jag slog henne", "I pushed her"),
+    not in self-defence and not as what someone else says of them."""
+    norm = _CLAIMED.sub(" ", normalise(text))
+    return _OWN_ACT.search(norm) is not None and _SELF_DEFENCE.search(norm) is None
+
+
+def tells_violence_against_writer(text: str) -> bool:
+    """Whether someone does something violent to the writer ("min fru slår mig", "I was hit")
+    and the writer tells of nothing violent of their own."""
+    told = any(cue in _AGAINST_WRITER for cue in cues_of(text))
+    return told and not tells_own_violence(text)

@@ -32,6 +32,8 @@ from bot.understanding.role_cues import (
     keeps_a_girl_in_the_family,
     seeks_protection,
     tells_of_violence,
+    tells_own_violence,
+    tells_violence_against_writer,
 )
 from bot.understanding.role_model import (
     CONCERNED,
@@ -387,6 +389,27 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     if decision.intent == "uses_violence" and hits_own_child(text):
         return Decision("perpetrator_children", decision.writer, "switched")
     return decision
+
+
+def doubted(
+    guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS
+) -> RoleGuess:
+    """`guess`, unless it reads the writer as someone who uses violence while `text` tells of
+    nothing violent the writer did, and either `text` tells of violence against the writer ("det
+    är inte en vän det är jag. min fru slår mig") or the conversation showed the writer as the
+    one subjected or someone worried (`earlier`: "i locked myself in the bedroom with her now",
+    "Hon blir arg på mig om jag frågar" from a mother): then that reading is kept only as a
+    doubt (no more likely than `doubt_not_your_fault`), so the bot asks before "it is not your
+    fault" but never answers as to one who hits. Round 12 read a man hit by his wife and a mother
+    locked in with her baby as the one who hits, for the rest of the talk."""
+    violence = guess.probabilities.get(USES_VIOLENCE, 0.0)
+    if guess.role != USES_VIOLENCE or tells_own_violence(text):
+        return guess
+    if earlier not in (SUBJECTED, CONCERNED) and not tells_violence_against_writer(text):
+        return guess
+    kept = min(violence, limits.doubt_not_your_fault)
+    unclear = guess.probabilities.get(UNCLEAR, 0.0) + violence - kept
+    return RoleGuess(guess.probabilities | {USES_VIOLENCE: kept, UNCLEAR: unclear}, guess.young)
 
 
 def writer_role(

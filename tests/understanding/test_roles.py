@@ -7,7 +7,13 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.understanding.age_cues import ADULT, YOUNG, said_age
-from bot.understanding.role_cues import CUE_NAMES, cues_of, tells_of_violence
+from bot.understanding.role_cues import (
+    CUE_NAMES,
+    cues_of,
+    tells_of_violence,
+    tells_own_violence,
+    tells_violence_against_writer,
+)
 from bot.understanding.role_model import (
     CONCERNED,
     DEV_DIR,
@@ -29,6 +35,7 @@ from bot.understanding.roles import (
     ROLE_QUESTION,
     Decision,
     decide,
+    doubted,
     earlier_age,
     earlier_role,
     evidence_for,
@@ -402,6 +409,47 @@ def test_a_role_the_conversation_showed_changes_only_on_a_sure_guess():
     assert decide("concerned", guess(CONCERNED, 0.92), earlier=SUBJECTED).writer == SUBJECTED
     assert decide("concerned", guess(CONCERNED, 0.98), earlier=SUBJECTED).writer == CONCERNED
     assert decide("victim", guess(SUBJECTED, 0.6)).writer == SUBJECTED  # no earlier role
+
+
+def test_the_writer_tells_their_own_violence_or_violence_against_them():
+    for text in ("jag slog henne igår", "igår knuffa ja henne när hon skulle gå",
+                 "en gång tog jag tag i henne hårt i armen",
+                 "I pushed her into the wall", "she hit me so I hit her too"):  # fmt: skip
+        assert tells_own_violence(text), text
+        assert not tells_violence_against_writer(text), text
+    # "i" as the Swedish "in", self-defence, an accusation, protecting oneself
+    for text in ("ok det är jag. min fru slår mig. i lördags slog hon mig i ansiktet",
+                 "hon slog mig först och jag slog tillbaka", "he hits me and I pushed him back"):  # fmt: skip
+        assert not tells_own_violence(text), text
+        assert tells_violence_against_writer(text), text
+    for text in ("Hon säger att hon ska säga till polisen att det är jag som slår",
+                 "ok. i locked myself in the bedroom with her now"):  # fmt: skip
+        assert not tells_own_violence(text), text
+
+
+def test_a_writer_who_told_of_violence_against_them_is_not_answered_as_one_who_hits():
+    sure_hitter = guess(USES_VIOLENCE, 0.99)
+    # round 12: "it's not a friend, it's me. my wife hits me" read as the one who hits
+    told = "det är inte en vän det är jag. min fru slår mig"
+    read = doubted(sure_hitter, told, earlier=None)
+    assert read.role != USES_VIOLENCE
+    assert decide("uses_violence", read).intent == ROLE_QUESTION
+    assert decide("victim", read).intent == ROLE_QUESTION  # still a doubt before "not your fault"
+    # round 12: a mother the conversation showed as subjected, locked in with her baby
+    locked = doubted(sure_hitter, "ok. i locked myself in the bedroom with her now", SUBJECTED)
+    assert decide("danger_now", locked, earlier=SUBJECTED).intent == "danger_now"
+    assert decide("danger_now", sure_hitter, earlier=SUBJECTED).intent == "danger_caused"
+    # an admission, or no sign of being the one subjected, keeps the reading
+    assert doubted(sure_hitter, "hon slår mig men jag slog henne igår", None) == sure_hitter
+    assert doubted(sure_hitter, "jag slog henne igår", SUBJECTED) == sure_hitter
+    assert doubted(sure_hitter, "jag tappar det ibland", None) == sure_hitter
+    assert doubted(sure_hitter, "jag tappar det ibland", PROFESSIONAL) == sure_hitter
+    # a worried mother ("she gets angry at me if I ask"), not one who wrote as a friend and then
+    # told what they did (round 1: "och en gång tog jag tag i henne hårt i armen")
+    assert doubted(sure_hitter, "Hon blir arg på mig om jag frågar", CONCERNED).role == UNCLEAR
+    admitted = "och en gång tog jag tag i henne hårt i armen"
+    assert doubted(sure_hitter, admitted, CONCERNED) == sure_hitter
+    assert doubted(guess(SUBJECTED, 0.9), told, None) == guess(SUBJECTED, 0.9)
 
 
 def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
