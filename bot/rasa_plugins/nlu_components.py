@@ -201,12 +201,17 @@ class DangerDetector(_Untrained):
             topics = [r for r in ranking if r[INTENT_NAME_KEY] not in DANGER_INTENTS]
             name, share = best_topic(topics)
             topic = name if share >= TOPIC_CONFIDENCE else None
-            calm = (
+            short_reply = name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text)
+            calm_news = (
                 (name == CALM_INTENT and share >= CALM_CONFIDENCE)
-                or (name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text))
+                or short_reply
                 or answered_no
                 or (says_no(text) and answered_danger_question_no(tracker))
             )  # "ok", "vet inte", "not right now": after danger, 112 again only if acute
+            # with no danger earlier, only a short reply is calm ("vet inte": round 12 asked
+            # "are you in danger?"); thanks is not: "tack för att ni inte dömde mig" may be a
+            # farewell (a final danger set), and "he has left" news out of the blue is read
+            calm = calm_news if context else short_reply
             verdict = self.triager.triage(text, context, calm, earlier_kinds)
             disclosure = verdict.probability >= self.triager.disclosure_threshold
             reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}

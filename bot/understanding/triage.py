@@ -90,8 +90,9 @@ class Triager:
         """The verdict for `text`.
 
         `context`: danger came up earlier in the conversation (lower thresholds). `calm`: the
-        message says the danger has passed ("he has left"); after earlier danger, only an acute
-        verdict then shows 112 again, so that the conversation moves on instead of asking.
+        message says the danger has passed ("he has left") after danger earlier, or is a short
+        reply ("vet inte", "ok"); only an acute verdict then shows 112, so that the conversation
+        moves on instead of asking.
         `earlier_kinds`: the kinds of danger raised earlier; after them some symptoms are an
         emergency in themselves ("I feel sick now" after pills).
         """
@@ -119,13 +120,13 @@ class Triager:
         if self.model is None:
             return verdict(NONE, None, "no model")
         limits = self.model.thresholds
-        if context and calm:  # 112 was shown and the danger has passed: do not ask again
+        if calm:  # the danger has passed, or a short reply: only acute shows 112
             acute, uncertain = limits.acute, limits.acute
         elif context:
             acute, uncertain = limits.acute_context, limits.uncertain_context
         else:
             acute, uncertain = limits.acute, limits.uncertain
-        if model_kind == MEDICAL and not (context and calm):
+        if model_kind == MEDICAL and not calm:
             uncertain = min(uncertain, limits.uncertain_medical)
         if probability >= acute:
             level, reason = ACUTE, f"model {probability:.2f} >= {acute:.2f}"

@@ -103,6 +103,9 @@ def test_a_medical_emergency_has_a_lower_cut_off(model):
     assert saying(triager.model, 0.2, DANGER_NOW, 0.9).triage("x").level == NONE
     # after 112 was shown and the danger has passed, the chat moves on
     assert triager.triage("han har gått", context=True, calm=True).level == NONE
+    # a short reply, also with no danger earlier ("vet inte": round 12 asked)
+    assert triager.triage("vet inte", calm=True).level == NONE
+    assert saying(triager.model, 0.95, MEDICAL, 0.9).triage("vet inte", calm=True).level == ACUTE
 
 
 class FixedPredictions:
