@@ -526,7 +526,14 @@ def _decide(
         # the police or social-services answer speaks to the one subjected ("the police can
         # protect you" to a home-care worker: round 10)
         helper = writer in (CONCERNED, PROFESSIONAL) and guess.role == writer
-        if sure or consistent or helper:
+        # ... also when the conversation showed them and this message is not sure of another
+        # role: a doctor's "am I obliged to report this to the police? he is an adult" reads
+        # as someone subjected (round 12 gave the doctor "the police can protect you")
+        shown_helper = (
+            earlier == writer and writer in (CONCERNED, PROFESSIONAL)
+            and guess.confidence < limits.switch
+        )  # fmt: skip
+        if sure or consistent or helper or shown_helper:
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")

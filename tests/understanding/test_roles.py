@@ -452,6 +452,17 @@ def test_a_writer_who_told_of_violence_against_them_is_not_answered_as_one_who_h
     assert doubted(guess(SUBJECTED, 0.9), told, None) == guess(SUBJECTED, 0.9)
 
 
+def test_a_helper_the_conversation_showed_gets_their_counterpart_unless_sure_of_another_role():
+    # round 12: a doctor's "am I obliged to report this to the police? he is an adult" read as
+    # someone subjected got "the police can protect you"
+    reads_as_subjected = guess(SUBJECTED, 0.7)
+    assert decide("police_report", reads_as_subjected, PROFESSIONAL).intent == "professional"
+    assert decide("police_report", reads_as_subjected, CONCERNED).intent == "report_for_someone"
+    assert decide("police_report", reads_as_subjected).intent == "police_report"  # nobody shown
+    # all but certain of another role: the answer for anyone
+    assert decide("police_report", guess(SUBJECTED, 0.95), PROFESSIONAL).intent == "police_report"
+
+
 def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     # "tar soc barnen?" from a parent who hits: the answer for parents who use violence
     asked = "children_social_services"
