@@ -64,7 +64,8 @@ from bot.understanding.topic_cues import (
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
 CALM = "safe_now"  # "he has left, I'm safe now"
 FALLBACK = "nlu_fallback"
-OUT_OF_SCOPE = "out_of_scope"
+# Questions outside violence (the answer names Servicecenter)
+OUT_OF_SCOPE = frozenset({"out_of_scope", "municipal_other"})
 
 # The role each answer speaks to; intents not listed answer anyone (opening hours, anonymity,
 # police reports, the danger answers that put 112 first).
@@ -492,7 +493,7 @@ def _decide(
         return Decision(ROLE_INTENT[writer], writer, "switched")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")
-    if intent == OUT_OF_SCOPE and writer:
+    if intent in OUT_OF_SCOPE and writer:
         # after someone told who they are, "only questions about violence, call Servicecenter" is a
         # dead end: the not-understood answer for them instead
         # (bot.understanding.roles.NOT_UNDERSTOOD)

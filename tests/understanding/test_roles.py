@@ -282,6 +282,10 @@ def test_not_understood_but_the_writer_is_known_gets_the_writers_own_answer():
 def test_out_of_scope_after_someone_told_who_they_are_is_not_a_dead_end():
     assert decide("out_of_scope", guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == "nlu_fallback"
     assert decide("out_of_scope", guess(UNCLEAR, 0.9)).intent == "out_of_scope"
+    # "can someone from the municipality come home to me without him knowing why?" (round 12)
+    asked = decide("municipal_other", guess(UNCLEAR, 0.9), earlier=SUBJECTED)
+    assert asked.intent == "nlu_fallback"
+    assert decide("municipal_other", guess(UNCLEAR, 0.9)).intent == "municipal_other"
 
 
 def test_not_understood_from_a_child_who_told_of_violence_gets_the_young_answer():
