@@ -58,9 +58,10 @@ def isolate_numbers(text: str) -> str:
 # Swedish, not one to answer with the English card ("asså han e helt psycho, hes outside my door
 # rn och bankar" looked German to the second detector)
 _SWEDISH_WORDS = re.compile(
-    r"\b(och|jag|han|hon|inte|att|som|mig|mej|är|asså|också|från|eller|när|vad|hur|ska|vill)\b",
+    r"\b(och|jag|han|hon|inte|att|som|mig|mej|är|asså|också|från|eller|när|vad|hur|ska|vill|"
+    r"hej|här|prata|finns|hjälp|snälla|kanske|bara|mycket|varför)\b",
     re.IGNORECASE,
-)
+)  # "hej, kan man prata här? sorry my swedish is not so good" (a round's final set)
 
 
 def _partly_swedish(text: str) -> bool:

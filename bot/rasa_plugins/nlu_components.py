@@ -43,7 +43,7 @@ from bot.understanding.danger_dialogue import UNSURE
 from bot.understanding.danger_model import MODEL_PATH
 from bot.understanding.role_cues import tells_of_violence
 from bot.understanding.role_model import MODEL_PATH as ROLE_MODEL_PATH
-from bot.understanding.role_model import RoleModel
+from bot.understanding.role_model import USES_VIOLENCE, RoleModel
 from bot.understanding.roles import (
     ANSWER_ROLE,
     LIMITS,
@@ -208,10 +208,11 @@ class DangerDetector(_Untrained):
                 or answered_no
                 or (says_no(text) and answered_danger_question_no(tracker))
             )  # "ok", "vet inte", "not right now": after danger, 112 again only if acute
-            # with no danger earlier, only a short reply is calm ("vet inte": round 12 asked
-            # "are you in danger?"); thanks is not: "tack för att ni inte dömde mig" may be a
-            # farewell (a final danger set), and "he has left" news out of the blue is read
-            calm = calm_news if context else short_reply
+            # with no danger earlier, only a short reply that no danger intent outranks ("vet
+            # inte": round 12 asked "are you in danger?"; not "ja hjälp mig"); not thanks ("tack
+            # för att ni inte dömde mig" may be a farewell) nor "he has left" out of the blue
+            reply_first = short_reply and ranking[0][INTENT_NAME_KEY] == name
+            calm = calm_news if context else reply_first
             verdict = self.triager.triage(text, context, calm, earlier_kinds)
             disclosure = verdict.probability >= self.triager.disclosure_threshold
             reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}
@@ -296,8 +297,8 @@ class RoleDetector(_Untrained):
             classified = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
             earlier_texts = [parse.get(TEXT) or "" for parse in parses]
             intent = with_premise(classified, text, earlier_texts)
-            guess = self.model.predict(text) if readable(text) else NO_GUESS
-            guess = doubted(guess, text, earlier)
+            read = self.model.predict(text) if readable(text) else NO_GUESS
+            guess = doubted(read, text, earlier)
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             danger_disclosure = (message.get("danger") or {}).get("disclosure")
             disclosure = bool(danger_disclosure or tells_of_violence(text))
@@ -360,6 +361,8 @@ class RoleDetector(_Untrained):
                 "topic": intent,
                 "reason": decision.reason,
             }
+            if guess is not read:  # the model's figure, kept as a doubt for the conversation
+                reading["doubted"] = round(read.probabilities[USES_VIOLENCE], 3)
             message.set("role", reading, add_to_output=True)
             if decision.intent != classified:
                 chosen = {INTENT_NAME_KEY: decision.intent, PREDICTED_CONFIDENCE_KEY: 1.0}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.danger import normalise
+from bot.understanding.danger import normalise, spoken_forms
 
 _SV_VERBS = (
     r"(sla|slar|slog|slagit|sla till|sparka\w*|knuffa\w*|stryp\w*|strop|skada\w*|hota\w*|"
@@ -164,38 +164,85 @@ def keeps_a_girl_in_the_family(text: str) -> bool:
     return _GIRL_IN_FAMILY.search(norm) is not None and RESTRICTS in cues_of(text)
 
 
-# Stricter than the model's cues, for a guard (bot.understanding.roles.doubted): "i" before a
-# Swedish verb is the preposition ("i lördags slog hon mig"), "ja" before an English one a "yes";
-# "låste in mig", "locked myself in" protect the writer; "hon säger att det är jag som slår" is
-# an accusation, not an admission.
-_SV_GRIPS = r"(tog tag|tar tag|greppade|greppar|holl fast|haller fast|drog i|drar i)"
+# For a guard (bot.understanding.roles.doubted) that must err towards "the writer may have done
+# it": any violent verb a few words after "jag"/"I" counts as the writer's own act ("jag är den
+# som slår henne", "jag blev så arg att jag slog henne"), except where the writer is its object
+# ("han slår mig"), a participle after "blev"/"was" ("jag blev misshandlad"), locking oneself in
+# to hide, hitting back (that span only), or what a third person claims the writer did ("hon
+# säger att det är jag som slår", up to the end of that clause). "i" before a Swedish verb is the
+# preposition ("i lördags slog hon mig").
+_SV_ALSO = (
+    r"(tog tag|tar tag|tog \S+ (om|i) halsen|tar \S+ (om|i) halsen|greppade|holl fast|haller fast|"
+    r"drog i|puttade|puttat|smallde|smallt|kvavde|kvavt|valdtog)"
+)
+_EN_ALSO = r"(threw|throw\w*|smack\w*)"
+# "jag är våldsam mot min fru", "I have anger issues"
+_OWN_TRAIT = re.compile(
+    r"\b(jag|ja|jg)( \S+){0,3} (valdsam|aggressiv|kontrollerande|farlig|forovaren|problemet)\b|"
+    r"\b(i|im|i'm|ive|i've)( \S+){0,3} (violent|abusive|controlling|aggressive|dangerous|"
+    r"the abuser|the problem)\b|\b(ilskeproblem|aggressionsproblem|anger (issues|problems?))\b"
+)
+_AFTER_BE = (
+    r"(?<!\bblev )(?<!\bblir )(?<!\bblivit )(?<!\bwas )(?<!\bwere )(?<!\bgot )(?<!\bget )"
+    r"(?<!\bam )(?<!\bis )"
+)
+_NOT_TO_WRITER = r"(?! (mig|mej|me|oss|us)\b(?! (pa|on|upon)\b))"  # not "tvingade mig på henne"
+_GAP = r"( [^\s.!?]+){0,4}"  # up to four words of the same sentence
+_HIDING = re.compile(r"\b(lasa|laser|laste|last|lock\w*) (in )?(mig|mej|myself|oss|ourselves)\b")
 _OWN_ACT = re.compile(
-    rf"\b(jag|ja)\b{_ACTIVE_GAP}({_SV_VERBS}|{_SV_GRIPS})\b(?! (in )?(mig|mej|oss)\b)|"
-    rf"\b({_SV_VERBS}|{_SV_GRIPS}) (jag|ja)\b(?! (in )?(mig|mej|oss)\b)|"  # "igår slog jag henne"
-    r"\b(tog|tar|holl|haller) (jag|ja) (tag|fast)\b|"
-    rf"\b(i|ive|i've|im|i'm)\b{_ACTIVE_GAP}{_EN_VERBS}\b(?! (myself|ourselves|us)\b)"
+    rf"\b(jag|ja|jg)\b{_GAP} {_AFTER_BE}({_SV_VERBS}|{_SV_ALSO})\b{_NOT_TO_WRITER}|"
+    rf"\b({_SV_VERBS}|{_SV_ALSO}) (jag|ja|jg)\b|"  # "igår slog jag henne"
+    r"\b(tog|tar|holl|haller) (jag|ja|jg) (tag|fast)\b|"
+    rf"\b(i|ive|i've|im|i'm)\b{_GAP} {_AFTER_BE}({_EN_VERBS}|{_EN_ALSO})\b{_NOT_TO_WRITER}"
 )
 _CLAIMED = re.compile(
-    r"\b(sager|saga|sa|sagt|pastar|pasta|hotar med att|anklagar|says|say|said|claims?|"
-    r"tells|told|accuses)\b[^.!?]{0,40}\b(att|that)\b[^.!?]*"
+    r"\b(han|hon|hen|de|dom|he|she|they|min \w+|mitt \w+|my \w+|her \w+|his \w+)"
+    r"( \S+){0,3} (sager|saga|sagt|pastar|pastod|anklagar|anklagade|says|said|claims|claimed|"
+    r"tells \w+|told \w+|accuses \w+|accused \w+)\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|"
+    r"because) |$)"
 )
-_SELF_DEFENCE = re.compile(
+_HITTING_BACK = re.compile(
     r"\b(slog|slagit|sla|knuffade|sparkade|hit|pushed|fought) (\S+ )?(tillbaka|back)\b|"
     r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
-    r"\bsjalvforsvar|\bnodvarn\b"
+    r"\bsjalvforsvar\w*|\bnodvarn\w*"
 )
 _AGAINST_WRITER = frozenset({CUE_NAMES.index("done to writer"), CUE_NAMES.index("writer suffers")})
+# "hon hotar att anmäla mig", "she threatened to report me": no violence against the writer
+_THREAT_TO_REPORT = re.compile(
+    r"\b(hota\w*|threat\w*) (med )?(att |to )?(polis)?(anmala|lamna|ga ifran|ta barnen|report|"
+    r"leave|call|take the kids)\w*"
+)
+# "om jag går ska hon säga till polisen att det är jag som slår", "she will tell them I'm the one
+# hitting her": a threat to blame the writer (round 12's men hit by their partners)
+_THREAT_TO_BLAME = re.compile(
+    r"(\b(ska|skall|kommer|will|would|gonna|going to|threaten\w*|hotar)( \S+){0,3} "
+    r"(saga|say|tell|anmala|report)\b|\bsa sager (hon|han|hen)\b)[^.!?]{0,50}"
+    r"(det ar jag som|det var jag som|att jag (slar|slog|ar valdsam|misshandlar)|"
+    r"i'?m the one|i am the one|i was the one|that i (hit|abuse|beat))"
+)
 
 
 def tells_own_violence(text: str) -> bool:
-    """Whether the writer says they did something violent ("jag slog henne", "I pushed her"),
-    not in self-defence and not as what someone else says of them."""
-    norm = _CLAIMED.sub(" ", normalise(text))
-    return _OWN_ACT.search(norm) is not None and _SELF_DEFENCE.search(norm) is None
+    """Whether the writer may be telling of something violent they did ("jag slog henne", "I am
+    the one who hits her", "vi tar hennes telefon"): errs towards yes."""
+    norm = _THREAT_TO_BLAME.sub(" ", spoken_forms(normalise(text)))
+    norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", norm)))
+    own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm)
+    return own is not None or RESTRICTS in cues_of(text)
+
+
+def threatened_with_blame(text: str) -> bool:
+    """Whether someone threatens to tell others that the writer is the one who hits."""
+    return _THREAT_TO_BLAME.search(normalise(text)) is not None
+
+
+def hides_from_someone(text: str) -> bool:
+    """Whether the writer has locked themselves in ("i locked myself in the bedroom with her")."""
+    return _HIDING.search(normalise(text)) is not None
 
 
 def tells_violence_against_writer(text: str) -> bool:
-    """Whether someone does something violent to the writer ("min fru slår mig", "I was hit")
-    and the writer tells of nothing violent of their own."""
-    told = any(cue in _AGAINST_WRITER for cue in cues_of(text))
+    """Whether someone does something violent to the writer ("min fru slår mig", "I was hit"),
+    not a threat to report or leave them, and the writer tells of nothing violent of their own."""
+    told = any(cue in _AGAINST_WRITER for cue in cues_of(_THREAT_TO_REPORT.sub(" ", normalise(text))))
     return told and not tells_own_violence(text)

@@ -29,11 +29,13 @@ from bot.understanding.danger_dialogue import (
 )
 from bot.understanding.role_cues import (
     defended_self,
+    hides_from_someone,
     keeps_a_girl_in_the_family,
     seeks_protection,
     tells_of_violence,
     tells_own_violence,
     tells_violence_against_writer,
+    threatened_with_blame,
 )
 from bot.understanding.role_model import (
     CONCERNED,
@@ -257,9 +259,12 @@ HONOUR_TOPICS = frozenset(
     {"honour", "forced_marriage", "virginity", "honour_rights", "honour_explained"}
 )
 ASKED_ABOUT_THE_FAMILY = GENERAL_ANSWERS | HONOUR_TOPICS | {"concerned", "concerned_young", FALLBACK}
-# A parent or brother who keeps a daughter or sister from things often writes as if worried: the
-# answer for the one who controls, whose counterparts answer a writer the role model reads otherwise
-SEEN_FROM_OUTSIDE = GENERAL_ANSWERS | {"uses_violence", "concerned", "concerned_honour"}
+# A parent or brother who keeps a daughter or sister from things often writes as if worried, or
+# is read as a parent who hits: the answer for the one who controls, whose counterparts answer a
+# writer the role model reads otherwise
+SEEN_FROM_OUTSIDE = GENERAL_ANSWERS | {
+    "uses_violence", "concerned", "concerned_honour", "perpetrator_children"
+}
 # Answers that speak to a parent: someone subjected who is under 18 gets the young people's.
 FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 # Besides a role's general answer, the answers for adults that someone under 18 gets the young
@@ -396,18 +401,30 @@ def doubted(
     guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS
 ) -> RoleGuess:
     """`guess`, unless it reads the writer as someone who uses violence while `text` tells of
-    nothing violent the writer did, and either `text` tells of violence against the writer ("det
-    är inte en vän det är jag. min fru slår mig") or the conversation showed the writer as the
-    one subjected or someone worried (`earlier`: "i locked myself in the bedroom with her now",
-    "Hon blir arg på mig om jag frågar" from a mother): then that reading is kept only as a
-    doubt (no more likely than `doubt_not_your_fault`), so the bot asks before "it is not your
-    fault" but never answers as to one who hits. Round 12 read a man hit by his wife and a mother
-    locked in with her baby as the one who hits, for the rest of the talk."""
-    violence = guess.probabilities.get(USES_VIOLENCE, 0.0)
+    nothing violent the writer may have done (role_cues.tells_own_violence errs towards yes) and
+    either tells of violence against the writer ("det är inte en vän det är jag. min fru slår
+    mig") or follows a conversation that showed the writer as subjected or worried about someone
+    (`earlier`: "Hon blir arg på mig om jag frågar", from a mother). A reading all but certain
+    (`change`) of a message that tells of violence needs the message itself to point that way:
+    violence against the writer, having locked themselves in ("i locked myself in the bedroom
+    with her now"), or a threat to blame them ("she will tell the police I'm the one hitting
+    her"). Then the reading
+    is kept only as a doubt, exactly as likely as `doubt_not_your_fault`, so the bot still asks
+    before "it is not your fault" but never answers as to one who hits; the model's own figure
+    is kept for the rest of the conversation (bot.rasa_plugins.nlu_components: `violence_shown`).
+    Round 12 read a man hit by his wife and a mother locked in with her baby as the one who hits,
+    for the rest of the talk."""
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
-    if earlier not in (SUBJECTED, CONCERNED) and not tells_violence_against_writer(text):
+    points_to_subjected = (
+        tells_violence_against_writer(text) or hides_from_someone(text)
+        or threatened_with_blame(text)
+    )  # fmt: skip
+    unsure = guess.confidence < limits.change or not tells_of_violence(text)
+    shown = earlier in (SUBJECTED, CONCERNED) and unsure
+    if not (points_to_subjected or shown):
         return guess
+    violence = guess.probabilities[USES_VIOLENCE]
     kept = min(violence, limits.doubt_not_your_fault)
     unclear = guess.probabilities.get(UNCLEAR, 0.0) + violence - kept
     return RoleGuess(guess.probabilities | {USES_VIOLENCE: kept, UNCLEAR: unclear}, guess.young)
@@ -527,12 +544,14 @@ def _decide(
         # the police or social-services answer speaks to the one subjected ("the police can
         # protect you" to a home-care worker: round 10)
         helper = writer in (CONCERNED, PROFESSIONAL) and guess.role == writer
-        # ... also when the conversation showed them and this message is not sure of another
-        # role: a doctor's "am I obliged to report this to the police? he is an adult" reads
-        # as someone subjected (round 12 gave the doctor "the police can protect you")
+        # ... also when the conversation showed them and this message tells of no violence and
+        # is not sure of another role: a doctor's "am I obliged to report this to the police? he
+        # is an adult" reads as someone subjected (round 12 gave him "the police can protect
+        # you"); "it is really me, can the police protect me?" tells of violence
         shown_helper = (
-            earlier == writer and writer in (CONCERNED, PROFESSIONAL)
+            earlier == writer and writer in (CONCERNED, PROFESSIONAL) and not disclosure
             and guess.confidence < limits.switch
+            and not (guess.role == USES_VIOLENCE and guess.confidence >= limits.sure)
         )  # fmt: skip
         if sure or consistent or helper or shown_helper:
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
@@ -812,13 +831,15 @@ def evidence_for(role: str | None, parses: Iterable[dict]) -> float:
 
 def violence_shown(parses: Iterable[dict]) -> float:
     """The highest probability with which an earlier message was read as written by someone who
-    uses violence, also when the bot asked instead of answering on it."""
+    uses violence, also when the bot asked instead of answering on it, or only kept it as a doubt
+    (`doubted`: the model's figure is in the reading as `doubted`)."""
     readings = [parse.get("role") or {} for parse in parses]
     return max(
         (
-            (reading.get("probabilities") or {}).get(USES_VIOLENCE, 0.0)
+            reading.get("doubted")
+            or (reading.get("probabilities") or {}).get(USES_VIOLENCE, 0.0)
             for reading in readings
-            if reading.get("guess") == USES_VIOLENCE
+            if reading.get("guess") == USES_VIOLENCE or reading.get("doubted")
         ),
         default=0.0,
     )
