@@ -241,8 +241,13 @@ def hides_from_someone(text: str) -> bool:
     return _HIDING.search(normalise(text)) is not None
 
 
-def tells_violence_against_writer(text: str) -> bool:
+def someone_hurts_writer(text: str) -> bool:
     """Whether someone does something violent to the writer ("min fru slår mig", "I was hit"),
-    not a threat to report or leave them, and the writer tells of nothing violent of their own."""
-    told = any(cue in _AGAINST_WRITER for cue in cues_of(_THREAT_TO_REPORT.sub(" ", normalise(text))))
-    return told and not tells_own_violence(text)
+    not a threat to report or leave them."""
+    norm = _THREAT_TO_REPORT.sub(" ", normalise(text))
+    return any(cue in _AGAINST_WRITER for cue in cues_of(norm))
+
+
+def tells_violence_against_writer(text: str) -> bool:
+    """Whether someone hurts the writer and the writer tells of nothing violent of their own."""
+    return someone_hurts_writer(text) and not tells_own_violence(text)

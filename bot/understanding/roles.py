@@ -32,9 +32,9 @@ from bot.understanding.role_cues import (
     hides_from_someone,
     keeps_a_girl_in_the_family,
     seeks_protection,
+    someone_hurts_writer,
     tells_of_violence,
     tells_own_violence,
-    tells_violence_against_writer,
     threatened_with_blame,
 )
 from bot.understanding.role_model import (
@@ -408,18 +408,16 @@ def doubted(
     (`change`) of a message that tells of violence needs the message itself to point that way:
     violence against the writer, having locked themselves in ("i locked myself in the bedroom
     with her now"), or a threat to blame them ("she will tell the police I'm the one hitting
-    her"). Then the reading
-    is kept only as a doubt, exactly as likely as `doubt_not_your_fault`, so the bot still asks
-    before "it is not your fault" but never answers as to one who hits; the model's own figure
-    is kept for the rest of the conversation (bot.rasa_plugins.nlu_components: `violence_shown`).
-    Round 12 read a man hit by his wife and a mother locked in with her baby as the one who hits,
-    for the rest of the talk."""
+    her"). Then the reading is kept only as a doubt, exactly as likely as
+    `doubt_not_your_fault`, so the bot still asks before "it is not your fault" but never
+    answers as to one who hits; the model's own figure is kept for the rest of the conversation
+    (bot.rasa_plugins.nlu_components: `violence_shown`). Round 12 read a man hit by his wife and
+    a mother locked in with her baby as the one who hits, for the rest of the talk."""
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
-    points_to_subjected = (
-        tells_violence_against_writer(text) or hides_from_someone(text)
-        or threatened_with_blame(text)
-    )  # fmt: skip
+    points_to_subjected = (  # the writer's own violence is ruled out above
+        someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
+    )
     unsure = guess.confidence < limits.change or not tells_of_violence(text)
     shown = earlier in (SUBJECTED, CONCERNED) and unsure
     if not (points_to_subjected or shown):
