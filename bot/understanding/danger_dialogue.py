@@ -5,7 +5,8 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   then the topic's own answer when it fits the kind (a forced marriage, a young person), else the
   kind's next steps. A person who says they cannot talk gets what they can do instead. After
   suicidal thoughts, Mind's line and also the answer to what they told, when it fits the writer.
-- Uncertain: 112 first, then "are you or someone else in danger right now?" with two buttons:
+- Uncertain: 112 first, then (for violence) lines that fit both the one in danger and someone
+  worried about them, then "are you or someone else in danger right now?" with two buttons:
   yes leads to the acute answer of the likely kind. When the message asked something whose
   answer fits this writer (known, or an answer for anyone), that answer comes between 112 and the
   question and no leads to the menu; else no leads to the answer for the message's topic. 112 is
@@ -91,6 +92,10 @@ NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
     *INTENTS, *REPLY_KINDS,
 }  # fmt: skip
+# Lines to call while the bot asks whether anyone is in danger, for kinds whose lines fit both the
+# one in danger and someone worried about them (round 13: "my cousin must get out tonight" got
+# only 112 and the question)
+LINES_WHILE_ASKING = {DANGER_NOW: "utter_danger_lines", WITNESS: "utter_danger_lines"}
 MENU = "menu"  # where "no, not right now" leads when the message had no topic nor known writer
 WHO_IS_IT_ABOUT = "utter_role_unclear"  # after 112, nothing to answer and nobody knows who writes
 # After 112 for these kinds, an uncertain message of this kind is not asked about again (its yes
@@ -152,7 +157,9 @@ def plan(
             question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})
             return [Utterance(first), Utterance(f"utter_{own}"), question]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
-        return [Utterance(first), Utterance("utter_danger_question", buttons)]
+        lines = None if verdict.get("cannot_talk") else LINES_WHILE_ASKING.get(kind)
+        between = [Utterance(lines)] if lines else []
+        return [Utterance(first), *between, Utterance("utter_danger_question", buttons)]
     if kind == DANGER_NOW and verdict.get("cannot_talk"):
         first = "utter_danger_silent"  # also after 112: "I can't call, he'd hear me" is news
     elif shown == kind:

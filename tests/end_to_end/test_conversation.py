@@ -66,8 +66,9 @@ async def test_someone_who_cannot_talk_learns_what_they_can_do(agent, catalogue)
 
 async def test_unsure_shows_112_and_asks_with_buttons_that_lead_on(agent, catalogue):
     session = new_session()
-    first, question = await answer(agent, catalogue, session, "/danger_unsure")
+    first, lines, question = await answer(agent, catalogue, session, "/danger_unsure")
     assert first["emergency"] is True and "112" in first["text"]
+    assert [r["id"] for r in lines["resources"]] == ["kvinnofridslinjen", "socialjouren", "bris"]
     assert [b["payload"] for b in question["buttons"]] == ["/danger_now", "/menu"]
     yes = await answer(agent, catalogue, session, "/danger_now")
     assert yes[0]["emergency"] is True  # short, 112 was shown already

@@ -116,25 +116,45 @@ def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_qu
     # the answer is the one for the writer (RoleDetector's), not the topic classifier's
     switched = verdict | {"topic": "victim", "answer": "concerned"}
     assert responses(UNSURE, switched, None)[1] == "utter_concerned"
-    # no answer for this writer yet (the bot would ask who it is about), or no topic: 112 and
-    # the question only
+    # no answer for this writer yet (the bot would ask who it is about), or no topic: 112, lines
+    # for the one in danger and for someone worried, and the question
     for answer_ in ("role_unclear", "nlu_fallback", "open_now", "safe_now", None):
         assert responses(UNSURE, verdict | {"answer": answer_}, None) == [
             "utter_danger_check",
+            "utter_danger_lines",
             "utter_danger_question",
         ]
     # 112 shown before: 112 again, then the answer for them
     assert responses(UNSURE, switched, "danger_now") == ["utter_danger_again", "utter_concerned"]
 
 
+def test_asking_about_violence_gives_lines_for_anyone_only_where_they_fit():
+    # "hjälp han har en kniv" read as maybe worried for someone: a line to call, not only 112 and
+    # a question (round 13)
+    for kind in ("danger_now", "danger_witness"):
+        verdict = {"level": "acute", "kind": kind}
+        assert responses(UNSURE, verdict, None)[1] == "utter_danger_lines"
+    # the other kinds' lines would be wrong for someone worried: 112 and the question
+    for kind in ("suicidal", "danger_medical", "danger_caused"):
+        verdict = {"level": "uncertain", "kind": kind}
+        assert "utter_danger_lines" not in responses(UNSURE, verdict, None)
+    # someone who cannot talk learns what they can do, not numbers to call
+    silent = {"level": "uncertain", "kind": "danger_now", "cannot_talk": True}
+    assert responses(UNSURE, silent, None) == ["utter_danger_silent", "utter_danger_question"]
+
+
 def test_an_answer_for_a_role_follows_112_only_when_the_writer_is_known():
     # "my friend's bf choked her": the young victim's answer, but nobody knows who is writing
     unknown = {"level": "uncertain", "kind": "danger_now", "topic": "young_person",
                "answer": "young_person", "answer_fits": False}  # fmt: skip
-    assert responses(UNSURE, unknown, None) == ["utter_danger_check", "utter_danger_question"]
+    assert responses(UNSURE, unknown, None) == [
+        "utter_danger_check",
+        "utter_danger_lines",
+        "utter_danger_question",
+    ]
     # and when the bot would ask who it is about, "not right now" leads to that question
     asks = unknown | {"topic": "uses_violence", "answer": "role_unclear"}
-    assert plan(UNSURE, asks, None)[1].variables["danger_topic"] == "role_unclear"
+    assert plan(UNSURE, asks, None)[-1].variables["danger_topic"] == "role_unclear"
 
 
 def test_the_topic_after_112_is_the_one_checked_for_the_writers_age():
@@ -150,11 +170,11 @@ def test_the_topic_after_112_is_the_one_checked_for_the_writers_age():
 
 def test_uncertain_without_a_topic_offers_the_writers_answer_or_else_the_menu():
     verdict = {"level": "uncertain", "kind": "danger_now", "topic": "nlu_fallback"}
-    assert plan(UNSURE, verdict, None)[1].variables["danger_topic"] == "menu"
+    assert plan(UNSURE, verdict, None)[-1].variables["danger_topic"] == "menu"
     # "Mostly slaps and she throws stuff", from a man who said his girlfriend hits him: "no, not
     # right now" leads to the answer for him, not the menu (a dead end in round 10)
     known = verdict | {"writer_answer": "victim"}
-    assert plan(UNSURE, known, None)[1].variables["danger_topic"] == "victim"
+    assert plan(UNSURE, known, None)[-1].variables["danger_topic"] == "victim"
 
 
 def test_the_danger_question_is_asked_once_for_a_kind_of_danger():
