@@ -218,6 +218,8 @@ PREMISES = {
     "reported_for_violence": (lambda text: not seeks_protection(text), "restraining_order"),
     # "how much does a shelter cost? I cannot pay": the shelter, not the cost of calling (round 9)
     "costs_and_anonymity": (lambda text: not about_shelter(text), "shelter"),
+    # "tar socialtjänsten barnen om jag ringer?": the answer on children and social services
+    "social_services": (lambda text: not names_kids(text), "children_social_services"),
 }
 # "will social services take my children?" answered for a parent: with no child named in the
 # conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary

@@ -734,6 +734,23 @@ def test_the_parents_answer_on_social_services_needs_a_child_in_the_conversation
     )
 
 
+def test_social_services_asked_about_children_gets_the_answer_on_children():
+    # the topic classifier may hear social services in "will they take the children?"
+    assert with_premise("social_services", "tar socialtjänsten barnen om jag ringer?") == (
+        "children_social_services"
+    )
+    assert with_premise("social_services", "will social services take my kids") == (
+        "children_social_services"
+    )
+    assert with_premise("social_services", "vad kan socialtjänsten hjälpa mig med?") == (
+        "social_services"
+    )
+    # a boyfriend is no child
+    assert with_premise("social_services", "kan soc hjälpa mig, min pojkvän slår mig") == (
+        "social_services"
+    )
+
+
 def test_a_message_that_names_a_topic_with_its_own_answer_gets_it_not_a_general_one():
     assert with_premise("victim", "han sparkade mig i magen igår, jag är gravid") == "pregnancy"
     salary = "min man tar hela min lön varje månad och jag får be om pengar till mat"
