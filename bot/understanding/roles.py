@@ -60,6 +60,7 @@ from bot.understanding.topic_cues import (
     names_a_child_at_work,
     names_an_adult_at_work,
     names_kids,
+    names_men,
     names_protected_details,
 )
 
@@ -225,6 +226,10 @@ PREMISES = {
 # conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary
 # and to a friend asking whether the family will learn who called)
 FOR_PARENTS_ONLY = {"children_social_services": "social_services"}
+# "kan man skriva här?" is "can one write here?": the answer for men only when the conversation
+# names a man or boy (round 14 gave it to four openers, one from someone who had hurt another);
+# else the question who it is about
+FOR_MEN_ONLY = {"men_victims": ROLE_QUESTION}
 # General answers, and the topics with an answer of their own that a message naming them gets
 # instead, first match first (bot/understanding/topic_cues.py): "he kicked me in the belly, I am
 # pregnant", "he takes my whole salary, is that normal?", "how do I keep my new address from him?"
@@ -345,15 +350,17 @@ def readable(text: str) -> bool:
 def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     """`intent`, unless its answer speaks to something `text` does not say (PREMISES), or to a
     parent when neither the message nor the `earlier` messages of the conversation name a child
-    (FOR_PARENTS_ONLY), or `text` asks whether to talk to the family of the one it is about
-    (ASKED_ABOUT_THE_FAMILY), or it is a general answer and `text` names a topic with its own
-    answer (SPECIFIC_TOPICS)."""
+    (FOR_PARENTS_ONLY), or to a man when they name no man or boy (FOR_MEN_ONLY), or `text` asks
+    whether to talk to the family of the one it is about (ASKED_ABOUT_THE_FAMILY), or it is a
+    general answer and `text` names a topic with its own answer (SPECIFIC_TOPICS)."""
     says, otherwise = PREMISES.get(intent, (None, intent))
     if says and not says(text):
         return otherwise
     said = (text, *(line for line in earlier if not line.startswith("/")))  # not button payloads
     if intent in FOR_PARENTS_ONLY and not any(map(mentions_children, said)):
         return FOR_PARENTS_ONLY[intent]
+    if intent in FOR_MEN_ONLY and not any(map(names_men, said)):
+        return FOR_MEN_ONLY[intent]
     if intent in SEEN_FROM_OUTSIDE and keeps_a_girl_in_the_family(text):
         # "my daughter has a boyfriend, I have taken her phone": read as worry, told as control
         return "controls_for_honour"

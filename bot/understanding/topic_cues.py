@@ -100,6 +100,20 @@ _HONOUR = re.compile(
     r"|giftas|tvangs\w*|forlov\w*|hemlandet|(slaktens|familjens) rykte|married off|marry|arranged"
     r"|engaged to|sharaf|namus|izzat)\b"
 )
+# A man or boy as the one it is about: not the Swedish "man" for "one" ("kan man skriva här om man
+# själv är den som gjort fel?", round 14), nor "men" for "but"; "män" keeps its accent (below)
+_MEN_NAMED = re.compile(
+    r"(\b(karl|karlar|gubbe\w*|mansjour\w*|grabb(ar|arna|en)?|pojk(e|ar|arna)|ragga|nin)\b"
+    r"|kill(e|en|ar|arna)\b"
+    r"|\b(en|gammal|ung|vuxen|gift|gay|trans) man\b|\b(som|ar|e|jag) man\b"
+    r"(?! (kan|ska|maste|far|vill|inte|bara|sjalv|gora|gor|behover|ha|vara|bli|skriva|fa))"
+    r"|\bjag (ar|e) (en )?(pappa|far)\b|\bfor man\b"
+    r"|\b(bara|only|just|allt|all) (for|to) (kvinnor|tjejer|women|girls)\b"
+    r"|\b(i'?m|i am|as|am|can) an? (man|guy|boy|dad|father|gay man)\b|\b(male|males|guys?|boys|dude)\b"
+    r"|\b(for|help|support|helps|also|too|are|can) men\b|\bmen (too|also|as well|are|who|that|can|be)\b"
+    r"|\u0645\u0631\u062f|мужчин)"
+)
+_MEN_WITH_ACCENT = re.compile(r"\b(män|männen|männens)\b")
 _ADULT_AT_WORK = re.compile(
     r"\b(patient\w*|klient\w*|brukare\w*|brukaren|anstalld\w*|medarbetar\w*|kollega\w*"
     r"|hyresgast\w*|kund|kunden|kunder\w*|vardtagare\w*|pensionar\w*|employee\w*|client\w*"
@@ -161,6 +175,12 @@ hits_own_child = _says(_HITS_OWN_CHILD)  # "jag slog min son", "I spanked my dau
 
 
 _names_a_pupil = _says(_YOUNG_AT_WORK)
+
+
+def names_men(text: str) -> bool:
+    """Whether `text` is about a man or boy ("jag är kille", "finns det stöd för män?", "is this
+    only for women?"), not the generic "man" of "kan man skriva här?"."""
+    return bool(_MEN_NAMED.search(normalise(text)) or _MEN_WITH_ACCENT.search(text.lower()))
 
 
 def names_a_child_at_work(text: str) -> bool:

@@ -734,6 +734,28 @@ def test_the_parents_answer_on_social_services_needs_a_child_in_the_conversation
     )
 
 
+def test_the_answer_for_men_needs_a_man_or_boy_named():
+    # Swedish "man" is also "one": round 14 gave these the answer for men
+    for generic in (
+        "hej kan man skriva här om man själv e den som gjort fel",
+        "yo kan man skriva här om det gäller ens föräldrar",
+        "Hur ska man göra om man tror att små barn far illa men man inte är säker?",
+    ):
+        assert with_premise("men_victims", generic) == ROLE_QUESTION, generic
+    for named in (
+        "kan killar också skriva här",
+        "tar ni emot män",
+        "finns de hjalp for man ocksa? min fru tar alla mina pengar",
+        "om man är man och inte kan bo hemma, finns det boende?",
+        "Kan en man få hjälp av en jour?",
+        "is this only for women or can guys get help too",
+        "can a man stay at a shelter",
+    ):
+        assert with_premise("men_victims", named) == "men_victims", named
+    # named earlier in the conversation
+    assert with_premise("men_victims", "kan man bo där då?", ["jag är kille, 19"]) == "men_victims"
+
+
 def test_social_services_asked_about_children_gets_the_answer_on_children():
     # the topic classifier may hear social services in "will they take the children?"
     assert with_premise("social_services", "tar socialtjänsten barnen om jag ringer?") == (
