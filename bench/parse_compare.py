@@ -3,10 +3,10 @@
     .venv/bin/python -m bench.parse_compare /path/to/other/checkout [--rounds 3]
 
 For a change of training data or pipeline: copy the checkout (with its trained `models/`) before
-the change, retrain here, then compare. Each round parses the same messages (the first of the role
-dev set, people's own words of every length) in-process in a fresh subprocess per checkout,
-alternating, so that machine noise hits both alike. Prints p50, p95 and mean per round and the ratios of the
-medians over all rounds (this checkout / the other).
+the change, retrain here, then compare. Each round parses the same messages (the first of the
+role dev set, people's own words of every length) in-process in a fresh subprocess per checkout,
+alternating, so that machine noise hits both alike. Prints p50, p95 and mean per round and the
+ratios of the medians over all rounds (this checkout / the other).
 """
 
 from __future__ import annotations

@@ -105,8 +105,10 @@ _HONOUR = re.compile(
 _MEN_NAMED = re.compile(
     r"(\b(karl|karlar|gubbe\w*|mansjour\w*|grabb(ar|arna|en)?|pojk(e|ar|arna)|ragga|nin)\b"
     r"|kill(e|en|ar|arna)\b"
-    r"|\b(en|gammal|ung|vuxen|gift|gay|trans) man\b|\b(som|ar|e|jag) man\b"
-    r"(?! (kan|ska|maste|far|vill|inte|bara|sjalv|gora|gor|behover|ha|vara|bli|skriva|fa))"
+    r"|\b(en|gammal|ung|vuxen|gift|gay|trans) man\b"
+    # "som man", "är man": not when a verb follows ("som man kan", "är man inte")
+    r"|\b(som|ar|e|jag) man\b(?! (kan|ska|maste|far|vill|inte|bara|sjalv|gora|gor|behover|ha"
+    r"|vara|bli|skriva|fa))"
     r"|\bjag (ar|e) (en )?(pappa|far)\b|\bfor man\b"
     r"|\b(bara|only|just|allt|all) (for|to) (kvinnor|tjejer|women|girls)\b"
     r"|\b(i'?m|i am|as|am|can) an? (man|guy|boy|dad|father|gay man)\b|\b(male|males|guys?|boys|dude)\b"
