@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.danger import normalise, spoken_forms
+from bot.understanding.danger import DROPPED_I_VIOLENCE, normalise, spoken_forms
 
 _SV_VERBS = (
     r"(sla|slar|slog|slagit|sla till|sparka\w*|knuffa\w*|stryp\w*|strop|skada\w*|hota\w*|"
@@ -63,8 +63,9 @@ _VICTIM_PARTICIPLES = (
 CUES: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
     for name, pattern in {
-        # "jag slog", "I hit": the writer does it (not "jag blir slagen", "I was hit")
-        "writer acts": rf"{_I}{_ACTIVE_GAP}{_VERBS}\b",
+        # "jag slog", "I hit", "kastade mobilen på honom": the writer does it (not "jag blir
+        # slagen", "I was hit")
+        "writer acts": rf"{_I}{_ACTIVE_GAP}{_VERBS}\b|{DROPPED_I_VIOLENCE.pattern}",
         # "jag slog min flickvän", "I pushed her": the writer does it to someone else
         "writer acts on someone": rf"{_I}{_ACTIVE_GAP}{_VERBS}( \S+){{0,2}} {_SOMEONE_ELSE}",
         # "slog mig", "hits me": it is done to the writer
@@ -227,7 +228,7 @@ def tells_own_violence(text: str) -> bool:
     the one who hits her", "vi tar hennes telefon"): errs towards yes."""
     norm = _THREAT_TO_BLAME.sub(" ", spoken_forms(normalise(text)))
     norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", norm)))
-    own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm)
+    own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm) or DROPPED_I_VIOLENCE.search(norm)
     return own is not None or RESTRICTS in cues_of(text)
 
 

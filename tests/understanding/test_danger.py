@@ -137,6 +137,15 @@ def test_first_person_violence_is_told_apart():
     assert own_violence("jag slog henne nyss och nu blöder hon")
     assert own_violence("i just hit my wife")
     assert not own_violence("han slog mig och jag är rädd")
+    # "jag" left out at the start of a sentence, and English verbs of grabbing and throwing
+    assert own_violence("tappade det mot sambon igår, tog strypgrepp typ en sekund")
+    assert own_violence("kastade mobilen på lillbrorsan och han blödde")
+    assert own_violence("i grabbed my boyfriend by the throat")
+    assert own_violence("last night i threw a glass at my husband")
+    # ... but not the writer's story of what someone else did
+    assert not own_violence("igår kastade han min telefon i väggen")
+    assert not own_violence("min kille tog min mobil och kastade den i väggen")
+    assert not own_violence("slog mig i huvudet när jag ramlade")
 
 
 def test_normalise_removes_swedish_diacritics_case_and_spaces():

@@ -428,13 +428,16 @@ def test_the_writer_tells_their_own_violence_or_violence_against_them():
                  "jag tvingade mig på henne", "I threw her against the wall", "jg slog henne",
                  "hon slog mig och jag slog tillbaka men sen fortsatte jag slå henne",
                  "jag är våldsam mot min fru", "I have anger issues and she is scared",
-                 "vi har tagit hennes telefon och vår dotter får inte träffa honom"):  # fmt: skip
+                 "vi har tagit hennes telefon och vår dotter får inte träffa honom",
+                 "kastade mobilen på lillbrorsan, han blödde från pannan",
+                 "Blev så arg. Knuffade henne in i väggen"):  # fmt: skip
         assert tells_own_violence(text), text
         assert not tells_violence_against_writer(text), text
     # "i" as the Swedish "in", hitting back, the writer as the object
     for text in ("ok det är jag. min fru slår mig. i lördags slog hon mig i ansiktet",
                  "hon slog mig först och jag slog tillbaka", "he hits me and I pushed him back",
-                 "jag tror att han slår mig igen ikväll", "I was beaten by my husband"):  # fmt: skip
+                 "jag tror att han slår mig igen ikväll", "I was beaten by my husband",
+                 "vi bråkade. igår knuffade han mig så jag ramlade"):  # fmt: skip
         assert not tells_own_violence(text), text
         assert tells_violence_against_writer(text), text
     # an accusation, hiding; a threat to report or leave is no violence against the writer
