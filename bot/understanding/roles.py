@@ -50,6 +50,7 @@ from bot.understanding.topic_cues import (
     about_money,
     about_pregnancy,
     about_secret_address,
+    about_sexual_violence,
     about_shelter,
     asks_about_language,
     asks_about_telling_the_family,
@@ -94,7 +95,8 @@ ANSWER_ROLE: dict[str, str] = {
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
     **dict.fromkeys(
-        ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone"),
+        ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone",
+         "sexual_violence_concerned"),
         CONCERNED,
     ),
     **dict.fromkeys(
@@ -146,6 +148,8 @@ COUNTERPART = {
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
     # "I made my wife have sex when she didn't want to": that it is rape, also in a marriage
     ("sexual_violence", USES_VIOLENCE): "uses_sexual_violence",
+    # "my friend was forced at a party, how do I support her?": not "it is not your fault"
+    ("sexual_violence", CONCERNED): "sexual_violence_concerned",
     # "I spread her pictures": not "it is not your fault, do not pay"
     ("image_abuse", USES_VIOLENCE): "uses_violence",
     # "she hit back and now says she will report me": what happens to him now
@@ -208,8 +212,8 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse"})
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset(
-    {"uses_sexual_violence", "report_for_someone", "interpreter_uses_violence",
-     "interpreter_professional", "is_it_a_crime_uses_violence"}
+    {"uses_sexual_violence", "report_for_someone", "sexual_violence_concerned",
+     "interpreter_uses_violence", "interpreter_professional", "is_it_a_crime_uses_violence"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -239,7 +243,12 @@ SPECIFIC_TOPICS = (
     ("pregnancy", about_pregnancy),
     ("protected_identity", about_secret_address),
     ("economic_violence", lambda text: about_money(text) and not tells_of_violence(text)),
+    ("sexual_violence", about_sexual_violence),
 )
+# The worried writer's general answers, and sexual violence named in them ("min kompis berättade
+# att hennes ex tvingade henne, hur stöttar man?"): the answer on sexual violence, which a worried
+# writer gets in their version (round 15 gave the general script on how to start a talk)
+WORRIED_GENERAL_ANSWERS = frozenset({"concerned", "concerned_young"})
 # The adults' general answers of each role, and the questions a message may ask in them with an
 # answer of their own ("I hit my wife when I drink. Is there help in Polish?", "must you report
 # me?", "is it illegal to track her phone?", "can you book an interpreter?": round 10 answered
@@ -352,7 +361,8 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     parent when neither the message nor the `earlier` messages of the conversation name a child
     (FOR_PARENTS_ONLY), or to a man when they name no man or boy (FOR_MEN_ONLY), or `text` asks
     whether to talk to the family of the one it is about (ASKED_ABOUT_THE_FAMILY), or it is a
-    general answer and `text` names a topic with its own answer (SPECIFIC_TOPICS)."""
+    general answer and `text` names a topic with its own answer (SPECIFIC_TOPICS; for the
+    worried writer's general answers, sexual violence)."""
     says, otherwise = PREMISES.get(intent, (None, intent))
     if says and not says(text):
         return otherwise
@@ -369,6 +379,8 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
         return "concerned_honour" if honour else "concerned"
     if intent in GENERAL_ANSWERS:
         return next((topic for topic, names in SPECIFIC_TOPICS if names(text)), intent)
+    if intent in WORRIED_GENERAL_ANSWERS and about_sexual_violence(text):
+        return "sexual_violence"
     named = names_protected_details(text)
     if named and intent not in UNTOUCHED and intent not in NOT_A_TOPIC:  # never a danger answer
         return "protected_identity"  # asked by name: "how do I get protected personal details?"

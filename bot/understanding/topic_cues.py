@@ -42,6 +42,14 @@ _MONEY = re.compile(
     r"|money|bank card|bank account|loans?|debts?|credit card|benefits|finances"
     r"|betalningsanmark\w*)\b"
 )
+# rape, sexual abuse or sex forced or pressured on someone, by name
+_SEXUAL_VIOLENCE = re.compile(
+    r"\b(valdt\w*|sexuell\w* (overgrepp|vald|ofredande|trakasserier)|overgrepp\w*"
+    r"|tvinga\w*( \w+){0,3} (till |pa )?(sex|ligga|grejer i sangen|saker i sangen)"
+    r"|sex (fast|trots|utan att)|rap(e|ed|es|ing|ist)|sexual(ly)? (assault\w*|abuse\w*|violence"
+    r"|harass\w*)|molest\w*|forc\w*( \w+){0,3} (into |to have )?sex|made (her|me|him) have sex"
+    r"|pressured (her|me|him) into sex)\b"
+)
 _PROTECTED_DETAILS = (
     r"skyddad\w* (identitet|personuppgift\w*|adress\w*|folkbokf\w*)|sekretessmark\w*"
     r"|protected (identity|address|personal)|secrecy mark\w*|confidential address"
@@ -170,6 +178,7 @@ mentions_children = _says(_CHILDREN)  # a child of theirs or one they care for
 names_kids = _says(_KIDS)  # "dom har två små barn", "there are kids in the apartment"
 about_pregnancy = _says(_PREGNANCY)
 about_money = _says(_MONEY)
+about_sexual_violence = _says(_SEXUAL_VIOLENCE)  # "hennes ex tvingade henne till sex"
 about_secret_address = _says(_SECRET_ADDRESS)
 names_protected_details = _says(_NAMES_PROTECTED_DETAILS)  # "skyddade personuppgifter" by name
 names_an_adult_at_work = _says(_ADULT_AT_WORK)  # "a patient", "an employee", "en dam, 84 år"

@@ -558,6 +558,11 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
         "uses_violence_young"
     )
     assert decide("sexual_violence", guess(SUBJECTED, 0.97)).intent == "sexual_violence"
+    # "my friend was forced at a party, how do I support her?": how to help, not "not your fault"
+    assert decide("sexual_violence", guess(CONCERNED, 0.95)).intent == "sexual_violence_concerned"
+    assert decide("sexual_violence", NO_GUESS, earlier=CONCERNED).intent == (
+        "sexual_violence_concerned"
+    )
     # "I hit back, now he says he'll report me" is for the one attacked, never for one who hits
     assert decide("hit_back", guess(SUBJECTED, 0.9)).intent == "hit_back"
     assert decide("hit_back", guess(USES_VIOLENCE, 0.97)).intent == "reported_for_violence"
@@ -794,6 +799,14 @@ def test_a_message_that_names_a_topic_with_its_own_answer_gets_it_not_a_general_
     assert with_premise("danger_witness", witness) == "danger_witness"
     caused = "Jag kommer att slå henne ikväll. Hon har sekretessmarkering men jag vet var hon bor"
     assert with_premise("danger_caused", caused) == "danger_caused"
+    # sexual violence by name, also in the worried writer's general answers
+    forced = "Vi har varit gifta i 30 år. Sedan han gick i pension tvingar han mig till sex"
+    assert with_premise("victim", forced) == "sexual_violence"
+    friend = "min kompis berättade att hennes ex tvingade henne på en fest, hur stöttar man?"
+    assert with_premise("concerned", friend) == "concerned"  # "tvingade" alone names no sex
+    friend = "min kompis blev våldtagen av sitt ex förra helgen. hur stöttar jag henne?"
+    assert with_premise("concerned", friend) == "sexual_violence"
+    assert with_premise("concerned_young", "my friend was raped at a party") == "sexual_violence"
     # words that only look like the topics (the review of round 10)
     for general in ("Han sparkade mig i magen igår", "Jag får ont i magen när han kommer hem",
                     "Vecka 3 av sommarlovet och han har redan skrikit varje dag",
