@@ -50,6 +50,8 @@ from bot.understanding.roles import (
     NO_GUESS,
     ROLE_QUESTION,
     Decision,
+    after_witnessing,
+    calm_after_witnessing,
     decide,
     doubted,
     earlier_age,
@@ -318,9 +320,10 @@ class RoleDetector(_Untrained):
             said_before = said_responses(tracker)
             general = general_answer(decision.writer, guess, earlier, age=age, **shown)
             typed = [line for line in (text, *earlier_texts) if not line.startswith("/")]
-            general = in_honour_case(general, typed)
+            general = after_witnessing(in_honour_case(general, typed), said_before)
             decision = not_asked_twice(decision, said_before, general)
             decision = general_before_not_understood(decision, said_before, general, guess)
+            decision = calm_after_witnessing(decision, said_before)
             if said_enough(decision.intent, said_before):
                 # their lines instead; nobody knows who writes: who it is about, not the menu
                 instead = NLU_FALLBACK if decision.writer else ROLE_QUESTION

@@ -647,6 +647,26 @@ def in_honour_case(general: str | None, said: Iterable[str]) -> str | None:
     return general
 
 
+def after_witnessing(general: str | None, said: Iterable[str]) -> str | None:
+    """The worried writer's `general` answer as what to do on hearing violence when the bot has
+    already answered them as a witness of danger now (`said`: the responses so far): calling 112
+    even when unsure, telling the police afterwards, a concern for children. Round 15's neighbour
+    got "I do not quite understand" to "it got quiet now" and "what can I do after tonight?"."""
+    if general == "concerned" and "utter_danger_witness" in said:
+        return "report_for_someone"
+    return general
+
+
+def calm_after_witnessing(decision: Decision, said: Sequence[str]) -> Decision:
+    """`decision`, unless it is "safe now" from someone worried whom the bot has answered as a
+    witness of danger now (`said`: the responses so far): "it went quiet" is no safety for the
+    one next door, so what to do on hearing violence, once (round 15: "good that you are safe")."""
+    witnessed = "utter_danger_witness" in said and "utter_report_for_someone" not in said
+    if decision.intent == CALM and decision.writer == CONCERNED and witnessed:
+        return Decision("report_for_someone", decision.writer, "after witnessing")
+    return decision
+
+
 def general_before_not_understood(
     decision: Decision, said: Sequence[str], general: str | None, guess: RoleGuess = NO_GUESS
 ) -> Decision:

@@ -29,11 +29,14 @@ from bot.understanding.role_model import (
     load_examples,
 )
 from bot.understanding.roles import (
+    CALM,
     FALLBACK,
     NO_GUESS,
     NOT_UNDERSTOOD_AGAIN,
     ROLE_QUESTION,
     Decision,
+    after_witnessing,
+    calm_after_witnessing,
     decide,
     doubted,
     earlier_age,
@@ -1013,6 +1016,28 @@ def test_the_worried_writers_general_answer_in_an_honour_case_is_the_honour_one(
     assert in_honour_case("concerned", ["Min dotters pojkvän är svartsjuk"]) == "concerned"
     assert in_honour_case("victim", honour) == "victim"
     assert in_honour_case(None, honour) is None
+
+
+def test_a_witness_of_danger_now_gets_what_to_do_on_hearing_violence_as_general_answer():
+    witnessed = ["utter_danger_witness", "utter_danger_witness_next"]
+    assert after_witnessing("concerned", witnessed) == "report_for_someone"
+    assert after_witnessing("concerned", ["utter_concerned"]) == "concerned"
+    assert after_witnessing("victim", witnessed) == "victim"
+    assert after_witnessing(None, witnessed) is None
+    # "it got quiet now" after it: that answer, once, not "I do not quite understand"
+    quiet = Decision(FALLBACK, CONCERNED, "kept")
+    general = after_witnessing("concerned", witnessed)
+    assert general_before_not_understood(quiet, witnessed, general).intent == "report_for_someone"
+
+
+def test_it_went_quiet_after_a_witness_answer_is_no_safety_for_the_one_next_door():
+    witnessed = ["utter_danger_witness", "utter_danger_witness_next"]
+    quiet = Decision(CALM, CONCERNED, "untouched")
+    assert calm_after_witnessing(quiet, witnessed).intent == "report_for_someone"
+    # once; and "he has left" from the one in danger stays "good that you are safe"
+    assert calm_after_witnessing(quiet, [*witnessed, "utter_report_for_someone"]) == quiet
+    assert calm_after_witnessing(Decision(CALM, SUBJECTED, "untouched"), witnessed).intent == CALM
+    assert calm_after_witnessing(quiet, ["utter_danger_now"]) == quiet
 
 
 def test_after_a_second_112_the_writers_general_answer_comes_before_their_lines():
