@@ -306,6 +306,18 @@ def cannot_talk(text: str) -> bool:
     return _CANNOT_TALK.search(normalise(text)) is not None
 
 
+# Swedish often leaves out "jag" at the start of a sentence ("tappade det mot sambon igår, tog
+# strypgrepp", "kastade mobilen på lillbrorsan"): a violent verb in the past tense opening a
+# sentence, with no subject or "mig" after it, is the writer's act. ("igår slog han mig" has its
+# subject after the verb; "och kastade den" carries the subject of the clause before it.)
+DROPPED_I_VIOLENCE = _compile(
+    r"(^|[.!?\n]\s*)((igår|idag|ikväll|inatt|typ|ba|bara|sen|nyss|precis|asså|alltså|bror|ärligt|"
+    r"hej),? )*(slog|sparkade|knuffade|knuffa|ströp|strypte|kastade|kasta|tog strypgrepp|"
+    r"tog stryptag|tappade det|tappa det|tappade kontrollen|gav (henne|honom|hen|dom|dem) en|"
+    r"drämde|örfilade|misshandlade|tryckte upp|tryckte ner|tog tag i|ruskade|skakade|hotade|"
+    r"drog (henne|honom))\b(?! (mig|mej|oss|sig|sej|han|hon|hen|dom|de|vi|ni|pappa|mamma|farsan|"
+    r"morsan|min|mitt|mina)\b)"
+)
 _OWN_VIOLENCE = [
     _compile(
         r"\bjag\b[^.!?]{0,30}\b(slog|slagit|sparkade|sparkat|knuffade|knuffat|ströp|strypt|skadade|"
@@ -319,26 +331,14 @@ _OWN_VIOLENCE = [
         r"\bi\b[^.!?]{0,30}\b(hit|punched|kicked|pushed|choked|strangled|stabbed|shot|hurt|beat|"
         r"slapped|attacked|grabbed|shoved|smacked|slammed|headbutted|threw( [^ ]+){1,2} at)\b"
     ),
+    DROPPED_I_VIOLENCE,
 ]
-# Swedish often leaves out "jag" at the start of a sentence ("tappade det mot sambon igår, tog
-# strypgrepp", "kastade mobilen på lillbrorsan"): a violent verb in the past tense opening a
-# sentence, with no subject or "mig" after it, is the writer's act. ("igår slog han mig" has its
-# subject after the verb; "och kastade den" carries the subject of the clause before it.)
-DROPPED_I_VIOLENCE = _compile(
-    r"(^|[.!?\n]\s*)((igår|idag|ikväll|inatt|typ|ba|bara|sen|nyss|precis|asså|alltså|bror|ärligt|"
-    r"hej),? )*(slog|sparkade|knuffade|knuffa|ströp|strypte|kastade|kasta|tog strypgrepp|"
-    r"tog stryptag|tappade det|tappa det|tappade kontrollen|gav (henne|honom|hen|dom|dem) en|"
-    r"drämde|örfilade|misshandlade|tryckte upp|tryckte ner|tog tag i|ruskade|skakade|hotade|"
-    r"drog (henne|honom))\b(?! (mig|mej|oss|sig|sej|han|hon|hen|dom|de|vi|ni|pappa|mamma|farsan|"
-    r"morsan|min|mitt|mina)\b)"
-)
 
 
 def own_violence(text: str) -> bool:
     """Whether the writer says they have hurt someone, or fear they will (first person)."""
     norm = normalise(text)
-    patterns = (*_OWN_VIOLENCE, DROPPED_I_VIOLENCE)
-    return any(pattern.search(norm) for pattern in patterns)
+    return any(pattern.search(norm) for pattern in _OWN_VIOLENCE)
 
 
 # Symptoms that are an emergency after what came before in the conversation: trouble breathing,

@@ -245,8 +245,8 @@ SPECIFIC_TOPICS = (
     ("economic_violence", lambda text: about_money(text) and not tells_of_violence(text)),
     ("sexual_violence", about_sexual_violence),
 )
-# The worried writer's general answers, and sexual violence named in them ("min kompis berättade
-# att hennes ex tvingade henne, hur stöttar man?"): the answer on sexual violence, which a worried
+# The worried writer's general answers, and sexual violence named in them ("min kompis blev
+# våldtagen av sitt ex, hur stöttar jag henne?"): the answer on sexual violence, which a worried
 # writer gets in their version (round 15 gave the general script on how to start a talk)
 WORRIED_GENERAL_ANSWERS = frozenset({"concerned", "concerned_young"})
 # The adults' general answers of each role, and the questions a message may ask in them with an
