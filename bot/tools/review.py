@@ -132,9 +132,11 @@ def _card(card: dict[str, Any]) -> str:
 
 
 def _names(responses: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """intent -> its Swedish name: the title of a Swedish button that leads to it."""
+    """intent -> its Swedish name: the title of a Swedish button that leads to it, the start
+    menu's first (the way staff and users know them)."""
     names: dict[str, str] = dict(SHORT_REPLY_NAMES)
-    for variations in responses.values():
+    menu_first = sorted(responses.items(), key=lambda item: item[0] != "utter_greet")
+    for _, variations in menu_first:
         for button in _variation(variations, "sv").get("buttons") or []:
             intent = button["payload"].lstrip("/").split("{")[0]
             names.setdefault(intent, button["title"])
