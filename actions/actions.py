@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.core.resources import LiveCatalogue, lines_for, open_lines
+from bot.core.resources import LiveCatalogue, lines_for, open_lines, social_services_now
 from bot.understanding.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
 from bot.understanding.roles import (
     NOT_UNDERSTOOD_AGAIN,
@@ -42,10 +42,11 @@ class ActionOpenNow(Action):
     ) -> list[dict[str, Any]]:
         catalogue, role = CATALOGUE.current(), tracker.get_slot("role")
         if open_now := open_lines(catalogue, role=role):
-            response, ids = "utter_open_now", [r.id for r in open_now]
+            response, lines = "utter_open_now", open_now
         else:
-            response, ids = "utter_open_now_none", [r.id for r in lines_for(catalogue, role)]
-        dispatcher.utter_message(response=response, json_message={"resources": ids})
+            response, lines = "utter_open_now_none", lines_for(catalogue, role)
+        ids = [r.id for r in [*lines, *social_services_now(catalogue, role=role)]]
+        dispatcher.utter_message(response=response, json_message={"resources": list(dict.fromkeys(ids))})
         return []
 
 

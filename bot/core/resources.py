@@ -201,6 +201,17 @@ def open_lines(
     return [r for r in lines_for(catalogue, role) if r.open_now(at) is True]
 
 
+def social_services_now(
+    catalogue: Catalogue, at: dt.datetime | None = None, role: str | None = None
+) -> list[Resource]:
+    """Social services for `role` that may answer now: those open by their hours and those whose
+    hours are not known (Socialjouren, evenings and weekends), never one known to be closed.
+    A report of concern or a place to sleep tonight needs them, not a line to talk to (round 16
+    told a teacher in the evening that no line for her was open)."""
+    found = catalogue.find(topic="social_services", audience=role if role in ROLE_AUDIENCES else None)
+    return [r for r in found if r.open_now(at) is not False]
+
+
 class LiveCatalogue:
     """The current Catalogue of a file, reloaded when the file changes.
 

@@ -19,6 +19,7 @@ from bot.core.resources import (
     load,
     open_lines,
     parse,
+    social_services_now,
 )
 from bot.tools.check import check_references, run
 
@@ -363,6 +364,18 @@ def test_who_can_i_call_now_fits_the_writers_role(catalogue):
     assert "nch_stodtelefon" not in ids(lines_for(catalogue, None))
 
 
+def test_who_can_i_call_now_names_the_social_services_that_may_answer(catalogue):
+    # a teacher in the evening with a concern for a pupil: Socialjouren (hours not known, so
+    # listed but never said to be open), not the office that has closed (round 16)
+    evening, monday_morning = at("2026-12-04 19:00"), at("2026-12-07 10:00")
+    evening_lines = [r.id for r in social_services_now(catalogue, evening, "professional")]
+    assert evening_lines == ["socialjouren"]
+    morning_lines = [r.id for r in social_services_now(catalogue, monday_morning, "professional")]
+    assert morning_lines == ["socialtjansten", "socialjouren"]
+    # for someone who uses violence: the office, which has support for them, only when open
+    assert social_services_now(catalogue, evening, "uses_violence") == []
+
+
 def test_the_open_now_action_says_when_no_line_is_known_to_be_open():
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
@@ -380,3 +393,5 @@ def test_the_open_now_action_says_when_no_line_is_known_to_be_open():
     assert response == "utter_open_now_none" and "valj_att_sluta" in resources
     response, resources = answer("subjected")  # Kvinnofridslinjen is open day and night
     assert response == "utter_open_now" and "kvinnofridslinjen" in resources
+    assert "socialjouren" in resources  # evenings and weekends, hours not known: listed last
+    assert resources.index("socialjouren") > resources.index("kvinnofridslinjen")
