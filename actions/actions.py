@@ -15,6 +15,7 @@ from bot.understanding.roles import (
     NOT_UNDERSTOOD_AGAIN,
     NOT_UNDERSTOOD_RESPONSES,
     not_understood_response,
+    young_writer,
 )
 from bot.understanding.short_replies import (
     SHOWS_SERVICES_AGAIN,
@@ -101,7 +102,9 @@ class ActionNotUnderstood(Action):
     ) -> list[dict[str, Any]]:
         in_a_row = said_in_a_row(tracker.events, NOT_UNDERSTOOD_RESPONSES)
         said = said_since_restart(tracker.events)
-        response = not_understood_response(tracker.get_slot("role"), in_a_row, said)
+        parses = [e.get("parse_data") or {} for e in reversed(tracker.events) if e.get("event") == "user"]
+        young = young_writer(parses)
+        response = not_understood_response(tracker.get_slot("role"), in_a_row, said, young)
         if response == NOT_UNDERSTOOD_AGAIN:
             # people to talk to, for anyone: the role may be misread
             catalogue = CATALOGUE.current()

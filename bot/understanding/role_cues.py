@@ -197,10 +197,11 @@ _OWN_ACT = re.compile(
     rf"\b(i|ive|i've|im|i'm)\b{_GAP} {_AFTER_BE}({_EN_VERBS}|{_EN_ALSO})\b{_NOT_TO_WRITER}"
 )
 _CLAIMED = re.compile(
-    r"\b(han|hon|hen|de|dom|he|she|they|min \w+|mitt \w+|my \w+|her \w+|his \w+)"
-    r"( \S+){0,3} (sager|saga|sagt|pastar|pastod|anklagar|anklagade|says|said|claims|claimed|"
-    r"tells \w+|told \w+|accuses \w+|accused \w+)\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|"
-    r"because) |$)"
+    r"(\b(han|hon|hen|de|dom|he|she|they|min \w+|mitt \w+|my \w+|her \w+|his \w+)"
+    r"( \S+){0,3} (sager|saga|sagt|pastar|pastod|anklagar|anklagade|tror|trodde|says|said|claims|"
+    r"claimed|think|thinks|thought|tells \w+|told \w+|accuses \w+|accused \w+)|"
+    r"\b(sager|pastar|tror|trodde) (han|hon|hen|de|dom|polisen|alla)( nog)?)"  # "tror de nog att"
+    r"\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|because) |$)"
 )
 _HITTING_BACK = re.compile(
     r"\b(slog|slagit|sla|knuffade|sparkade|hit|pushed|fought) (\S+ )?(tillbaka|back)\b|"
@@ -218,8 +219,8 @@ _THREAT_TO_REPORT = re.compile(
 _THREAT_TO_BLAME = re.compile(
     r"(\b(ska|skall|kommer|will|would|gonna|going to|threaten\w*|hotar)( \S+){0,3} "
     r"(saga|say|tell|anmala|report)\b|\bsa sager (hon|han|hen)\b)[^.!?]{0,50}"
-    r"(det ar jag som|det var jag som|att jag (slar|slog|ar valdsam|misshandlar)|"
-    r"i'?m the one|i am the one|i was the one|that i (hit|abuse|beat))"
+    r"(det ar jag som|det var jag som|att jag (har )?(slar|slog|slagit|ar valdsam|misshandlar|"
+    r"misshandlat|skadat)|i'?m the one|i am the one|i was the one|that i (hit|abuse|beat|hurt))"
 )
 
 
@@ -230,6 +231,19 @@ def tells_own_violence(text: str) -> bool:
     norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", norm)))
     own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm) or DROPPED_I_VIOLENCE.search(norm)
     return own is not None or RESTRICTS in cues_of(text)
+
+
+# "Jag har aldrig slagit tillbaka", "I have never touched her": the writer denies violence of
+# their own, which the cues (a violent verb after "jag") count as telling of it
+_DENIED = re.compile(
+    r"\b(jag|ja|i|i'?ve|ive)( har| have)? (aldrig|inte|never|not|didn'?t|haven'?t|did not|"
+    r"have not)( \S+){0,2} (slagit|slag|slog|rort|ror|skadat|hit|touched|hurt|laid a (hand|finger))\b"
+)
+
+
+def denies_own_violence(text: str) -> bool:
+    """Whether the writer says they have never hit or hurt anyone ("jag har aldrig slagit")."""
+    return _DENIED.search(normalise(text)) is not None
 
 
 def threatened_with_blame(text: str) -> bool:
@@ -252,3 +266,57 @@ def someone_hurts_writer(text: str) -> bool:
 def tells_violence_against_writer(text: str) -> bool:
     """Whether someone hurts the writer and the writer tells of nothing violent of their own."""
     return someone_hurts_writer(text) and not tells_own_violence(text)
+
+
+# "vi slåss båda två", "we hit each other", "jag vet inte vem som började": violence both ways,
+# which neither the answer on self-defence nor the one for the writer alone fits (round 16 gave
+# "I have hit her, she has hit me, is that even violence?" the self-defence answer)
+_MUTUAL = re.compile(
+    r"\b(sla|slar|slog|slagit|knuffa|knuffar|knuffade|knuffat|sparkar|sparkade|puttar|puttade|"
+    r"river|rev|skadar|skadade) varandra\b|"
+    r"\b(vi|ni)( \S+){0,3} (slass|slas|slogs|knuffas|knuffades|puttas|blir handgripliga)\b|"
+    r"\bbada( tva)?( \S+){0,3} (slar|slog|slagit|knuffa\w*|sparka\w*|slass|slas|gar pa varandra)\b|"
+    r"\bomsesidig\w*( \S+){0,2} vald\w*|\bvem som (borjade|borjar|startade)\b|"
+    r"\b(hit|hitting|push|pushing|shove|shoving|slap|slapping|punch|kick|hurt|attack)\w* each other\b|"
+    r"\b(we|both of us) (both |all )?(hit|push|shove|slap|punch|kick|get physical|got physical)\w*|"
+    r"\bmutual\w*( \S+){0,2} (violence|abuse|fighting)\b|\bwho started\b|"
+    r"\b(not|inte) (so )?one.?sided\b|\binte ensidig\w*"
+)
+
+
+_HITS = r"(har )?(slagit|slog|slar|knuffat|knuffade|knuffar|sparkat|sparkade|sparkar)"
+_EN_HITS = r"(have |has )?(hit|hits|pushed|pushes|shoved|slapped|slaps|kicked|kicks|punched)"
+_HIT_BY_BOTH = (
+    re.compile(rf"\b(jag|ja)( \S+){{0,2}} {_HITS}( \S+)? (henne|honom|hen)\b|"
+               rf"\bi( \S+){{0,2}} {_EN_HITS}( \S+)? (her|him|them)\b"),
+    re.compile(rf"\b(hon|han|hen)( \S+){{0,2}} {_HITS}( \S+)? (mig|mej)\b|"
+               rf"\b(she|he|they)( \S+){{0,2}} {_EN_HITS}( \S+)? me\b"),
+)
+_DEFENDING = re.compile(rf"{_HITTING_BACK.pattern}|\b(loss|off me|away from me|ifran mig)\b")
+
+
+def tells_mutual_violence(text: str) -> bool:
+    """Whether the writer tells of violence both ways: in so many words ("vi knuffas båda två",
+    "we hit each other", "vem som började"), or that they hit the other and the other hit them,
+    not in defence ("jag har slagit henne, hon har slagit mig")."""
+    norm = _THREAT_TO_BLAME.sub(" ", _CLAIMED.sub(" ", normalise(text)))  # what others say he did
+    if _MUTUAL.search(norm):
+        return True
+    both = all(pattern.search(norm) for pattern in _HIT_BY_BOTH)
+    return both and _DEFENDING.search(norm) is None
+
+
+# "min son slår mig när han inte får pengar", "my adult daughter threatens me": a parent hurt by
+# their own child, whom the answers on children at risk do not speak to (round 16)
+_HURT_BY_OWN_CHILD = re.compile(
+    r"\b(min|mitt|my|var|our) (vuxna |vuxen |adult |grown.up |tonariga |teenage )?"
+    r"(son|dotter|pojke|grabb|daughter|boy|kid|child)\b( [^\s.!?]+){0,4} (har )?"
+    r"(slar|slog|slagit|sparkar|sparkade|knuffar|knuffade|hotar|hotade|misshandlar|misshandlade|"
+    r"hits|hit|beats|beat|kicks|kicked|pushes|pushed|threatens|threatened|hurts|attacks|attacked)"
+    r" (mig|mej|me)\b"
+)
+
+
+def hurt_by_own_child(text: str) -> bool:
+    """Whether the writer's own son or daughter hurts or threatens them."""
+    return _HURT_BY_OWN_CHILD.search(normalise(text)) is not None

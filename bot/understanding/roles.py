@@ -29,10 +29,13 @@ from bot.understanding.danger_dialogue import (
 )
 from bot.understanding.role_cues import (
     defended_self,
+    denies_own_violence,
     hides_from_someone,
+    hurt_by_own_child,
     keeps_a_girl_in_the_family,
     seeks_protection,
     someone_hurts_writer,
+    tells_mutual_violence,
     tells_of_violence,
     tells_own_violence,
     threatened_with_blame,
@@ -144,6 +147,13 @@ COUNTERPART = {
     # "jag har kontaktförbud mot mitt ex" from the one it protects
     ("reported_for_violence", SUBJECTED): "restraining_order",
     ("children_custody", USES_VIOLENCE): "perpetrator_children",
+    # "if I go to a shelter, will social services take my son?" from someone subjected: what
+    # social services do, not the answer for parents who use violence (rounds 4 to 15 asked)
+    ("perpetrator_children", SUBJECTED): "children_social_services",
+    # "is there help for women who are violent?", "ja jag vet att det e fel": from someone the
+    # conversation showed using violence, their answer (rounds 3 to 16 asked who it is about)
+    ("men_victims", USES_VIOLENCE): "uses_violence",
+    ("self_blame", USES_VIOLENCE): "uses_violence",
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
     # "I made my wife have sex when she didn't want to": that it is rape, also in a marriage
@@ -212,7 +222,7 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse"})
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset(
-    {"uses_sexual_violence", "report_for_someone", "sexual_violence_concerned",
+    {"uses_sexual_violence", "report_for_someone", "sexual_violence_concerned", "mutual_violence",
      "interpreter_uses_violence", "interpreter_professional", "is_it_a_crime_uses_violence"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
@@ -225,11 +235,28 @@ PREMISES = {
     "costs_and_anonymity": (lambda text: not about_shelter(text), "shelter"),
     # "tar socialtjänsten barnen om jag ringer?": the answer on children and social services
     "social_services": (lambda text: not names_kids(text), "children_social_services"),
+    # "min fru har slagit mig flera gånger och jag skäms": told violence against the writer is
+    # more than a bad feeling without a topic
+    "feeling_bad": (lambda text: not someone_hurts_writer(text), "victim"),
 }
 # "will social services take my children?" answered for a parent: with no child named in the
 # conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary
 # and to a friend asking whether the family will learn who called)
 FOR_PARENTS_ONLY = {"children_social_services": "social_services"}
+# Violence told both ways ("Jag har slagit henne, hon har slagit mig. Är det ens våld?", "vi
+# knuffas båda två", "idk who started it"): the answer for both, not self-defence or one side's
+# (round 16 gave the first the answer on self-defence, the others the question who it is about)
+BOTH_WAYS = frozenset(
+    {"hit_back", "victim", "uses_violence", "forms_of_violence", "self_blame", "feeling_bad",
+     FALLBACK, ROLE_QUESTION}
+)  # fmt: skip
+# The answers on a child at risk, and a parent whose own son or daughter hurts them ("jag är 52 och
+# min son slår mig när han inte får pengar"): the answer for the one subjected (round 16 told her
+# how to report a concern for a child)
+ON_A_CHILD_AT_RISK = frozenset(
+    {"report_concern_child", "perpetrator_children", "children_social_services",
+     "adult_reports_concern"}
+)  # fmt: skip
 # "kan man skriva här?" is "can one write here?": the answer for men only when the conversation
 # names a man or boy (round 14 gave it to four openers, one from someone who had hurt another);
 # else the question who it is about
@@ -357,12 +384,18 @@ def readable(text: str) -> bool:
 
 
 def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
-    """`intent`, unless its answer speaks to something `text` does not say (PREMISES), or to a
-    parent when neither the message nor the `earlier` messages of the conversation name a child
-    (FOR_PARENTS_ONLY), or to a man when they name no man or boy (FOR_MEN_ONLY), or `text` asks
+    """`intent`, unless `text` tells of violence both ways (BOTH_WAYS) or of a parent hurt by
+    their own child (ON_A_CHILD_AT_RISK), or its answer speaks to something `text` does not say
+    (PREMISES), or to a parent when neither the message nor the `earlier` messages of the
+    conversation name a child (FOR_PARENTS_ONLY), or to a man when they name no man or boy
+    (FOR_MEN_ONLY), or `text` asks
     whether to talk to the family of the one it is about (ASKED_ABOUT_THE_FAMILY), or it is a
     general answer and `text` names a topic with its own answer (SPECIFIC_TOPICS; for the
     worried writer's general answers, sexual violence)."""
+    if intent in BOTH_WAYS and tells_mutual_violence(text):
+        return "mutual_violence"
+    if intent in ON_A_CHILD_AT_RISK and hurt_by_own_child(text):
+        return "victim"
     says, otherwise = PREMISES.get(intent, (None, intent))
     if says and not says(text):
         return otherwise
@@ -439,7 +472,10 @@ def doubted(
     points_to_subjected = (  # the writer's own violence is ruled out above
         someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
     )
-    unsure = guess.confidence < limits.change or not tells_of_violence(text)
+    unsure = (
+        guess.confidence < limits.change or not tells_of_violence(text)
+        or denies_own_violence(text)  # "jag har aldrig slagit tillbaka": round 16's man
+    )  # fmt: skip
     shown = earlier in (SUBJECTED, CONCERNED) and unsure
     if not (points_to_subjected or shown):
         return guess
@@ -509,8 +545,15 @@ def _decide(
     role (`evidence_for`); `violence_shown`: how surely an earlier message was read as written by
     someone who uses violence (`violence_shown`)."""
     writer = writer_role(guess, earlier, limits, evidence)
-    # this message does not point elsewhere than the role the conversation showed
-    consistent = earlier == writer and guess.role in (writer, UNCLEAR)
+    # this message does not point elsewhere than the role the conversation showed: read as that
+    # role, as nobody's, as someone's less surely than a sure guess needs, or, for someone worried
+    # or asking at work, as the other of those two (professionals often write as if worried:
+    # round 4's counsellor, "She has a younger sister at home. Does that change anything?")
+    helpers = (CONCERNED, PROFESSIONAL)
+    consistent = earlier == writer and (
+        guess.role in (writer, UNCLEAR) or guess.confidence < limits.sure
+        or (writer in helpers and guess.role in helpers)
+    )  # fmt: skip
     addressee = DANGER_FOR_WRITER.get((intent, writer))
     if addressee:
         sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee, limits)
@@ -600,17 +643,23 @@ def _decide(
     # it points to someone who uses violence; and "it is not your fault" only when nothing in the
     # message hints at that
     holds = consistent or (guess.role != USES_VIOLENCE and guess.confidence < limits.switch)
-    may_hit = speaks_to == USES_VIOLENCE or (
+    # an answer for those who use violence hints at them only when this message is read as
+    # someone else's: "om jag ringer polisen blir mamma arg på mig", from a 14-year-old who told
+    # of her mother's partner, is no first call to Välj att sluta (round 16 asked)
+    may_hit = (speaks_to == USES_VIOLENCE and guess.role not in (writer, UNCLEAR)) or (
         guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
     )
     shown_here = writer != USES_VIOLENCE and earlier == writer and holds
-    if shown_here and not (writer == SUBJECTED and may_hit):
+    if shown_here:
         # the conversation showed who is writing and this message hardly points elsewhere: their
         # general answer ("should I tell her he is abusive?" from a worried mother), not the
         # question who it is about again (round 8 asked it three times in a row); someone who
-        # uses violence only gets a counterpart
+        # uses violence only gets a counterpart. "It is not your fault" only when nothing in the
+        # message hints at the one who hits; the young people's answer (BRIS) says no such thing
+        # ("om jag ringer polisen blir mamma arg på mig", from a 14-year-old: round 16 asked)
         answer = for_age(ROLE_INTENT[writer], writer, guess, limits, age)
-        return Decision(answer, writer, "switched")
+        if not (writer == SUBJECTED and may_hit and answer in NOT_YOUR_FAULT):
+            return Decision(answer, writer, "switched")
     return Decision(ROLE_QUESTION, writer, "asked")
 
 
@@ -894,6 +943,17 @@ def earlier_age(parses: Iterable[dict]) -> str | None:
     return None
 
 
+def young_writer(parses: Sequence[dict], limits: Limits = LIMITS) -> bool:
+    """Whether the conversation said the writer is under 18 (`earlier_age`), or, when it said
+    nothing of their age, the latest message was read as from someone subjected who is likely
+    under 18 (`writer_age`). `parses` newest first."""
+    said = earlier_age(parses)
+    if said:
+        return said == YOUNG
+    reading = (parses[0].get("role") or {}) if parses else {}
+    return reading.get("writer") == SUBJECTED and reading.get("young", 0.0) >= limits.young
+
+
 def unsure_of_violence(reading: dict) -> bool:
     """Whether a message's reading took the writer for someone who uses violence but asked."""
     return reading.get("writer") == USES_VIOLENCE and reading.get("reason") == "asked"
@@ -909,19 +969,29 @@ NOT_UNDERSTOOD = {
 }
 
 
-NOT_UNDERSTOOD_RESPONSES = frozenset({*NOT_UNDERSTOOD.values(), "utter_default"})
+# ... and for someone under 18 who is subjected or worried: BRIS and an adult they trust (round 16
+# gave a 15-year-old, afraid to go home tonight, Kvinnofridslinjen's and Brottsofferjouren's lines)
+NOT_UNDERSTOOD_YOUNG = "utter_default_young"
+NOT_UNDERSTOOD_RESPONSES = frozenset(
+    {*NOT_UNDERSTOOD.values(), NOT_UNDERSTOOD_YOUNG, "utter_default"}
+)
 # After this many in a row, a third "not understood" would repeat itself: people to talk to
 NOT_UNDERSTOOD_BEFORE_PERSON = 2
 NOT_UNDERSTOOD_AGAIN = "utter_not_understood_again"
 
 
-def not_understood_response(writer: str | None, in_a_row: int = 0, said: Sequence[str] = ()) -> str:
-    """The response when a message was not understood: for the writer's role (the `role` slot);
+def not_understood_response(
+    writer: str | None, in_a_row: int = 0, said: Sequence[str] = (), young: bool = False
+) -> str:
+    """The response when a message was not understood: for the writer's role (the `role` slot)
+    and, when subjected or worried, their age (`young`: `young_writer`);
     after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, or when the conversation already had
     that response `SAID_ENOUGH` times (`said`: the responses so far), people to talk to instead
     (the action adds the lines open now); when that too was said enough, the start menu. Only
     when all of them were said enough does one come a third time."""
     own = NOT_UNDERSTOOD.get(writer or "", "utter_default")
+    if young and writer in (SUBJECTED, CONCERNED):
+        own = NOT_UNDERSTOOD_YOUNG
     options = [NOT_UNDERSTOOD_AGAIN, "utter_default"]
     if in_a_row < NOT_UNDERSTOOD_BEFORE_PERSON:
         options.insert(0, own)

@@ -120,7 +120,7 @@ _MEN_NAMED = re.compile(
     r"|\bjag (ar|e) (en )?(pappa|far)\b|\bfor man\b"
     r"|\b(bara|only|just|allt|all) (for|to) (kvinnor|tjejer|women|girls)\b"
     r"|\b(i'?m|i am|as|am|can) an? (man|guy|boy|dad|father|gay man)\b|\b(male|males|guys?|boys|dude)\b"
-    r"|\b(for|help|support|helps|also|too|are|can) men\b|\bmen (too|also|as well|are|who|that|can|be)\b"
+    r"|\b(for|help|support|helps|also|too|are|can|about) men\b|\bmen (too|also|as well|are|who|that|can|be)\b"
     r"|\u0645\u0631\u062f|мужчин)"
 )
 _MEN_WITH_ACCENT = re.compile(r"\b(män|männen|männens)\b")
