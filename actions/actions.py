@@ -9,7 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.core.resources import LiveCatalogue, lines_for, open_lines, social_services_now
+from bot.core.resources import (
+    LiveCatalogue,
+    lines_for,
+    open_lines,
+    people_to_talk_to,
+    social_services_now,
+)
 from bot.understanding.danger_dialogue import DANGER_ACTION, asks_about_danger, plan, shown_after
 from bot.understanding.roles import (
     NOT_UNDERSTOOD_AGAIN,
@@ -106,9 +112,8 @@ class ActionNotUnderstood(Action):
         young = young_writer(parses)
         response = not_understood_response(tracker.get_slot("role"), in_a_row, said, young)
         if response == NOT_UNDERSTOOD_AGAIN:
-            # people to talk to, for anyone: the role may be misread
-            catalogue = CATALOGUE.current()
-            lines = open_lines(catalogue, role=None) or lines_for(catalogue, None)
+            # people to talk to: the writer's own lines first, then anyone's (the role may be misread)
+            lines = people_to_talk_to(CATALOGUE.current(), tracker.get_slot("role"))
             dispatcher.utter_message(response=response, json_message={"resources": [r.id for r in lines]})
         else:
             dispatcher.utter_message(response=response)

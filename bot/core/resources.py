@@ -201,6 +201,19 @@ def open_lines(
     return [r for r in lines_for(catalogue, role) if r.open_now(at) is True]
 
 
+def people_to_talk_to(
+    catalogue: Catalogue, role: str | None = None, at: dt.datetime | None = None
+) -> list[Resource]:
+    """Lines to talk to when the bot has not understood several times: the writer's own first
+    (open now, else all of them), then the lines open now for anyone, in case the role was
+    misread. Round 17 gave a man who had told of his violence only Kvinnofridslinjen and BRIS."""
+    anyone = open_lines(catalogue, at) or lines_for(catalogue, None)
+    if role not in ROLE_AUDIENCES:
+        return anyone
+    own = open_lines(catalogue, at, role) or lines_for(catalogue, role)
+    return [*own, *(r for r in anyone if r not in own)]
+
+
 def social_services_now(
     catalogue: Catalogue, at: dt.datetime | None = None, role: str | None = None
 ) -> list[Resource]:

@@ -41,7 +41,7 @@ from bot.understanding.age_cues import YOUNG, said_age
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
 from bot.understanding.danger_model import MODEL_PATH
-from bot.understanding.role_cues import tells_of_violence
+from bot.understanding.role_cues import tells_of_violence, tells_own_violence
 from bot.understanding.role_model import MODEL_PATH as ROLE_MODEL_PATH
 from bot.understanding.role_model import USES_VIOLENCE, RoleModel
 from bot.understanding.roles import (
@@ -306,7 +306,11 @@ class RoleDetector(_Untrained):
             disclosure = bool(danger_disclosure or tells_of_violence(text))
             said = said_age(text)
             age = said or earlier_age(parses)
-            decision = decide(intent, guess, earlier, disclosure=disclosure, age=age, **shown)
+            own_violence = tells_own_violence(text)  # may change a role shown less surely
+            decision = decide(
+                intent, guess, earlier, disclosure=disclosure, age=age, own_violence=own_violence,
+                **shown,
+            )  # fmt: skip
             if intent == NLU_FALLBACK:
                 close = [
                     with_premise(candidate, text, earlier_texts)
@@ -342,7 +346,10 @@ class RoleDetector(_Untrained):
                     # the topic's answer for this writer's role and age; it may follow 112 in
                     # this turn when the writer is known or it is an answer for anyone
                     topic = with_premise(verdict["topic"], text, earlier_texts)
-                    own = decide(topic, guess, earlier, disclosure=disclosure, age=age, **shown)
+                    own = decide(
+                        topic, guess, earlier, disclosure=disclosure, age=age,
+                        own_violence=own_violence, **shown,
+                    )  # fmt: skip
                     own = specific_answer(own, text, earlier_texts)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")

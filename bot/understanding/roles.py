@@ -153,6 +153,8 @@ COUNTERPART = {
     # "is there help for women who are violent?", "ja jag vet att det e fel": from someone the
     # conversation showed using violence, their answer (rounds 3 to 16 asked who it is about)
     ("men_victims", USES_VIOLENCE): "uses_violence",
+    # "Jag har betett mig illa mot min sambo. Får jag skriva här?": yes, and their answer
+    ("who_can_write", USES_VIOLENCE): "uses_violence",
     ("self_blame", USES_VIOLENCE): "uses_violence",
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
@@ -359,6 +361,11 @@ class Limits:
     young: float = 0.6  # someone subjected this likely under 18 gets the answer for young people
     adult: float = 0.05  # ... and this unlikely gets the adults' answer instead of the young one
     change: float = 0.97  # a role the conversation showed changes only on a guess this sure
+    # ... but a role shown less surely than a switch needs changes to the one who uses violence on
+    # a guess this sure when the message tells the writer's own violence (a judgement: round 17's
+    # man who threw his phone at the wall by his pregnant wife's head, 0.87, after a first message
+    # read as the pregnant wife's, 0.77)
+    told_own: float = 0.8
 
 
 LIMITS = Limits()
@@ -486,7 +493,11 @@ def doubted(
 
 
 def writer_role(
-    guess: RoleGuess, earlier: str | None, limits: Limits = LIMITS, evidence: float = 1.0
+    guess: RoleGuess,
+    earlier: str | None,
+    limits: Limits = LIMITS,
+    evidence: float = 1.0,
+    own_violence: bool = False,
 ) -> str | None:
     """Who is writing: a sure guess of this message, else what the conversation showed. Once
     the conversation has surely shown who is writing, a later message changes it only when the
@@ -494,11 +505,14 @@ def writer_role(
     said he hit her, is still his story); a role shown only by a guess less sure than a switch
     needs (`evidence`) changes on a guess as sure as a switch needs ("I think I might be the
     problem", then "I scream at my girlfriend and I have pushed her": round 8), unless it was
-    someone who uses violence (a parent who hits, then "my father hit me a lot")."""
+    someone who uses violence (a parent who hits, then "my father hit me a lot"). A message that
+    tells the writer's own violence (`own_violence`: role_cues.tells_own_violence) changes such a
+    role on a guess `told_own` sure."""
     if earlier in (None, guess.role):
         needed = limits.sure
     elif evidence < limits.switch and earlier != USES_VIOLENCE:
-        needed = switch_needed(guess.role, limits)
+        told = own_violence and guess.role == USES_VIOLENCE
+        needed = limits.told_own if told else switch_needed(guess.role, limits)
     else:
         needed = limits.change
     if guess.role != UNCLEAR and guess.confidence >= needed:
@@ -515,12 +529,15 @@ def decide(
     age: str | None = None,
     evidence: float = 1.0,
     violence_shown: float = 0.0,
+    own_violence: bool = False,
 ) -> Decision:
     """The intent to answer, given the topic classifier's `intent` and the role model's guess
-    (`_decide`); never "it is not your fault" in a conversation that showed someone who hits,
+    (`_decide`; `own_violence`: see `writer_role`); never "it is not your fault" in a conversation that showed someone who hits,
     also when the bot was not sure enough of it to answer on ("I know it's wrong, my father hit me
     a lot", from a parent who said they hit their child: round 8): the question instead."""
-    decision = _decide(intent, guess, earlier, limits, disclosure, age, evidence, violence_shown)
+    decision = _decide(
+        intent, guess, earlier, limits, disclosure, age, evidence, violence_shown, own_violence
+    )
     shown_hitting = earlier == USES_VIOLENCE or violence_shown >= limits.uses_violence
     if decision.intent in NOT_YOUR_FAULT and shown_hitting:
         return Decision(ROLE_QUESTION, decision.writer, "asked")
@@ -536,6 +553,7 @@ def _decide(
     age: str | None,
     evidence: float,
     violence_shown: float,
+    own_violence: bool = False,
 ) -> Decision:
     """The intent to answer, given the topic classifier's `intent` and the role model's guess.
     `disclosure`: the message tells of violence (danger triage's probability reached the level
@@ -544,7 +562,7 @@ def _decide(
     (bot.understanding.age_cues). `evidence`: how surely the conversation showed the `earlier`
     role (`evidence_for`); `violence_shown`: how surely an earlier message was read as written by
     someone who uses violence (`violence_shown`)."""
-    writer = writer_role(guess, earlier, limits, evidence)
+    writer = writer_role(guess, earlier, limits, evidence, own_violence)
     # this message does not point elsewhere than the role the conversation showed: read as that
     # role, as nobody's, as someone's less surely than a sure guess needs, or, for someone worried
     # or asking at work, as the other of those two (professionals often write as if worried:

@@ -19,6 +19,7 @@ from bot.core.resources import (
     load,
     open_lines,
     parse,
+    people_to_talk_to,
     social_services_now,
 )
 from bot.tools.check import check_references, run
@@ -362,6 +363,16 @@ def test_who_can_i_call_now_fits_the_writers_role(catalogue):
     own = ids(lines_for(catalogue, "uses_violence"))
     assert "valj_att_sluta" in own and "kvinnofridslinjen" not in own
     assert "nch_stodtelefon" not in ids(lines_for(catalogue, None))
+
+
+def test_people_to_talk_to_after_not_understood_start_with_the_writers_own(catalogue):
+    sunday_night = at("2026-12-06 03:00")
+    lines = [r.id for r in people_to_talk_to(catalogue, "uses_violence", sunday_night)]
+    # Välj att sluta first (hours not known), then the lines open for anyone: a misread victim
+    assert lines[0] == "valj_att_sluta" and "kvinnofridslinjen" in lines
+    assert len(lines) == len(set(lines))
+    anyone = [r.id for r in people_to_talk_to(catalogue, None, sunday_night)]
+    assert "valj_att_sluta" not in anyone and "kvinnofridslinjen" in anyone
 
 
 def test_who_can_i_call_now_names_the_social_services_that_may_answer(catalogue):

@@ -55,6 +55,7 @@ from bot.understanding.roles import (
     specific_answer,
     violence_shown,
     with_premise,
+    writer_role,
     young_writer,
 )
 
@@ -1231,6 +1232,20 @@ def test_a_follow_up_that_hardly_points_elsewhere_gets_the_shown_writers_answer(
     assert decide("concerned", guess(SUBJECTED, 0.95), earlier=PROFESSIONAL).intent == (
         ROLE_QUESTION
     )
+
+
+def test_a_role_shown_less_surely_changes_when_the_writer_tells_their_own_violence():
+    # round 17: "my wife is 7 months pregnant" read as hers (0.77), then "I threw my phone
+    # against the wall next to her head" (0.87 uses violence): his answer from then on
+    threw = guess(USES_VIOLENCE, 0.87)
+    assert writer_role(threw, SUBJECTED, evidence=0.77, own_violence=True) == USES_VIOLENCE
+    assert writer_role(threw, SUBJECTED, evidence=0.77) == SUBJECTED
+    assert writer_role(threw, SUBJECTED, evidence=0.95, own_violence=True) == SUBJECTED
+    unsure = guess(USES_VIOLENCE, 0.7)
+    assert writer_role(unsure, SUBJECTED, evidence=0.77, own_violence=True) == SUBJECTED
+    # asking whether one may write, from someone who told they hurt their partner: their answer
+    assert decide("who_can_write", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
+    assert decide("who_can_write", NO_GUESS).intent == "who_can_write"
 
 
 def test_violence_both_ways_gets_the_answer_for_both():
