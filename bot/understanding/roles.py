@@ -292,10 +292,14 @@ NAMED_QUESTIONS = (
 # ("there are two small kids in the apartment", "ja dom har två små barn": round 11 answered
 # "I do not quite understand"): the answer on a concern for a child
 CHILDREN_NAMED = {CONCERNED: "report_concern_child", PROFESSIONAL: "professional"}
-# The answer on reporting to the police, for someone subjected, and the questions asked in it
-# that have an answer for anyone: "are your conversations confidential, or must you report my own
-# violence?", "can the police help me if I don't speak Swedish?" (round 11)
-ASKED_ABOUT_THE_POLICE = {"police_report": ("interpreter", "anonymity")}
+# The answers on reporting to the police, and the questions asked in them that have an answer of
+# their own: "are your conversations confidential, or must you report my own violence?", "can the
+# police help me if I don't speak Swedish?" (round 11); "I hit my wife once, is it secret or you
+# tell police?" is no police report yet (round 17 told him what happens after one)
+ASKED_ABOUT_THE_POLICE = {
+    "police_report": ("interpreter", "anonymity"),
+    "reported_for_violence": ("anonymity",),
+}
 # "Should I talk to her parents?": the answer for someone worried, which says not to go to the
 # family behind the person's back, and in an honour case the one that says never to (round 10
 # answered a friend in an honour case with "it sounds hard, call Kvinnofridslinjen"); their

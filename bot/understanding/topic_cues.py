@@ -84,6 +84,12 @@ _BEING_REPORTED = re.compile(
     r" (sekretess|tystnadsplikt)|\bhar (ni|du|chatten) (sekretess|tystnadsplikt)"
     r"|\b(are you|is the chat|do you have|would you have|does the chat have) (obliged |required "
     r"|bound )?to report"
+    # second-language word order and plain English: "ni måste anmäla mig?", "is it secret or you
+    # tell police?", "will this be reported to the police?" (round 17)
+    r"|\b(ni|du|chatten) (maste|kommer( att)?|ska) (anmala|polisanmala|rapportera) (mig|oss|det)\b"
+    r"|\b(or|will|would|do|does|must) (you|u) (tell|call|inform|contact) (the )?police\b"
+    r"|\bis (it|this|this chat|the chat) (secret|confidential)\b"
+    r"|\b(will|would) (this|it|that) be reported\b|\bkommer (det|detta) (att )?(polis)?anmalas\b"
 )
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"

@@ -921,6 +921,16 @@ def test_a_question_on_confidentiality_or_language_in_the_police_answer_gets_its
     assert answer("är det olagligt? ska jag anmäla honom?") == "police_report"
     # other specific answers keep theirs
     assert answer("är ni skyldiga att anmäla?", intent="shelter") == "shelter"
+    # "is it secret?" from someone read as reported to the police: he has not been reported yet,
+    # he asks whether telling here leads to a report (round 17)
+    for secret in ("I hit my wife one time last week. I want help, but is it secret or you tell police?",
+                   "Om jag ringer och säger att jag har slagit min fru, ni måste anmäla mig till polisen då?",
+                   "Will this be reported to the police or to Migrationsverket?"):  # fmt: skip
+        assert answer(secret, USES_VIOLENCE, "reported_for_violence") == "first_call", secret
+    # ... but "she says she will report me" is about a report, and stays
+    for report in ("hon säger att hon ska polisanmäla mig", "she told the police I hit her",
+                   "kommer jag bli dömd?"):  # fmt: skip
+        assert answer(report, USES_VIOLENCE, "reported_for_violence") == "reported_for_violence"
 
 
 def test_children_named_in_a_message_not_understood_get_the_answer_on_a_concern_for_a_child():
