@@ -276,11 +276,16 @@ _MUTUAL = re.compile(
     r"river|rev|skadar|skadade) varandra\b|"
     r"\b(vi|ni)( \S+){0,3} (slass|slas|slogs|knuffas|knuffades|puttas|blir handgripliga)\b|"
     r"\bbada( tva)?( \S+){0,3} (slar|slog|slagit|knuffa\w*|sparka\w*|slass|slas|gar pa varandra)\b|"
-    r"\bomsesidig\w*( \S+){0,2} vald\w*|\bvem som (borjade|borjar|startade)\b|"
+    r"\bomsesidig\w*( \S+){0,2} vald\w*|"
     r"\b(hit|hitting|push|pushing|shove|shoving|slap|slapping|punch|kick|hurt|attack)\w* each other\b|"
     r"\b(we|both of us) (both |all )?(hit|push|shove|slap|punch|kick|get physical|got physical)\w*|"
-    r"\bmutual\w*( \S+){0,2} (violence|abuse|fighting)\b|\bwho started\b|"
+    r"\bmutual\w*( \S+){0,2} (violence|abuse|fighting)\b|"
     r"\b(not|inte) (so )?one.?sided\b|\binte ensidig\w*"
+)
+# "idk who started it", not "who started working here first" (a worried colleague's message)
+_WHO_STARTED = re.compile(
+    r"\b(vem som (borjade|borjar|startade)|who started)\b(?! (att |to |at |in |on |pa |i |med att "
+    r"|jobba|arbeta|plugga|skolan|working|work|school|dating|here|the (job|school|company|course)))"
 )
 
 
@@ -300,7 +305,7 @@ def tells_mutual_violence(text: str) -> bool:
     "we hit each other", "vem som började"), or that they hit the other and the other hit them,
     not in defence ("jag har slagit henne, hon har slagit mig")."""
     norm = _THREAT_TO_BLAME.sub(" ", _CLAIMED.sub(" ", normalise(text)))  # what others say he did
-    if _MUTUAL.search(norm):
+    if _MUTUAL.search(norm) or _WHO_STARTED.search(norm):
         return True
     both = all(pattern.search(norm) for pattern in _HIT_BY_BOTH)
     return both and _DEFENDING.search(norm) is None

@@ -1270,6 +1270,12 @@ def test_violence_both_ways_gets_the_answer_for_both():
     assert with_premise("hit_back", "han slog mig och jag slog tillbaka") == "hit_back"
     assert with_premise("young_person", "dom skriker o slåss hela tiden") == "young_person"
     assert with_premise("victim", "han slår mig och jag skriker") == "victim"
+    # who started a fight, not who started a job
+    assert with_premise("victim", "vet inte vem som började. det blir bara så") == (
+        "mutual_violence"
+    )
+    assert with_premise("victim", "jag vet vem som började jobba här först") == "victim"
+    assert with_premise("feeling_bad", "he knows who started working here first") == "feeling_bad"
 
 
 def test_a_parent_hurt_by_their_own_child_gets_the_answer_for_the_one_subjected():
