@@ -59,6 +59,11 @@ _PLACED = (
     r"\b(ta|tar|tog) mig (harifran|hemifran|fran (mamma|pappa|mina foraldrar|familjen|morsan|"
     r"farsan))\b|\b(take|put) me (away|into care|in care|from (my|our) (mom|mum|dad|parents|"
     r"family|home))\b"
+    # "jag vill inte att vi blir tagna", "tar soc oss från mamma?" (round 17, a child of 12)
+    r"|\b(vi|jag|ja) (blir|kommer bli|kommer att bli|ska bli) (tagna|tagen|omhandertagna|"
+    r"omhandertagen|placerade|placerad)\b(?! av polisen)|\b(soc|socialen|socialtjansten) (tar|ta) oss\b"
+    r"|\b(tar|ta) (soc|socialen|socialtjansten) oss\b"
+    r"|\b(tar|ta|tog) oss (fran|from) (mamma|pappa|morsan|farsan|mom|mum|dad)\b"
 )
 # an age said outright: "jag är 15", "I'm 16", "hej jag 15 år"
 _YOUNG_AGE = (
@@ -81,7 +86,7 @@ _NOT_A_PUPIL = (
 # the school counselor?" (round 11 gave such friends the adults' answer, without BRIS), unless the
 # writer works there
 _TELL_AN_ADULT = (
-    r"\b(saga (det )?till|beratta (det )?for|snacka (med|me)|tell|telling|talk to)"
+    r"\b((saga|sager|beratta|berattar|snacka|snackar)( det)? (till|for|med|me)|tell|telling|talk to)"
     r"( (en|nan|nagon|min|var|a|an|my|our|the|some))? (vuxen|vuxna|larare|mentor|mentorn|kurator"
     r"|kuratorn|skolkuratorn|skolskoterska|skolskoterskan|adult|grown.?up|teacher|school counsel+or"
     r"|school nurse)\b"

@@ -62,6 +62,7 @@ from bot.understanding.topic_cues import (
     hits_own_child,
     mentions_children,
     names_a_child_at_work,
+    names_adult_child,
     names_an_adult_at_work,
     names_kids,
     names_men,
@@ -218,6 +219,10 @@ COUNTERPART = {
 # Answers for someone subjected who is under 18, and what an adult gets instead ("will the school
 # nurse tell?" from a mother: what social services do when a parent asks for help)
 FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
+# ... and the other way: "om jag berättar för skolkuratorn, måste hon ringa soc? jag vill inte att
+# vi blir tagna", from a child at home, is what happens when an adult tells social services, not
+# only BRIS (round 17 answered a 12-year-old as a parent)
+YOUNG_VERSION = {adult: young for young, adult in FOR_YOUNG.items()}
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
@@ -259,6 +264,11 @@ ON_A_CHILD_AT_RISK = frozenset(
     {"report_concern_child", "perpetrator_children", "children_social_services",
      "adult_reports_concern"}
 )  # fmt: skip
+# The answers on reporting a concern for a child, and a parent worried about a son or daughter
+# who is an adult ("Min dotter på 20 berättade att hennes pojkvän har tvingat henne till sex"):
+# the answer on helping an adult, on sexual violence when it is named (round 17 told two such
+# parents how to report a concern for a child)
+ABOUT_A_CHILD = frozenset({"report_concern_child", "adult_reports_concern"})
 # "kan man skriva här?" is "can one write here?": the answer for men only when the conversation
 # names a man or boy (round 14 gave it to four openers, one from someone who had hurt another);
 # else the question who it is about
@@ -396,7 +406,8 @@ def readable(text: str) -> bool:
 
 def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     """`intent`, unless `text` tells of violence both ways (BOTH_WAYS) or of a parent hurt by
-    their own child (ON_A_CHILD_AT_RISK), or its answer speaks to something `text` does not say
+    their own child (ON_A_CHILD_AT_RISK), or an answer on a child names an adult son or daughter
+    (ABOUT_A_CHILD), or its answer speaks to something `text` does not say
     (PREMISES), or to a parent when neither the message nor the `earlier` messages of the
     conversation name a child (FOR_PARENTS_ONLY), or to a man when they name no man or boy
     (FOR_MEN_ONLY), or `text` asks
@@ -407,6 +418,8 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
         return "mutual_violence"
     if intent in ON_A_CHILD_AT_RISK and hurt_by_own_child(text):
         return "victim"
+    if intent in ABOUT_A_CHILD and names_adult_child(text):
+        return "sexual_violence_concerned" if about_sexual_violence(text) else "concerned"
     says, otherwise = PREMISES.get(intent, (None, intent))
     if says and not says(text):
         return otherwise
@@ -848,7 +861,8 @@ def for_age(
 ) -> str:
     """`intent`, or the answer for the writer's age (`writer_age`): a role's answer for young
     people to someone under 18 (for someone subjected also instead of the answers for parents),
-    the adults' answer to an adult; a young people's answer to someone worried or who uses
+    the adults' answer to an adult (a parent's answer on social services becomes the one on an
+    adult telling them, YOUNG_VERSION); a young people's answer to someone worried or who uses
     violence only when the conversation said the writer is under 18."""
     young_answer = YOUNG_ANSWER.get(writer or "")
     if young_answer is None:
@@ -858,7 +872,7 @@ def for_age(
         return FOR_YOUNG[intent]
     for_adults = intent == ROLE_INTENT[writer] or intent in FOR_ADULTS.get(writer or "", ())
     if for_adults and age == YOUNG:
-        return young_answer
+        return YOUNG_VERSION.get(intent, young_answer) if writer == SUBJECTED else young_answer
     if intent == young_answer and (age == ADULT or (age is None and writer != SUBJECTED)):
         return ROLE_INTENT[writer]
     return intent

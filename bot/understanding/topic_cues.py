@@ -32,6 +32,14 @@ _KIDS = re.compile(
     r"|bebis\w*|babies|kids?|children|child|sons?|sonen|soner|dotter|dottern|dottrar\w*"
     r"|daughters?|ungar|ungarna|ungen|toddlers?|\d+.?aring(ar|en)?|little ones)\b"
 )
+# a son or daughter who is an adult: "min dotter på 20", "Min dotter, 19 år,", "my 23 year old
+# son", "vår vuxna dotter"; not "min son, 20 månader"
+_ADULT_CHILD = re.compile(
+    r"\b(min|mitt|var|my|our) (vuxna|vuxen|adult|grown.?up) (son|sonen|dotter|daughter|barn|kid|child)\b"
+    r"|\b(min|var|my|our) (son|dotter|daughter),? (pa |som ar |som e |who is |is |aged )?"
+    r"(1[89]|[2-9]\d)\b(?!.?(man|manader|veckor|v\b|months?|weeks?))"
+    r"|\b(min|var|my|our) (1[89]|[2-9]\d).?(arig\w*|ars|years?.old|yo) (son|dotter|daughter)\b"
+)
 _PREGNANCY = re.compile(
     r"\b(gravid\w*|graviditet\w*|pregnan\w*|mvc|modravard\w*|barnmorsk\w*|midwife|midwives"
     r"|nyfodd\w*|newborn|forlossning\w*|fick (bebis|barn) for|just had a baby)\b"
@@ -182,6 +190,7 @@ def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 about_shelter = _says(_SHELTER)  # "what does the shelter cost?", not the cost of calling a line
 mentions_children = _says(_CHILDREN)  # a child of theirs or one they care for
 names_kids = _says(_KIDS)  # "dom har två små barn", "there are kids in the apartment"
+names_adult_child = _says(_ADULT_CHILD)  # "min dotter på 20", "my 23 year old son"
 about_pregnancy = _says(_PREGNANCY)
 about_money = _says(_MONEY)
 about_sexual_violence = _says(_SEXUAL_VIOLENCE)  # "hennes ex tvingade henne till sex"

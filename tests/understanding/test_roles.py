@@ -195,11 +195,14 @@ def test_what_the_conversation_said_of_the_age_is_remembered():
         "morsan slår mig me bältet. tar soc mig härifrån om jag snackar me kuratorn?",
         "kommer dom ta mig från mamma",
         "will they take me away from my mum if I tell?",
+        "pappa slår mamma. jag vill inte att vi blir tagna",  # round 17, a child of 12
+        "tar soc oss från mamma om jag säger nåt?",
         # asks whether to tell an adult at school (round 11)
         "min kompis har blåmärken o säger att hon ramlat. ska ja säga till nån lärare?",
         "jag tror hennes pappa gör det. ska jag berätta för kuratorn?",
         "ska jag snacka med nån vuxen eller e det fel",
         "can u get in trouble for telling a school counselor stuff that happens at home",
+        "om jag berättar för skolkuratorn att pappa slår mamma, måste hon ringa soc då?",
     ],
 )
 def test_a_young_writer_who_says_so(text):
@@ -252,6 +255,8 @@ def test_an_adult_writer_who_says_so(text):
         "Min kompis har en son som är 8",
         "tar soc barnen om jag berättar?",
         "dom tar mig till sjukhuset",
+        "om vi blir tagna av polisen för fortkörning",  # not placed, and no child: nothing said
+        "jag berättade för min kollega",
         # telling someone at school, asked at work or by a parent
         "Jag jobbar på skolan. Ska jag prata med kuratorn om en elev?",
         "Jag är lärare. Ska jag säga till kuratorn?",
@@ -526,7 +531,7 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     asked = "children_social_services"
     assert decide(asked, guess(USES_VIOLENCE, 0.97)).intent == "perpetrator_children"
     assert decide(asked, guess(USES_VIOLENCE, 0.7)).intent == ROLE_QUESTION  # not sure: asked
-    assert decide(asked, guess(SUBJECTED, 0.9, young=0.8)).intent == "young_person"  # a child
+    assert decide(asked, guess(SUBJECTED, 0.9, young=0.8)).intent == "adult_reports_concern"  # a child
     # "she has reported me", "she has a restraining order against me": what happens to him now
     assert decide("police_report", guess(USES_VIOLENCE, 0.97)).intent == "reported_for_violence"
     assert decide("restraining_order", NO_GUESS, earlier=USES_VIOLENCE).intent == (
@@ -559,6 +564,9 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide(told, guess(SUBJECTED, 0.9, young=0.8)).intent == told
     # ... and from an adult subjected: what social services do when a parent asks, not "BRIS"
     assert decide(told, guess(SUBJECTED, 0.9), age=ADULT).intent == "children_social_services"
+    # ... and "will they take us?" from a child at home: what happens when an adult tells them
+    assert decide(asked, guess(SUBJECTED, 0.9), age=YOUNG).intent == told
+    assert decide("children_custody", guess(SUBJECTED, 0.9), age=YOUNG).intent == "young_person"
     # "jag har kontaktförbud mot mitt ex" from the one it protects
     assert decide("reported_for_violence", guess(SUBJECTED, 0.97)).intent == "restraining_order"
     # "I hear the neighbours every night, should I call the police?": not the victim's own report
@@ -1282,6 +1290,20 @@ def test_a_parent_hurt_by_their_own_child_gets_the_answer_for_the_one_subjected(
     son = "jag är 52 och min son slår mej när han inte får pengar. vem anmäler sitt egna barn"
     assert with_premise("report_concern_child", son) == "victim"
     assert with_premise("report_concern_child", "min sambo slår vår son") == "report_concern_child"
+
+
+def test_a_parent_worried_about_an_adult_son_or_daughter_gets_the_answer_on_helping_an_adult():
+    raped = "Min dotter på 20 berättade igår att hennes pojkvän har tvingat henne till sex flera gånger."
+    assert with_premise("report_concern_child", raped) == "sexual_violence_concerned"
+    hit = "Hej. Min dotter, 19 år, har en kille som slår henne. Hon vill inte anmäla."
+    assert with_premise("report_concern_child", hit) == "concerned"
+    assert with_premise("adult_reports_concern", "our 23 year old son is controlled by his wife") == (
+        "concerned"
+    )
+    # a child, or an age in months, is still a child
+    for child in ("min dotter 15 berättar att pappa slår henne", "min son, 20 månader, ser allt",
+                  "my daughter is 8 and her dad hits her"):  # fmt: skip
+        assert with_premise("report_concern_child", child) == "report_concern_child", child
 
 
 def test_violence_told_against_the_writer_is_more_than_a_bad_feeling():
