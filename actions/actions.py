@@ -3,6 +3,7 @@ the bot's last answer."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.core.resources import (
+    Catalogue,
     LiveCatalogue,
     lines_for,
     open_lines,
@@ -37,6 +39,24 @@ from bot.understanding.short_replies import (
 CATALOGUE = LiveCatalogue()
 
 
+def open_now_messages(
+    catalogue: Catalogue, role: str | None, at: dt.datetime | None = None
+) -> list[tuple[str, list[str]]]:
+    """The responses that answer "who can I call now?" and the cards of each: the writer's lines
+    open now (or all of them, saying none is known to be open), then the social services that may
+    answer now, when there are any for the writer (none for those who use violence in the
+    evening: round 17 told them "social services come last" with none listed)."""
+    if open_now := open_lines(catalogue, at, role):
+        messages = [("utter_open_now", [r.id for r in open_now])]
+    else:
+        messages = [("utter_open_now_none", [r.id for r in lines_for(catalogue, role)])]
+    listed = messages[0][1]
+    social = [r.id for r in social_services_now(catalogue, at, role) if r.id not in listed]
+    if social:
+        messages.append(("utter_social_services_now", social))
+    return messages
+
+
 class ActionOpenNow(Action):
     """Which support lines for the writer can be reached right now (resources.yml's opening
     hours and the writer's role); when none is known to be open, it says so and lists them."""
@@ -47,13 +67,8 @@ class ActionOpenNow(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        catalogue, role = CATALOGUE.current(), tracker.get_slot("role")
-        if open_now := open_lines(catalogue, role=role):
-            response, lines = "utter_open_now", open_now
-        else:
-            response, lines = "utter_open_now_none", lines_for(catalogue, role)
-        ids = [r.id for r in [*lines, *social_services_now(catalogue, role=role)]]
-        dispatcher.utter_message(response=response, json_message={"resources": list(dict.fromkeys(ids))})
+        for response, ids in open_now_messages(CATALOGUE.current(), tracker.get_slot("role")):
+            dispatcher.utter_message(response=response, json_message={"resources": ids})
         return []
 
 

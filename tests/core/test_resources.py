@@ -387,22 +387,19 @@ def test_who_can_i_call_now_names_the_social_services_that_may_answer(catalogue)
     assert social_services_now(catalogue, evening, "uses_violence") == []
 
 
-def test_the_open_now_action_says_when_no_line_is_known_to_be_open():
-    from rasa_sdk import Tracker
-    from rasa_sdk.executor import CollectingDispatcher
+def test_the_open_now_answer_says_when_no_line_is_known_to_be_open(catalogue):
+    from actions.actions import open_now_messages
 
-    from actions.actions import ActionOpenNow
-
-    def answer(role):
-        tracker = Tracker("t", {"role": role}, {}, [], False, None, {}, "action_listen")
-        dispatcher = CollectingDispatcher()
-        ActionOpenNow().run(dispatcher, tracker, {})
-        (message,) = dispatcher.messages
-        return message["response"], message["custom"]["resources"]
-
-    response, resources = answer("uses_violence")  # Välj att sluta's hours are not known
-    assert response == "utter_open_now_none" and "valj_att_sluta" in resources
-    response, resources = answer("subjected")  # Kvinnofridslinjen is open day and night
-    assert response == "utter_open_now" and "kvinnofridslinjen" in resources
-    assert "socialjouren" in resources  # evenings and weekends, hours not known: listed last
-    assert resources.index("socialjouren") > resources.index("kvinnofridslinjen")
+    evening, monday_morning = at("2026-12-04 19:00"), at("2026-12-07 10:00")
+    # Välj att sluta's hours are not known: none is said to be open, and social services have
+    # nothing for him in the evening, so no word of them (round 17 said "they come last")
+    (answer,) = open_now_messages(catalogue, "uses_violence", evening)
+    assert answer[0] == "utter_open_now_none" and "valj_att_sluta" in answer[1]
+    lines, social = open_now_messages(catalogue, "uses_violence", monday_morning)
+    assert social == ("utter_social_services_now", ["socialtjansten"])
+    # Kvinnofridslinjen is open day and night; Socialjouren (hours not known) comes after, in a
+    # message of its own that says what it is for
+    lines, social = open_now_messages(catalogue, "subjected", evening)
+    assert lines[0] == "utter_open_now" and "kvinnofridslinjen" in lines[1]
+    assert social == ("utter_social_services_now", ["socialjouren"])
+    assert not set(lines[1]) & set(social[1])
