@@ -30,9 +30,11 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.understanding.danger import normalise
 from bot.understanding.danger_model import CAUSED, DANGER_NOW, MEDICAL, SUICIDAL, WITNESS
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
 
@@ -54,6 +56,9 @@ NEXT_STEPS = {
     WITNESS: "utter_danger_witness_next",
     CAUSED: "utter_danger_caused_next",
 }
+# Danger now again after its bubble and next steps: what to do while it goes on
+STAY = "utter_danger_stay"
+HELP_ON_THE_WAY = "utter_help_on_the_way"  # they have called 112: stay safe until help comes
 # The next steps for someone under 18 (BRIS and an adult they trust, not Kvinnofridslinjen first
 # or "report your concern"), also for a child who sees a parent hit
 NEXT_STEPS_YOUNG = {DANGER_NOW: "utter_danger_next_young", WITNESS: "utter_danger_next_young"}
@@ -114,6 +119,32 @@ SAYS_MIND = frozenset({"feeling_bad"})  # answers that already name Mind's suici
 NOT_INLINE = NOT_A_TOPIC | {"role_unclear", "open_now", "safe_now"}
 
 
+# "jag har ringt 112", "i called 112. they are coming", "polisen är på väg", "ok I called 112.
+# they are sending someone" (round 17 told them to call 112); not "should I call the police?",
+# "jag har aldrig ringt polisen", a call long ago ("I called the police last year") nor the
+# partner's call ("han ringde polisen och sa att jag slog honom")
+_HELP_CALLED = re.compile(
+    r"(?<!aldrig )(?<!inte )(?<!never )(?<!not )(?<!n't )"
+    r"(?<!han )(?<!hon )(?<!hen )(?<!he )(?<!she )(?<!han har )(?<!hon har )(?<!he has )(?<!she has )"
+    r"\b(ringt|ringde|ringer nu|called|phoned|rang|dialled|dialed|have called|just called)"
+    r" (till )?(112|911|polisen|polis|ambulans\w*|the police|police|the cops|an ambulance|ambulance)\b"
+    r"|\b(polisen|polis|ambulansen|hjalpen) (ar|e) pa (vag|vaj)\b|\b(polisen|ambulansen) kommer\b"
+    r"|\b(police|the cops|an? ambulance|help) (is|are|'s|'re) (on (the|their|its) way|coming)\b"
+    r"|\bthey('re| are) (sending|on (the|their) way)\b"
+)
+_LONG_AGO = re.compile(
+    r"\b(igar|i gar|forra|forut|tidigare|flera ganger|manga ganger|en gang|nagon gang|aldrig|"
+    r"yesterday|last (night|week|month|year|time)|ago|before|several times|many times|never|"
+    r"once|ar sedan|ar sen|veckor sedan|manader sedan)\b"
+)
+
+
+def help_called(text: str) -> bool:
+    """Whether the writer says 112 or the police have just been called or are on their way."""
+    norm = normalise(text)
+    return _HELP_CALLED.search(norm) is not None and _LONG_AGO.search(norm) is None
+
+
 @dataclass(frozen=True)
 class Utterance:
     """A response to send, with the variables its buttons need."""
@@ -135,6 +166,8 @@ def plan(
     verdict = verdict or {}
     kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
     topic = checked_topic(verdict)
+    if verdict.get("help_called") and kind in (DANGER_NOW, WITNESS):
+        return [Utterance(HELP_ON_THE_WAY)]  # 112 named in it, and "call again if"
     if intent == UNSURE:
         first = "utter_danger_again" if shown else "utter_danger_check"
         if kind == DANGER_NOW and verdict.get("cannot_talk"):
@@ -173,6 +206,8 @@ def plan(
         follow = f"utter_{topic}"
     elif young:
         follow = NEXT_STEPS_YOUNG[kind]
+    elif kind == DANGER_NOW and shown == kind:
+        follow = STAY  # the lines were given with the first bubble
     else:
         follow = NEXT_STEPS[kind]
     steps = [Utterance(first), Utterance(follow)]

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bot.understanding import danger
+from bot.understanding.danger_dialogue import help_called
 from bot.understanding.danger_model import (
     CAUSED,
     DANGER_NOW,
@@ -56,6 +57,7 @@ class Verdict:
     cannot_talk: bool = False
     context: bool = False
     own_violence: bool = False  # the writer says they hurt someone (their next steps differ)
+    help_called: bool = False  # 112 or the police have just been called (no "call 112" again)
 
     def as_dict(self) -> dict:
         return asdict(self) | {"probability": round(self.probability, 3)}
@@ -98,12 +100,14 @@ class Triager:
         """
         match = danger.detect(text)
         own = danger.own_violence(text)
+        called = help_called(text)
         probability, model_kind, kind_share = (
             self.model.predict(text) if self.model else (0.0, None, 0.0)
         )
 
         def verdict(level: str, kind: str | None, reason: str) -> Verdict:
-            return Verdict(level, kind, probability, reason, danger.cannot_talk(text), context, own)
+            cannot_talk = danger.cannot_talk(text)
+            return Verdict(level, kind, probability, reason, cannot_talk, context, own, called)
 
         if model_kind in ROLE_KINDS and kind_share < ROLE_CONFIDENCE:
             model_kind = DANGER_NOW
@@ -134,6 +138,10 @@ class Triager:
             level, reason = UNCERTAIN, f"model {probability:.2f} >= {uncertain:.2f}"
         else:
             level, reason = NONE, f"model {probability:.2f} < {uncertain:.2f}"
+        if context and level == NONE and called:
+            # "ok I called 112, they are sending someone" after danger: not the answer to a topic
+            level, reason = UNCERTAIN, "help called after danger earlier in the conversation"
+            model_kind = model_kind or DANGER_NOW
         if context and level != NONE:
             reason += " (danger earlier in the conversation)"
         return verdict(level, model_kind if level != NONE else None, reason)

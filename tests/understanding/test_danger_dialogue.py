@@ -8,6 +8,7 @@ from bot.understanding.danger_dialogue import (
     NOT_A_TOPIC,
     UNSURE,
     asks_about_danger,
+    help_called,
     plan,
     shown_after,
 )
@@ -216,11 +217,14 @@ def test_every_topic_the_danger_answer_may_follow_with_has_its_own_response():
 
 
 def test_once_112_was_shown_the_answer_moves_on():
+    # danger now again: what to do while it goes on, not the same lines again (round 17)
     verdict = {"level": "acute", "kind": "danger_now", "topic": None}
     assert responses("danger_now", verdict, "danger_now") == [
         "utter_danger_again",
-        "utter_danger_next",
+        "utter_danger_stay",
     ]
+    # ... after another kind's bubble, the lines for this one
+    assert responses("danger_now", verdict, "danger_medical")[1] == "utter_danger_next"
     uncertain = {"level": "uncertain", "kind": "danger_now"}
     assert responses(UNSURE, uncertain, "suicidal")[0] == "utter_danger_again"
     assert shown_after(UNSURE, uncertain, None) == "danger_now"
@@ -269,3 +273,23 @@ def test_despair_read_in_a_story_of_violence_also_gets_the_answer_for_the_violen
     # not when the writer is unknown, nor an answer that names Mind already
     assert len(plan("suicidal", verdict | {"answer_fits": False}, None)) == 2
     assert len(plan("suicidal", verdict | {"answer": "feeling_bad"}, None)) == 2
+
+
+def test_someone_who_has_called_112_is_not_told_to_call_it():
+    # round 17: "i called 112. they are coming. he went out on the balcony" got "call 112"
+    called = {"level": "uncertain", "kind": "danger_now", "help_called": True}
+    assert responses(UNSURE, called, "danger_now") == ["utter_help_on_the_way"]
+    assert responses("danger_witness", called | {"kind": "danger_witness"}, None) == [
+        "utter_help_on_the_way"
+    ]
+    # an overdose or suicidal thoughts keep their own answer
+    medical = {"level": "acute", "kind": "danger_medical", "help_called": True}
+    assert responses("danger_medical", medical, None)[0] == "utter_danger_medical"
+    for said in ("i called 112. they are coming", "ok I called 112. they are sending someone",
+                 "jag har ringt polisen nu", "polisen är på väg", "Grannen ringde polisen"):  # fmt: skip
+        assert help_called(said), said
+    for not_said in ("ska jag ringa polisen?", "jag har aldrig ringt polisen",
+                     "I called the police last year and they did nothing",
+                     "han ringde polisen och sa att jag slog honom", "she called the police on me",
+                     "om jag ringer polisen blir mamma arg", "I didn't call the police"):  # fmt: skip
+        assert not help_called(not_said), not_said

@@ -65,6 +65,16 @@ def test_earlier_danger_makes_the_check_stricter_and_calm_news_moves_on(model):
     assert triager.triage("han har gått men har kniven", context=True, calm=True).level == ACUTE
 
 
+def test_help_called_after_danger_is_answered_as_danger(model):
+    # "ok I called 112. they are sending someone" after danger earlier: the answer for help on
+    # its way (bot.understanding.danger_dialogue), not the answer to a topic; alone, nothing
+    never = with_thresholds(model, acute=1.1, acute_context=1.1, uncertain=1.1, uncertain_context=1.1)
+    called = never.triage("ok I called 112. they are sending someone", context=True)
+    assert called.level == UNCERTAIN and called.kind == DANGER_NOW and called.help_called
+    assert never.triage("ok I called 112. they are sending someone").level == NONE
+    assert not never.triage("ska jag ringa polisen?", context=True).help_called
+
+
 def saying(model: DangerModel, probability: float, kind: str, share: float) -> Triager:
     """A triager whose model gives this prediction for any text."""
     fixed = copy.copy(model)
