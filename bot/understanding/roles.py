@@ -601,9 +601,11 @@ def _decide(
         # the answer's addressee and the writer may differ, and the model is not sure: 112 for
         # anyone first, then "are you or someone else in danger right now?"
         return Decision(DANGER_UNSURE, writer, "asked")
-    if intent == CALM and writer in (CONCERNED, PROFESSIONAL) and guess.role == writer:
+    shown_or_read = guess.role == writer or (earlier == writer and guess.role == UNCLEAR)
+    if intent == CALM and writer in (CONCERNED, PROFESSIONAL) and shown_or_read:
         # "my daughter has left him, now he writes threats about her": not "good that you are
-        # safe now" to her parent (round 8); the danger triage has read it as calm already
+        # safe now" to her parent (round 8), nor "Police left. It's quiet now." to the neighbour
+        # who called them (round 17); the danger triage has read it as calm already
         return Decision(ROLE_INTENT[writer], writer, "switched")
     if intent in UNTOUCHED or intent in {danger for danger, _ in DANGER_FOR_WRITER}:
         return Decision(intent, writer, "untouched")

@@ -1212,6 +1212,9 @@ def test_answers_for_the_one_it_happens_to_are_not_given_to_someone_worried_or_a
     # are safe now"
     assert decide("safe_now", guess(CONCERNED, 0.9)).intent == "concerned"
     assert decide("safe_now", guess(SUBJECTED, 0.9)).intent == "safe_now"
+    # "Police left. It's quiet now." from the neighbour the conversation showed (round 17)
+    assert decide("safe_now", NO_GUESS, earlier=CONCERNED).intent == "concerned"
+    assert decide("safe_now", NO_GUESS, earlier=SUBJECTED).intent == "safe_now"
 
 
 def test_a_child_who_tells_of_violence_at_home_gets_the_young_answer_when_the_model_hesitates():
