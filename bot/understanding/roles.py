@@ -222,7 +222,7 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # ... and the other way: "om jag berättar för skolkuratorn, måste hon ringa soc? jag vill inte att
 # vi blir tagna", from a child at home, is what happens when an adult tells social services, not
 # only BRIS (round 17 answered a 12-year-old as a parent)
-YOUNG_VERSION = {adult: young for young, adult in FOR_YOUNG.items()}
+YOUNG_VERSION = dict.fromkeys(("children_social_services", "social_services"), "adult_reports_concern")
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
@@ -601,7 +601,11 @@ def _decide(
         # the answer's addressee and the writer may differ, and the model is not sure: 112 for
         # anyone first, then "are you or someone else in danger right now?"
         return Decision(DANGER_UNSURE, writer, "asked")
-    shown_or_read = guess.role == writer or (earlier == writer and guess.role == UNCLEAR)
+    # the role the conversation showed holds unless this message points elsewhere as surely as a
+    # switch needs ("Police left. It's quiet now." reads 0.6 as the one subjected)
+    shown_or_read = guess.role == writer or (
+        earlier == writer and (guess.role == UNCLEAR or guess.confidence < limits.switch)
+    )
     if intent == CALM and writer in (CONCERNED, PROFESSIONAL) and shown_or_read:
         # "my daughter has left him, now he writes threats about her": not "good that you are
         # safe now" to her parent (round 8), nor "Police left. It's quiet now." to the neighbour

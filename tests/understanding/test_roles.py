@@ -844,8 +844,11 @@ def test_the_new_specific_answers_reach_only_the_one_subjected():
         assert decide(topic, guess(PROFESSIONAL, 0.95)).intent == "professional_adult"
         assert decide(topic, guess(SUBJECTED, 0.95)).intent == topic
     # a child asking about money, a secret address or what social services do: the young answer
-    for topic in ("economic_violence", "protected_identity", "social_services"):
+    for topic in ("economic_violence", "protected_identity"):
         assert decide(topic, guess(SUBJECTED, 0.9), age=YOUNG).intent == "young_person", topic
+    # ... and about social services, what happens when an adult tells them (round 17)
+    young = decide("social_services", guess(SUBJECTED, 0.9), age=YOUNG)
+    assert young.intent == "adult_reports_concern"
 
 
 def test_a_question_asked_in_a_general_answer_gets_its_own_answer_for_the_writer():
@@ -1214,6 +1217,8 @@ def test_answers_for_the_one_it_happens_to_are_not_given_to_someone_worried_or_a
     assert decide("safe_now", guess(SUBJECTED, 0.9)).intent == "safe_now"
     # "Police left. It's quiet now." from the neighbour the conversation showed (round 17)
     assert decide("safe_now", NO_GUESS, earlier=CONCERNED).intent == "concerned"
+    assert decide("safe_now", guess(SUBJECTED, 0.6), earlier=CONCERNED).intent == "concerned"
+    assert decide("safe_now", guess(SUBJECTED, 0.95), earlier=CONCERNED).intent == "safe_now"
     assert decide("safe_now", NO_GUESS, earlier=SUBJECTED).intent == "safe_now"
 
 
