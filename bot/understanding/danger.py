@@ -328,8 +328,10 @@ _OWN_VIOLENCE = [
         r"\b(henne|honom|hen|dem|dom|min|mitt|mina|barnen|barnet|någon|nån)\b"
     ),
     _compile(
-        r"\bi\b[^.!?]{0,30}\b(hit|punched|kicked|pushed|choked|strangled|stabbed|shot|hurt|beat|"
+        r"\bi\b[^.!?]{0,30}\b(hit|punched|kicked|pushed|choked|strangled|stabbed|shot|beat|"
         r"slapped|attacked|grabbed|shoved|smacked|slammed|headbutted|threw( [^ ]+){1,2} at)\b"
+        # "I hurt her", not "i am ok just my arm hurt" (round 18)
+        r"|\bi\b[^.!?]{0,30}\bhurt (her|him|them|my|someone|somebody|the|his|our|a|an|you)\b"
     ),
     DROPPED_I_VIOLENCE,
 ]

@@ -145,6 +145,9 @@ def test_first_person_violence_is_told_apart():
     # ... but not the writer's story of what someone else did
     assert not own_violence("igår kastade han min telefon i väggen")
     assert not own_violence("min kille tog min mobil och kastade den i väggen")
+    # "hurt" done to someone, not a pain of one's own (round 18: a woman pushed into a wall)
+    assert own_violence("I hurt her last night and I hate myself")
+    assert not own_violence("ok he is sleeping now. he push me to the wall. i am ok just my arm hurt")
     assert not own_violence("slog mig i huvudet när jag ramlade")
 
 
