@@ -165,6 +165,10 @@ COUNTERPART = {
     ("sexual_violence", CONCERNED): "sexual_violence_concerned",
     # "I spread her pictures": not "it is not your fault, do not pay"
     ("image_abuse", USES_VIOLENCE): "uses_violence",
+    # "several girls have had nude pictures spread by boys in their class, where do I send them?"
+    # from a youth worker: not "it is not your fault, even if you sent them" (round 18)
+    ("image_abuse", CONCERNED): "concerned",
+    ("image_abuse", PROFESSIONAL): "professional",
     # "she hit back and now says she will report me": what happens to him now
     ("hit_back", USES_VIOLENCE): "reported_for_violence",
     ("interpreter", USES_VIOLENCE): "interpreter_uses_violence",

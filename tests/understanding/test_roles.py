@@ -575,6 +575,9 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide("police_report", guess(SUBJECTED, 0.97)).intent == "police_report"
     # "I made my wife have sex", "I spread her pictures" from someone who uses violence
     assert decide("image_abuse", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
+    assert decide("image_abuse", guess(PROFESSIONAL, 0.95)).intent == "professional"
+    assert decide("image_abuse", guess(CONCERNED, 0.95)).intent == "concerned"
+    assert decide("image_abuse", guess(SUBJECTED, 0.95)).intent == "image_abuse"
     assert decide("sexual_violence", guess(USES_VIOLENCE, 0.97)).intent == "uses_sexual_violence"
     assert decide("sexual_violence", NO_GUESS, USES_VIOLENCE, age=YOUNG).intent == (
         "uses_violence_young"
