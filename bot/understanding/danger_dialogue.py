@@ -132,17 +132,21 @@ _HELP_CALLED = re.compile(
     r"|\b(police|the cops|an? ambulance|help) (is|are|'s|'re) (on (the|their|its) way|coming)\b"
     r"|\bthey('re| are) (sending|on (the|their) way)\b"
 )
-_LONG_AGO = re.compile(
+# ... nor a call long ago, nor help that has come ("ringde 112 och ambulansen kom. nu är jag på
+# akuten": the answer for being safe now)
+_LONG_AGO_OR_COME = re.compile(
     r"\b(igar|i gar|forra|forut|tidigare|flera ganger|manga ganger|en gang|nagon gang|aldrig|"
     r"yesterday|last (night|week|month|year|time)|ago|before|several times|many times|never|"
-    r"once|ar sedan|ar sen|veckor sedan|manader sedan)\b"
+    r"once|ar sedan|ar sen|veckor sedan|manader sedan|"
+    r"kom|har kommit|(ar|e) har|pa akuten|pa sjukhuset|arrived|came|(is|are|'s|'re) here|"
+    r"at the hospital|in hospital)\b"
 )
 
 
 def help_called(text: str) -> bool:
     """Whether the writer says 112 or the police have just been called or are on their way."""
     norm = normalise(text)
-    return _HELP_CALLED.search(norm) is not None and _LONG_AGO.search(norm) is None
+    return _HELP_CALLED.search(norm) is not None and _LONG_AGO_OR_COME.search(norm) is None
 
 
 @dataclass(frozen=True)

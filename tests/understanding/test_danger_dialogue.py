@@ -291,5 +291,6 @@ def test_someone_who_has_called_112_is_not_told_to_call_it():
     for not_said in ("ska jag ringa polisen?", "jag har aldrig ringt polisen",
                      "I called the police last year and they did nothing",
                      "han ringde polisen och sa att jag slog honom", "she called the police on me",
-                     "om jag ringer polisen blir mamma arg", "I didn't call the police"):  # fmt: skip
+                     "om jag ringer polisen blir mamma arg", "I didn't call the police",
+                     "ringde 112 och ambulansen kom. nu är jag på akuten"):  # fmt: skip
         assert not help_called(not_said), not_said
