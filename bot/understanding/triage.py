@@ -15,11 +15,11 @@ in the gateway for the languages the bot does not converse in and in degraded mo
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bot.understanding import danger
-from bot.understanding.danger_dialogue import help_called
 from bot.understanding.danger_model import (
     CAUSED,
     DANGER_NOW,
@@ -44,6 +44,36 @@ _MODEL_KINDS_THAT_REFINE_VIOLENCE = (WITNESS, CAUSED, MEDICAL)
 ROLE_KINDS = (WITNESS, CAUSED)
 ROLE_CONFIDENCE = 0.6
 POISONING = frozenset({MEDICAL, SUICIDAL})  # after these, feeling sick or sleepy is an emergency
+
+
+# "jag har ringt 112", "i called 112. they are coming", "polisen är på väg", "ok I called 112.
+# they are sending someone" (round 17 told them to call 112); not "should I call the police?",
+# "jag har aldrig ringt polisen", a call long ago ("I called the police last year") nor the
+# partner's call ("han ringde polisen och sa att jag slog honom")
+_HELP_CALLED = re.compile(
+    r"(?<!aldrig )(?<!inte )(?<!never )(?<!not )(?<!n't )"
+    r"(?<!han )(?<!hon )(?<!hen )(?<!he )(?<!she )(?<!han har )(?<!hon har )(?<!he has )(?<!she has )"
+    r"\b(ringt|ringde|ringer nu|called|phoned|rang|dialled|dialed|have called|just called)"
+    r" (till )?(112|911|polisen|polis|ambulans\w*|the police|police|the cops|an ambulance|ambulance)\b"
+    r"|\b(polisen|polis|ambulansen|hjalpen) (ar|e) pa (vag|vaj)\b|\b(polisen|ambulansen) kommer\b"
+    r"|\b(police|the cops|an? ambulance|help) (is|are|'s|'re) (on (the|their|its) way|coming)\b"
+    r"|\bthey('re| are) (sending|on (the|their) way)\b"
+)
+# ... nor a call long ago, nor help that has come ("ringde 112 och ambulansen kom. nu är jag på
+# akuten": the answer for being safe now)
+_LONG_AGO_OR_COME = re.compile(
+    r"\b(igar|i gar|forra|forut|tidigare|flera ganger|manga ganger|en gang|nagon gang|aldrig|"
+    r"yesterday|last (night|week|month|year|time)|ago|before|several times|many times|never|"
+    r"once|ar sedan|ar sen|veckor sedan|manader sedan|"
+    r"kom|har kommit|(ar|e) har|pa akuten|pa sjukhuset|arrived|came|(is|are|'s|'re) here|"
+    r"at the hospital|in hospital)\b"
+)
+
+
+def help_called(text: str) -> bool:
+    """Whether the writer says 112 or the police have just been called or are on their way."""
+    norm = danger.normalise(text)
+    return _HELP_CALLED.search(norm) is not None and _LONG_AGO_OR_COME.search(norm) is None
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from bot.understanding.danger_dialogue import (
     NOT_A_TOPIC,
     UNSURE,
     asks_about_danger,
-    help_called,
     plan,
     shown_after,
 )
+from bot.understanding.triage import help_called
 
 
 def responses(*args) -> list[str]:
