@@ -279,6 +279,64 @@ def _defused(norm: str, match: re.Match[str]) -> bool:
     return any(defuser.search(sentence) for defuser in _DEFUSERS)
 
 
+# An injury told in the recent past with nothing said to go on now ("i lördags tog han mig om
+# halsen och jag fick svårt att andas en stund"), or told by someone who says they are all right
+# ("i am ok just my arm hurt"), needs care today and the answer on injuries, not an ambulance
+# now (round 18's judges: the ambulance script spoke past both). Pills are never waved off:
+# an overdose yesterday can still harm today.
+_RECENT_PAST = _compile(
+    r"\b(igår|i går|i förrgår|i (mån|tis|ons|tors|fre|lör|sön)dags|förra (veckan|helgen)|"
+    r"(en|ett par|några|två|tre|fyra|fem) (dagar|veckor) (sedan|sen)|yesterday|"
+    r"last (night|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(a few|two|three|four|five|couple of) (days|weeks) ago|"
+    r"on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+# "sedan igår", "has not moved since yesterday", a symptom in the present tense ("skakar och
+# har kramp, slutade dricka i förrgår"): going on still
+_GOING_ON_NOW = _compile(
+    r"\b(nu|just nu|fortfarande|fortsätter|sedan|sen igår|har inte|kan inte|kan knappt|skakar|"
+    r"har kramp|krampar|blöder|kräks|svimmar|mår illa|still|now|right now|keeps|since|hasn'?t|"
+    r"has not|can'?t|cannot|shaking|seizing|bleeding|vomiting|throwing up)\b"
+)
+_SAYS_ALL_RIGHT = _compile(
+    r"\b(i am (ok|okay|fine)|i'?m (ok|okay|fine)|jag är (ok|okej|okey)|jag mår bra|"
+    r"det är inte farligt)\b"
+)
+_POISONING = _compile(
+    r"\b(tablett\w*|piller|tabbar|medicin\w*|överdos\w*|overdos\w*|burken|kartan|pills|"
+    r"tablets|meds|medication|overdose\w*|paracetamol|alvedon|ibuprofen|insulin)\b"
+)
+_INJURY_WORDS = _compile(
+    r"\b(andas|andning\w*|luft|blod\w*|blöd\w*|ont|skad\w*|sår|svimm\w*|medvets\w*|"
+    r"huvud\w*|hals\w*|stryp\w*|ströp|strypt|kräk\w*|yr|gravid\w*|bebis\w*|ambulans\w*|"
+    r"akuten|breath\w*|blood|bleed\w*|hurts?|pain\w*|injur\w*|faint\w*|unconscious|head|"
+    r"neck|chok\w*|strangl\w*|vomit\w*|dizzy|pregnan\w*|baby|ambulance|hospital|bröst\w*|"
+    r"mage|magen|ansikt\w*|arm\w*|ben|kropp\w*|mår|chest|stomach|face|arms?|legs?|body|feel\w*|"
+    r"sick|drog\w*|drugs?|oxy\w*|kramp\w*|skak\w*|seiz\w*|shak\w*|convuls\w*)\b"
+)
+
+
+def told_as_past(text: str) -> bool:
+    """Whether `text` tells of the recent past with nothing going on now, and names no pills."""
+    norm = spoken_forms(normalise(text))
+    if _POISONING.search(norm):
+        return False
+    return _RECENT_PAST.search(norm) is not None and _GOING_ON_NOW.search(norm) is None
+
+
+def says_all_right(text: str) -> bool:
+    """Whether the writer says they are all right ("i am ok just my arm hurt"), naming no pills."""
+    norm = spoken_forms(normalise(text))
+    return _SAYS_ALL_RIGHT.search(norm) is not None and _POISONING.search(norm) is None
+
+
+def names_injury(text: str) -> bool:
+    """Whether `text` names a body, an injury, a symptom, a drug or care at all (the model's
+    medical kind without any is a general danger: "vad händer om jag ringer 112 och ångrar mig")."""
+    norm = spoken_forms(normalise(text))
+    return _INJURY_WORDS.search(norm) is not None or _POISONING.search(norm) is not None
+
+
 def detect(text: str) -> Verdict | None:
     """Return the danger verdict for `text`, or None.
 
@@ -287,6 +345,8 @@ def detect(text: str) -> Verdict | None:
     """
     norm = spoken_forms(normalise(text))
     for kind in (MEDICAL, SUICIDAL, DANGER_NOW):
+        if kind == MEDICAL and told_as_past(text):
+            continue
         for pattern in _COMPILED[kind]:
             for match in pattern.finditer(norm):
                 if not _defused(norm, match):

@@ -15,6 +15,7 @@ in the gateway for the languages the bot does not converse in and in degraded mo
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -143,12 +144,19 @@ class Triager:
             model_kind = DANGER_NOW
         if model_kind == CAUSED and not own:
             model_kind = DANGER_NOW  # "jag är rädd" is not "I am afraid I will hurt her"
+        if model_kind == MEDICAL and not danger.names_injury(text):
+            model_kind = DANGER_NOW  # no body, symptom or care named: no ambulance script
+        told_as_past = danger.told_as_past(text)
         if match is not None:
             kind = match.kind
             if kind == danger.DANGER_NOW and model_kind in _MODEL_KINDS_THAT_REFINE_VIOLENCE:
                 kind = model_kind
             return verdict(ACUTE, kind, f'pattern "{match.matched}"')
-        symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING)) if context else None
+        symptom = (
+            danger.symptom_after(text, bool(earlier_kinds & POISONING))
+            if context and not told_as_past
+            else None
+        )
         if symptom:
             return verdict(ACUTE, MEDICAL, f'"{symptom}" after danger earlier in the conversation')
         if self.model is None:
@@ -160,6 +168,14 @@ class Triager:
             acute, uncertain = limits.acute_context, limits.uncertain_context
         else:
             acute, uncertain = limits.acute, limits.uncertain
+        if model_kind == MEDICAL and danger.says_all_right(text):
+            # "i am ok just my arm hurt": the answer on injuries (care today; 112 for serious
+            # injuries), not an ambulance now
+            return verdict(NONE, None, f"model {probability:.2f}, and the writer says they are ok")
+        if model_kind == MEDICAL and told_as_past:
+            # no ambulance now, but 112 and the question whether anyone is in danger at most
+            # ("they say grandma is sick and I must fly tonight, I talked to her yesterday")
+            model_kind, acute = DANGER_NOW, math.inf
         if model_kind == MEDICAL and not calm:
             uncertain = min(uncertain, limits.uncertain_medical)
         if probability >= acute:
