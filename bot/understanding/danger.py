@@ -280,27 +280,21 @@ def _defused(norm: str, match: re.Match[str]) -> bool:
 
 
 # An injury told in the recent past with nothing said to go on now ("i lördags tog han mig om
-# halsen och jag fick svårt att andas en stund"), or told by someone who says they are all right
-# ("i am ok just my arm hurt"), needs care today and the answer on injuries, not an ambulance
-# now (round 18's judges: the ambulance script spoke past both). Pills are never waved off:
-# an overdose yesterday can still harm today.
+# halsen och jag fick svårt att andas en stund") is no red flag by pattern; the model weighs it.
+# Pills are never waved off: an overdose yesterday can still harm today.
 _RECENT_PAST = _compile(
     r"\b(igår|i går|i förrgår|i (mån|tis|ons|tors|fre|lör|sön)dags|förra (veckan|helgen)|"
     r"(en|ett par|några|två|tre|fyra|fem) (dagar|veckor) (sedan|sen)|yesterday|"
     r"last (night|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(a few|two|three|four|five|couple of) (days|weeks) ago|"
-    r"on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"(a few|two|three|four|five|couple of) (days|weeks) ago)\b"
 )
-# "sedan igår", "has not moved since yesterday", a symptom in the present tense ("skakar och
-# har kramp, slutade dricka i förrgår"): going on still
+# "sedan igår", "has not moved since yesterday", "today", a symptom in the present tense
+# ("skakar och har kramp, slutade dricka i förrgår"): going on still
 _GOING_ON_NOW = _compile(
-    r"\b(nu|just nu|fortfarande|fortsätter|sedan|sen igår|har inte|kan inte|kan knappt|skakar|"
-    r"har kramp|krampar|blöder|kräks|svimmar|mår illa|still|now|right now|keeps|since|hasn'?t|"
-    r"has not|can'?t|cannot|shaking|seizing|bleeding|vomiting|throwing up)\b"
-)
-_SAYS_ALL_RIGHT = _compile(
-    r"\b(i am (ok|okay|fine)|i'?m (ok|okay|fine)|jag är (ok|okej|okey)|jag mår bra|"
-    r"det är inte farligt)\b"
+    r"\b(nu|just nu|idag|i dag|ikväll|i kväll|inatt|i natt|fortfarande|fortsätter|sedan|"
+    r"sen igår|hela tiden|har inte|kan inte|kan knappt|skakar|har kramp|krampar|blöder|kräks|"
+    r"svimmar|mår illa|trött|still|now|today|tonight|all the time|keeps|since|hasn'?t|has not|"
+    r"can'?t|cannot|shaking|seizing|bleeding|vomiting|throwing up|tired|sleepy)\b"
 )
 _POISONING = _compile(
     r"\b(tablett\w*|piller|tabbar|medicin\w*|överdos\w*|overdos\w*|burken|kartan|pills|"
@@ -322,12 +316,6 @@ def told_as_past(text: str) -> bool:
     if _POISONING.search(norm):
         return False
     return _RECENT_PAST.search(norm) is not None and _GOING_ON_NOW.search(norm) is None
-
-
-def says_all_right(text: str) -> bool:
-    """Whether the writer says they are all right ("i am ok just my arm hurt"), naming no pills."""
-    norm = spoken_forms(normalise(text))
-    return _SAYS_ALL_RIGHT.search(norm) is not None and _POISONING.search(norm) is None
 
 
 def names_injury(text: str) -> bool:

@@ -15,7 +15,6 @@ in the gateway for the languages the bot does not converse in and in degraded mo
 from __future__ import annotations
 
 import logging
-import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -168,14 +167,6 @@ class Triager:
             acute, uncertain = limits.acute_context, limits.uncertain_context
         else:
             acute, uncertain = limits.acute, limits.uncertain
-        if model_kind == MEDICAL and danger.says_all_right(text):
-            # "i am ok just my arm hurt": the answer on injuries (care today; 112 for serious
-            # injuries), not an ambulance now
-            return verdict(NONE, None, f"model {probability:.2f}, and the writer says they are ok")
-        if model_kind == MEDICAL and told_as_past:
-            # no ambulance now, but 112 and the question whether anyone is in danger at most
-            # ("they say grandma is sick and I must fly tonight, I talked to her yesterday")
-            model_kind, acute = DANGER_NOW, math.inf
         if model_kind == MEDICAL and not calm:
             uncertain = min(uncertain, limits.uncertain_medical)
         if probability >= acute:

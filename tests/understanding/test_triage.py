@@ -156,22 +156,19 @@ def test_medical_emergencies_name_an_ambulance_kind(model):
     assert verdict.level == ACUTE and verdict.kind == MEDICAL
 
 
-def test_an_injury_that_is_not_urgent_gets_no_ambulance_script(model):
-    # round 18: both were told "ring 112 och be om ambulans"
+def test_no_ambulance_script_by_pattern_for_a_past_injury_nor_without_a_body_named(model):
+    never = with_thresholds(model, acute=1.1, uncertain=1.1)  # the patterns alone
+    # round 18: "ring 112 och be om ambulans" to someone strangled last Saturday
     past = "I lördags tog han mig om halsen och jag fick svårt att andas en stund. Vad gör jag?"
-    assert Triager(model).triage(past).kind != MEDICAL
-    ok = saying(model, 0.99, MEDICAL, 0.9).triage("he push me to the wall. i am ok just my arm hurt")
-    assert ok.level == NONE
-    # told as past, the model's medical reading asks at most, as general danger
-    told = saying(model, 0.99, MEDICAL, 0.9).triage("igår slog han mig i huvudet")
-    assert (told.level, told.kind) == (UNCERTAIN, DANGER_NOW)
-    # still an emergency: going on now, or pills, whenever taken
-    now = saying(model, 0.99, MEDICAL, 0.9).triage("pappa skakar och har kramp, slutade dricka i förrgår")
-    assert (now.level, now.kind) == (ACUTE, MEDICAL)
-    assert Triager(model).triage("jag tog 30 alvedon igår men jag mår bra").kind == MEDICAL
-    # no body, symptom or care named: general danger, not an ambulance
+    assert never.triage(past).level == NONE
+    # still a red flag: going on now, pills whenever taken
+    assert never.triage("igår slog han mig och idag kan jag inte andas").kind == MEDICAL
+    assert never.triage("jag tog 30 alvedon igår men jag mår bra").kind == MEDICAL
+    # the model's medical reading with no body, symptom, drug or care named: general danger
     hypothetical = saying(model, 0.99, MEDICAL, 0.9).triage("vad händer om jag ringer 112 och ångrar mig")
-    assert hypothetical.kind == DANGER_NOW
+    assert (hypothetical.level, hypothetical.kind) == (ACUTE, DANGER_NOW)
+    seizure = saying(model, 0.99, MEDICAL, 0.9).triage("pappa skakar och har kramp")
+    assert seizure.kind == MEDICAL
 
 
 def test_cannot_talk_is_noticed(model):
