@@ -59,6 +59,7 @@ from bot.understanding.topic_cues import (
     asks_about_telling_the_family,
     asks_if_lawful,
     asks_if_reported,
+    asks_own_duty_to_report,
     hits_own_child,
     mentions_children,
     names_a_child_at_work,
@@ -314,6 +315,8 @@ ASKED_ABOUT_THE_POLICE = {
     "police_report": ("interpreter", "anonymity"),
     "reported_for_violence": ("anonymity",),
 }
+# The answers that tell someone at work about their duty to report
+ON_THE_DUTY_TO_REPORT = frozenset({"professional", "professional_adult", "report_concern_child"})
 # "Should I talk to her parents?": the answer for someone worried, which says not to go to the
 # family behind the person's back, and in an honour case the one that says never to (round 10
 # answered a friend in an honour case with "it sounds hard, call Kvinnofridslinjen"); their
@@ -456,9 +459,16 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     when neither the message nor the `earlier` ones name a child: the answer on adults (round 10:
     "an employee came in with a bruised face, must I tell anyone?"); or it is the answer on
     partner violence to a parent who hits their own child: the answer on children; or it is not
-    understood and names children, from someone worried or at work (CHILDREN_NAMED; round 11)."""
+    understood and names children, from someone worried or at work (CHILDREN_NAMED; round 11);
+    or someone at work asks about their own duty to report: the professionals' answer."""
     if asks_about_telling_the_family(text):
         return decision  # "should I contact her parents? they need an interpreter": the warning
+    if (
+        decision.writer == PROFESSIONAL
+        and decision.intent not in ON_THE_DUTY_TO_REPORT
+        and asks_own_duty_to_report(text)
+    ):  # "har jag anmälningsplikt fast jag bara är kock?"; adults at work are switched below
+        decision = Decision("professional", decision.writer, "switched")
     if decision.intent == FALLBACK and decision.writer in CHILDREN_NAMED and names_kids(text):
         return Decision(CHILDREN_NAMED[decision.writer], decision.writer, "switched")
     if decision.intent in ROLE_GENERAL_ANSWERS:

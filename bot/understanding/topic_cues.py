@@ -180,6 +180,19 @@ _SECRET_ADDRESS = re.compile(
 )
 
 
+# The writer's own duty to report ("Har jag anmälningsplikt fast jag inte är lärare? Jag är ju
+# bara kock": round 18 did not understand it), not whether the chat reports (_BEING_REPORTED)
+_OWN_DUTY_TO_REPORT = re.compile(
+    r"\b(har|omfattas|galler) (jag|vi)( \w+)? (av )?anmalningsplikt\w*"
+    r"|\banmalningsplikt\w* (for|galler) (mig|oss|alla|aven|ocksa)\b"
+    r"|\b(maste|ska|bor|borde) (jag|vi) (orosanmala|anmala till soc\w*|gora en orosanmalan)\b"
+    r"|\b(ar|blir) (jag|vi) (skyldig|skyldiga|tvungen|tvungna) att (anmala|orosanmala)\b"
+    r"|\b(do|must|should) (i|we) (have to )?(report|file a report)\b"
+    r"|\b(am i|are we) (a )?(obliged|required|mandated|mandatory reporters?)\b"
+    r"|\b(do|does) (i|we|my job|the duty to report) (have|apply)( to me| to us)?( a)? duty to report\b"
+)
+
+
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     def says(text: str) -> bool:
         return pattern.search(normalise(text)) is not None
@@ -227,3 +240,4 @@ def asks_about_telling_the_family(text: str) -> bool:
 asks_about_language = _says(_LANGUAGE)  # "is there help in Polish?", "can we get an interpreter?"
 asks_if_reported = _says(_BEING_REPORTED)  # "måste ni anmäla det till polisen?"
 asks_if_lawful = _says(_LAWFUL)  # "is it illegal to track her phone?"
+asks_own_duty_to_report = _says(_OWN_DUTY_TO_REPORT)  # "har jag anmälningsplikt?"

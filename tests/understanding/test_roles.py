@@ -895,6 +895,20 @@ def test_a_question_asked_in_a_general_answer_gets_its_own_answer_for_the_writer
     )
 
 
+def test_a_professional_asking_about_their_own_duty_to_report_gets_the_answer_on_it():
+    def answer(text: str, intent: str = FALLBACK, writer: str = PROFESSIONAL) -> str:
+        return specific_answer(Decision(intent, writer, "kept"), text).intent
+
+    cook = "Har jag anmälningsplikt fast jag inte är lärare? Jag är ju bara kock"
+    assert answer(cook) == "professional"  # round 18: "I do not quite understand"
+    assert answer(cook, "safe_now") == "professional"
+    assert answer("Am I obliged to report it? She is a patient, 40") == "professional_adult"
+    # whether the chat reports, someone else's question, or a professional answer already
+    assert answer("har ni anmälningsplikt?") == FALLBACK
+    assert answer(cook, writer=SUBJECTED) == FALLBACK
+    assert answer(cook, "report_concern_child") == "report_concern_child"
+
+
 def test_a_professional_asking_about_an_adult_gets_the_answer_on_adults():
     def answer(text: str, earlier: tuple[str, ...] = ()) -> str:
         return specific_answer(Decision("professional", PROFESSIONAL, "kept"), text, earlier).intent
