@@ -164,6 +164,10 @@ def test_no_ambulance_script_by_pattern_for_a_past_injury_nor_without_a_body_nam
     # still a red flag: going on now, pills whenever taken
     assert never.triage("igår slog han mig och idag kan jag inte andas").kind == MEDICAL
     assert never.triage("jag tog 30 alvedon igår men jag mår bra").kind == MEDICAL
+    # a head injury with vomiting stays a red flag however it is told (round 19: 112 and a
+    # question only, for "fick en smäll i huvet igår, blev yr o spydde på natten")
+    head = "fick en smäll i huvet igår av min kille, blev yr o spydde på natten"
+    assert never.triage(head).kind == MEDICAL
     # the model's medical reading with no body, symptom, drug or care named: general danger
     hypothetical = saying(model, 0.99, MEDICAL, 0.9).triage("vad händer om jag ringer 112 och ångrar mig")
     assert (hypothetical.level, hypothetical.kind) == (ACUTE, DANGER_NOW)
