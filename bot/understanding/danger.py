@@ -78,7 +78,10 @@ _EN_ME = r"(me|us|my (kids?|children|child|family|baby))"
 # Trouble breathing is a red flag while it lasts; told as past ("fick svårt att andas en stund i
 # lördags") it is the answer on injuries (see `told_as_past`). A head injury with vomiting or a
 # faint stays a red flag however it is told.
-_BREATHING_NOW = _NOT_CHRONIC + r"(?#breathing)"
+_TROUBLE_BREATHING = _NOT_CHRONIC + (
+    r"\b(svårt att andas|(får|fick)( jag| hon| han| du| vi| hen)? (ingen|inte) luft|kan (inte|knappt) andas|kunde (inte|knappt) andas|andnöd|kippar efter (luft|andan)|"
+    r"trouble breathing|struggling to breathe|hard to breathe|gasping( for air)?|short of breath)\b"
+)
 
 # Each pattern is matched against the folded text. Grouped by the danger it describes;
 # Swedish (with and without å/ä/ö), English, then the other main languages of Örebro.
@@ -110,9 +113,7 @@ _PATTERNS: dict[str, list[str]] = {
         # pain, stroke by the AKUT test: face, arm, speech; seizures, sudden collapse, blue lips,
         # a sudden very bad headache, vomiting or coughing blood, a child who swallowed a
         # corrosive). Chronic or exercise-bound complaints are the model's to weigh.
-        _BREATHING_NOW
-        + r"\b(svårt att andas|(får|fick)( jag| hon| han| du| vi| hen)? (ingen|inte) luft|kan (inte|knappt) andas|kunde (inte|knappt) andas|andnöd|kippar efter (luft|andan)|"
-        r"trouble breathing|struggling to breathe|hard to breathe|gasping( for air)?|short of breath)\b",
+        _TROUBLE_BREATHING,
         _NOT_CHRONIC
         + r"\b(ont i bröstet|bröstsmärt\w*|smärta i bröstet|tryck (över|i) bröstet|chest pains?|pain in (my|his|her) chest|chest (hurts|is tight))\b",
         _NOT_CHRONIC
@@ -224,7 +225,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _COMPILED = {kind: [_compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
-_BREATHING_FOLDED = _fold(_BREATHING_NOW)
+_TROUBLE_BREATHING_FOLDED = _fold(_TROUBLE_BREATHING)
 
 
 @dataclass(frozen=True)
@@ -339,7 +340,7 @@ def detect(text: str) -> Verdict | None:
     norm = spoken_forms(normalise(text))
     for kind in (MEDICAL, SUICIDAL, DANGER_NOW):
         for pattern in _COMPILED[kind]:
-            if pattern.pattern.startswith(_BREATHING_FOLDED) and told_as_past(text):
+            if pattern.pattern == _TROUBLE_BREATHING_FOLDED and told_as_past(text):
                 continue
             for match in pattern.finditer(norm):
                 if not _defused(norm, match):

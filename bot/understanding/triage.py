@@ -145,17 +145,14 @@ class Triager:
             model_kind = DANGER_NOW  # "jag är rädd" is not "I am afraid I will hurt her"
         if model_kind == MEDICAL and not danger.names_injury(text):
             model_kind = DANGER_NOW  # no body, symptom or care named: no ambulance script
-        told_as_past = danger.told_as_past(text)
         if match is not None:
             kind = match.kind
             if kind == danger.DANGER_NOW and model_kind in _MODEL_KINDS_THAT_REFINE_VIOLENCE:
                 kind = model_kind
             return verdict(ACUTE, kind, f'pattern "{match.matched}"')
-        symptom = (
-            danger.symptom_after(text, bool(earlier_kinds & POISONING))
-            if context and not told_as_past
-            else None
-        )
+        symptom = None
+        if context and not danger.told_as_past(text):
+            symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING))
         if symptom:
             return verdict(ACUTE, MEDICAL, f'"{symptom}" after danger earlier in the conversation')
         if self.model is None:
