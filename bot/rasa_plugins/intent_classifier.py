@@ -14,6 +14,15 @@ Rasa (`python -m bench.profile`) showed three avoidable costs in the stock compo
   features, in the same order, straight into one CSR matrix.
 - The ranking is built for all intents and then sorted; this sorts indices and builds only the
   entries it keeps.
+
+With its defaults it gives exactly the stock component's answers. config.yml turns on two
+additions (round 20): `tf_idf` weighs the word and character n-gram counts (sublinear tf-idf, one
+weighting over both blocks), so that a word every topic uses counts less than a word that
+tells the topic apart; on the role development set the top topic was right 60.9% -> 64.8% of the time.
+The tf-idf classifier is less sure of its answers, and the thresholds after it (FallbackClassifier, the role
+and danger cut-offs) were set on the count model's probabilities. So `temperature` multiplies its
+scores before the softmax: the order is unchanged, and at 2.0 the mean top probability on the
+development set is what it was (0.80 -> 0.81). `C` is sklearn's inverse regularisation strength.
 """
 
 from __future__ import annotations
@@ -36,6 +45,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from scipy.sparse import csr_matrix, spmatrix
+from scipy.special import softmax
+from sklearn.feature_extraction.text import TfidfTransformer
+
+IDF_FILE = "idf.npy"  # beside the classifier's .skops file: skops will not load a TfidfTransformer
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
@@ -64,14 +77,47 @@ class SentenceCountVectorsFeaturizer(CountVectorsFeaturizer):
 class FastLogisticRegressionClassifier(LogisticRegressionClassifier):
     """LogisticRegressionClassifier with a cheaper prediction path (see the module docstring)."""
 
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {
+            **LogisticRegressionClassifier.get_default_config(),
+            "C": 1.0,
+            "tf_idf": False,
+            "temperature": 1.0,
+        }
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        name: str,
+        model_storage: ModelStorage,
+        resource: Resource,
+    ) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.C = self.config["C"]
+        self.tf_idf: TfidfTransformer | None = None
+
     def _lay_out_weights(self) -> None:
         if hasattr(self.clf, "coef_"):
             self.clf.coef_ = np.asfortranarray(self.clf.coef_)
 
     def train(self, training_data: TrainingData) -> Resource:
-        resource = super().train(training_data)
+        X, y = self._create_training_matrix(training_data)
+        if X.shape[0] == 0:
+            return self._resource
+        if self.config["tf_idf"]:
+            self.tf_idf = TfidfTransformer(sublinear_tf=True).fit(X)
+            X = self.tf_idf.transform(X)
+        self.clf.fit(X, y)
+        self.persist()
         self._lay_out_weights()
-        return resource
+        return self._resource
+
+    def persist(self) -> None:
+        super().persist()
+        if self.tf_idf is not None:
+            with self._model_storage.write_to(self._resource) as model_dir:
+                np.save(model_dir / IDF_FILE, self.tf_idf.idf_)
 
     @classmethod
     def load(
@@ -83,6 +129,9 @@ class FastLogisticRegressionClassifier(LogisticRegressionClassifier):
         **kwargs: Any,
     ) -> FastLogisticRegressionClassifier:
         component = super().load(config, model_storage, resource, execution_context, **kwargs)
+        if component.config["tf_idf"] and hasattr(component.clf, "coef_"):
+            with model_storage.read_from(resource) as model_dir:
+                component.tf_idf = weighting(np.load(model_dir / IDF_FILE))
         component._lay_out_weights()
         return component
 
@@ -108,7 +157,12 @@ class FastLogisticRegressionClassifier(LogisticRegressionClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         if not messages:
             return messages
-        probabilities = self.clf.predict_proba(self._create_X(messages))
+        X = self._create_X(messages)
+        if self.tf_idf is not None:
+            X = self.tf_idf.transform(X)
+        # a multinomial model's predict_proba is the softmax of these scores
+        scores = self.config["temperature"] * self.clf.decision_function(X)
+        probabilities = softmax(scores, axis=1)
         intents = self.clf.classes_
         keep = self.config[RANKING_LENGTH] or len(intents)
         for message, row in zip(messages, probabilities, strict=True):
@@ -117,6 +171,13 @@ class FastLogisticRegressionClassifier(LogisticRegressionClassifier):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set("intent_ranking", ranking, add_to_output=True)
         return messages
+
+
+def weighting(idf: np.ndarray) -> TfidfTransformer:
+    """The sublinear tf-idf weighting with these (trained) inverse document frequencies."""
+    transformer = TfidfTransformer(sublinear_tf=True)
+    transformer.idf_ = idf
+    return transformer
 
 
 def _has_dense(message: Message) -> bool:

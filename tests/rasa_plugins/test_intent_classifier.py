@@ -1,4 +1,6 @@
-"""The faster featurizer and classifier must give exactly what Rasa's own components give."""
+"""The faster featurizer and classifier must give exactly what Rasa's own components give; the
+classifier's tf-idf weighting and temperature (config.yml) are what their docstring says, also
+after the model is saved and loaded."""
 
 from __future__ import annotations
 
@@ -63,6 +65,50 @@ def test_features_and_rankings_are_the_same(trained_pair):
 def test_weights_are_laid_out_for_the_transposed_product(trained_pair):
     _, fast, _ = trained_pair
     assert fast.clf.coef_.T.flags["C_CONTIGUOUS"]
+
+
+def test_tf_idf_and_temperature_are_sklearns_weighting_and_a_sharper_softmax(tmp_path):
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+    from scipy.special import softmax
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    rng = np.random.default_rng(5)
+    train = [message(rng) for _ in range(240)]
+    for i, msg in enumerate(train):
+        msg.set("intent", f"intent_{i % 6}")
+        msg.set(TEXT, f"text {i}")
+    config = {"tf_idf": True, "C": 30, "temperature": 2.0}
+    storage, resource = LocalModelStorage(tmp_path), Resource("classifier")
+    trained = FastLogisticRegressionClassifier(
+        {**FastLogisticRegressionClassifier.get_default_config(), **config}, "c", storage, resource
+    )
+    trained.train(TrainingData(training_examples=train))
+    loaded = FastLogisticRegressionClassifier.load(
+        config, storage, resource, ExecutionContext(GraphSchema({}), node_name="c")
+    )
+
+    X = trained._create_X(train)
+    tf_idf = TfidfTransformer(sublinear_tf=True).fit(X)
+    labels = [m.get("intent") for m in train]
+    reference = LogisticRegression(C=30, class_weight="balanced", random_state=42)
+    reference.fit(tf_idf.transform(X), labels)
+    new = [message(rng) for _ in range(20)]
+    scores = reference.decision_function(tf_idf.transform(trained._create_X(new)))
+    expected = softmax(2.0 * scores, axis=1)
+    for component in (trained, loaded):
+        got = component.process([Message(data={TEXT: "x"}, features=m.features) for m in new])
+        for row, msg in zip(expected, got, strict=True):
+            ranking = msg.get("intent_ranking")
+            assert ranking[0]["name"] == reference.classes_[row.argmax()]
+            confidence = dict(zip(reference.classes_, row, strict=True))
+            assert np.allclose([r["confidence"] for r in ranking], [confidence[r["name"]] for r in ranking])
+    # the temperature sharpens but never reorders: the top topic is the plain model's
+    plain = reference.predict_proba(tf_idf.transform(trained._create_X(new)))
+    assert (plain.argmax(1) == expected.argmax(1)).all()
+    assert expected.max(1).mean() > plain.max(1).mean()
 
 
 def test_sentence_features_are_the_stock_featurizers(agent):
