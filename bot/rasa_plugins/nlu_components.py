@@ -37,7 +37,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.core.languages import CHAT_LANGUAGES
-from bot.understanding.age_cues import YOUNG, said_age
+from bot.understanding.age_cues import YOUNG, only_an_age, said_age
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
 from bot.understanding.danger_model import MODEL_PATH
@@ -61,6 +61,7 @@ from bot.understanding.roles import (
     general_before_not_understood,
     in_honour_case,
     lines_for_writer,
+    next_step,
     not_asked_twice,
     readable,
     said_enough,
@@ -325,6 +326,10 @@ class RoleDetector(_Untrained):
             general = general_answer(decision.writer, guess, earlier, age=age, **shown)
             typed = [line for line in (text, *earlier_texts) if not line.startswith("/")]
             general = after_witnessing(in_honour_case(general, typed), said_before)
+            if only_an_age(text) and general not in (None, ROLE_QUESTION):
+                # "16" after the story: the writer's answer for that age (BRIS for the young)
+                decision = Decision(general, decision.writer, "age")
+            decision = next_step(decision, said_before)
             decision = not_asked_twice(decision, said_before, general)
             decision = general_before_not_understood(decision, said_before, general, guess)
             decision = calm_after_witnessing(decision, said_before)
@@ -350,7 +355,7 @@ class RoleDetector(_Untrained):
                         topic, guess, earlier, disclosure=disclosure, age=age,
                         own_violence=own_violence, **shown,
                     )  # fmt: skip
-                    own = specific_answer(own, text, earlier_texts)
+                    own = next_step(specific_answer(own, text, earlier_texts), said_before)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")
                     checked |= {

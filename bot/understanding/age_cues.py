@@ -119,12 +119,29 @@ _ASKS_TO_TELL_AN_ADULT = re.compile(_TELL_AN_ADULT)
 _SAYS_NOT_AT_SCHOOL = re.compile(_NOT_AT_SCHOOL)
 
 
+# a message that is nothing but the writer's age, typed after their story: "16", "e 22", "jag är
+# 15 år", "I'm 17" (round 19: "16" and "e 22" got the not-understood answer)
+_ONLY_AGE = re.compile(
+    rf"^({_WRITER_IS}{_FILLER} )?(?P<age>[1-9][0-9]?)( ar( gammal)?| years?( old)?| yo)?[ .!]*$"
+)
+
+
+def only_an_age(text: str) -> str | None:
+    """`YOUNG` or `ADULT` when the whole message is the writer's age, else None."""
+    match = _ONLY_AGE.match(normalise(text).strip())
+    if not match or int(match["age"]) < 6:
+        return None
+    return YOUNG if int(match["age"]) < 18 else ADULT
+
+
 def said_age(text: str) -> str | None:
     """`YOUNG` if `text` says the writer is under 18, `ADULT` if it says an adult is writing, else
     None. An age said outright wins ("jag är 16 och min kille..." is young); then a spouse or
     children of one's own ("min man", "my kids": an adult); then asking whether to tell a teacher
     or an adult; then school ("vi går i nian")."""
     norm = normalise(text)
+    if only_an_age(text):
+        return only_an_age(text)
     if _SAYS_ADULT_AGE.search(norm):
         return ADULT
     if _SAYS_YOUNG_AGE.search(norm):

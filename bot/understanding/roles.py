@@ -250,6 +250,9 @@ PREMISES = {
     # "min fru har slagit mig flera gånger och jag skäms": told violence against the writer is
     # more than a bad feeling without a topic
     "feeling_bad": (lambda text: not someone_hurts_writer(text), "victim"),
+    # "is that true? can he do that?" read as thanks got a goodbye (round 19): a question is none
+    "thanks": (lambda text: "?" not in text, FALLBACK),
+    "goodbye": (lambda text: "?" not in text, FALLBACK),
 }
 # "will social services take my children?" answered for a parent: with no child named in the
 # conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary
@@ -723,6 +726,29 @@ def _decide(
 # then people to talk to). The question who it is about is left alone: for a writer nobody knows,
 # the menu instead of it is a dead end.
 SAID_ENOUGH = 2
+
+
+# A topic answered in the bot's last turn and read again from the next message: the next step on
+# it for the same writer, not the same text again. In the judged rounds 3-19, 199 conversation
+# answers repeated the one before, and 22 of those were good ("jag vill inte va sån, min mamma var
+# sån" after the answer to those who use violence got that answer again). Only where one step
+# plainly follows.
+NEXT_STEP = {
+    "uses_violence": "first_call",  # how a first call to Välj att sluta goes: anonymous, free
+    "forms_of_violence": "victim",  # "it is not your fault", who to talk to
+    "concerned": "report_for_someone",  # what a relative or witness can do, and the police
+    "professional": "professional_consult",  # consult social services without naming the child
+}
+
+
+def next_step(decision: Decision, said: Sequence[str]) -> Decision:
+    """`decision`, or the next step on its topic (`NEXT_STEP`) when the bot's last turn (`said`:
+    the responses so far, oldest first; a turn ends with at most one line after the answer) gave
+    that topic's answer and the next step has not been given in this conversation."""
+    step = NEXT_STEP.get(decision.intent)
+    if step is None or f"utter_{decision.intent}" not in said[-2:] or f"utter_{step}" in said:
+        return decision
+    return Decision(step, decision.writer, "next step")
 
 
 def not_asked_twice(decision: Decision, said: Sequence[str], general: str | None) -> Decision:

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.understanding.age_cues import ADULT, YOUNG, said_age
+from bot.understanding.age_cues import ADULT, YOUNG, only_an_age, said_age
 from bot.understanding.role_cues import (
     CUE_NAMES,
     cues_of,
@@ -30,8 +30,10 @@ from bot.understanding.role_model import (
     load_examples,
 )
 from bot.understanding.roles import (
+    ANSWER_ROLE,
     CALM,
     FALLBACK,
+    NEXT_STEP,
     NO_GUESS,
     NOT_UNDERSTOOD_AGAIN,
     ROLE_QUESTION,
@@ -47,6 +49,7 @@ from bot.understanding.roles import (
     general_before_not_understood,
     in_honour_case,
     lines_for_writer,
+    next_step,
     not_asked_twice,
     not_understood_response,
     readable,
@@ -165,6 +168,18 @@ def test_the_young_answers_for_the_worried_and_for_those_who_hit_need_the_age_sa
     assert decide("victim", guess(SUBJECTED, 0.9, young=0.8), age=ADULT).intent == "victim"
     assert decide("young_person", guess(SUBJECTED, 0.9, young=0.3), age=ADULT).intent == "victim"
     assert decide("young_person", guess(SUBJECTED, 0.9, young=0.3)).intent == "young_person"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("16", YOUNG), ("e 22", ADULT), ("jag e 15", YOUNG), ("Jag är 15 år.", YOUNG),
+     ("I'm 17", YOUNG), ("im 30 years old", ADULT), ("22!", ADULT),
+     ("ok", None), ("5", None), ("16 gånger", None), ("han är 16", None), ("jag är 16 och rädd", None)],
+)  # fmt: skip
+def test_a_message_that_is_only_the_writers_age_says_it(text, age):
+    assert only_an_age(text) == age
+    if age:
+        assert said_age(text) == age
 
 
 def test_what_the_conversation_said_of_the_age_is_remembered():
@@ -717,6 +732,14 @@ def test_close_candidates_are_the_two_topics_rasa_could_not_choose_between():
     assert close_candidates(ranking[1:]) == []
 
 
+def test_a_question_is_never_thanks_or_a_goodbye():
+    # round 19: "is that true? can he do that?" after the answer on residence permits
+    assert with_premise("thanks", "is that true? can he do that?") == FALLBACK
+    assert with_premise("goodbye", "hej då? kommer han se det här") == FALLBACK
+    assert with_premise("thanks", "tack så mycket") == "thanks"
+    assert with_premise("goodbye", "hej då") == "goodbye"
+
+
 def test_the_self_defence_answer_needs_the_message_to_say_so():
     # "tillbaka" alone is no hitting back: "he hit me and I fear he comes back tonight"
     assert with_premise("hit_back", "han slog mig igår och är rädd att han kommer tillbaka") == (
@@ -1034,6 +1057,28 @@ def test_who_it_is_about_is_not_asked_twice_in_a_row():
     # another answer is never changed
     shelter = Decision("shelter", SUBJECTED, "kept")
     assert not_asked_twice(shelter, just_asked, "victim") == shelter
+
+
+def test_a_topic_answered_just_now_gets_its_next_step_for_the_same_writer():
+    again = Decision("uses_violence", USES_VIOLENCE, "kept")
+    # "jag vill inte va sån, min mamma var sån" right after the answer to those who hit
+    just_said = ["utter_greet", "utter_uses_violence"]
+    assert next_step(again, just_said) == Decision("first_call", USES_VIOLENCE, "next step")
+    # also when one line (a question) followed the answer in that turn
+    assert next_step(again, [*just_said, "utter_danger_question"]).intent == "first_call"
+    # said earlier, not in the last turn; or the next step was given already: unchanged
+    assert next_step(again, ["utter_uses_violence", "utter_anonymity", "utter_greet"]) == again
+    assert next_step(again, ["utter_first_call", *just_said]) == again
+    # a topic with no plain next step is left to said_enough
+    shelter = Decision("shelter", SUBJECTED, "kept")
+    assert next_step(shelter, ["utter_shelter"]) == shelter
+    # every next step speaks to the same writer as the answer before it, and has its own rule
+    rules = (PROJECT_ROOT / "data" / "rules").glob("*.yml")
+    ruled = {s["intent"] for f in rules for r in yaml.safe_load(f.read_text())["rules"]
+             for s in r["steps"] if "intent" in s}  # fmt: skip
+    for topic, step in NEXT_STEP.items():
+        assert ANSWER_ROLE[topic] == ANSWER_ROLE[step]
+        assert step in ruled
 
 
 def test_not_understood_gives_the_writers_general_answer_once():
