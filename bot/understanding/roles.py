@@ -227,7 +227,9 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # ... and the other way: "om jag berättar för skolkuratorn, måste hon ringa soc? jag vill inte att
 # vi blir tagna", from a child at home, is what happens when an adult tells social services, not
 # only BRIS (round 17 answered a 12-year-old as a parent)
-YOUNG_VERSION = dict.fromkeys(("children_social_services", "social_services"), "adult_reports_concern")
+YOUNG_VERSION = dict.fromkeys(
+    ("children_social_services", "social_services", "report_concern_child"), "adult_reports_concern"
+)
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
@@ -341,12 +343,16 @@ FOR_PARENTS = frozenset({"children_social_services", "children_custody"})
 FOR_ADULTS = {
     # a child asking what social services do, or about money or a secret address: BRIS, TRIS and
     # the school counsellor
-    SUBJECTED: FOR_PARENTS | {"social_services", "economic_violence", "protected_identity"},
+    # (round 19: "jag e 15 ... då tar soc min lillebror" got how to report a concern)
+    SUBJECTED: FOR_PARENTS
+    | {"social_services", "economic_violence", "protected_identity", "report_concern_child"},
     USES_VIOLENCE: frozenset(
         {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
          "interpreter_uses_violence", "is_it_a_crime_uses_violence"}
     ),
-    CONCERNED: frozenset({"report_for_someone"}),  # a child at home: BRIS, not "report a concern"
+    # a child at home: BRIS, not "report a concern" (round 19: a 16-year-old afraid for a little
+    # brother got the answer on reporting)
+    CONCERNED: frozenset({"report_for_someone", "report_concern_child"}),
 }
 
 # Intents that never change: danger (bot.rasa_plugins.nlu_components.DangerDetector has the last
@@ -573,7 +579,10 @@ def decide(
         intent, guess, earlier, limits, disclosure, age, evidence, violence_shown, own_violence
     )
     shown_hitting = earlier == USES_VIOLENCE or violence_shown >= limits.uses_violence
-    if decision.intent in NOT_YOUR_FAULT and shown_hitting:
+    # ... nor the victims' lines for a message not understood ("I am alone with him and two
+    # younger kids ... I just lose it", after "I have been hitting my son": round 19)
+    victims_lines = decision.intent == FALLBACK and decision.writer == SUBJECTED
+    if shown_hitting and (decision.intent in NOT_YOUR_FAULT or victims_lines):
         return Decision(ROLE_QUESTION, decision.writer, "asked")
     return decision
 

@@ -53,7 +53,9 @@ POISONING = frozenset({MEDICAL, SUICIDAL})  # after these, feeling sick or sleep
 _HELP_CALLED = re.compile(
     r"(?<!aldrig )(?<!inte )(?<!never )(?<!not )(?<!n't )"
     r"(?<!han )(?<!hon )(?<!hen )(?<!he )(?<!she )(?<!han har )(?<!hon har )(?<!he has )(?<!she has )"
-    r"\b(ringt|ringde|ringer nu|called|phoned|rang|dialled|dialed|have called|just called)"
+    r"(?<!om jag )(?<!om ja )(?<!nar jag )(?<!innan jag )(?<!if i )(?<!if i'm )"
+    r"\b(ringt|ringde|ringer nu|ringer|called|phoned|rang|dialled|dialed|have called|just called|"
+    r"calling|calling now)"
     r" (till )?(112|911|polisen|polis|ambulans\w*|the police|police|the cops|an ambulance|ambulance)\b"
     r"|\b(polisen|polis|ambulansen|hjalpen) (ar|e) pa (vag|vaj)\b|\b(polisen|ambulansen) kommer\b"
     r"|\b(police|the cops|an? ambulance|help) (is|are|'s|'re) (on (the|their|its) way|coming)\b"
@@ -70,9 +72,19 @@ _LONG_AGO_OR_COME = re.compile(
 )
 
 
+# "ringer nu", "calling now": the whole message, after 112 was shown (round 19: "ringer nu" and
+# "jag ringer 112" got the same "ring 112" text again)
+_CALLING_NOW = re.compile(r"^(ok )?(jag |ja |i'm |im )?(ringer|calling)( nu| now| dom| dem| them)?[ .!]*$")
+
+
 def help_called(text: str) -> bool:
-    """Whether the writer says 112 or the police have just been called or are on their way."""
-    norm = danger.normalise(text)
+    """Whether the writer says 112 or the police have just been called, are being called or are on
+    their way; a question says nothing of the kind."""
+    norm = danger.normalise(text).strip()
+    if "?" in norm:
+        return False
+    if _CALLING_NOW.match(norm):
+        return True
     return _HELP_CALLED.search(norm) is not None and _LONG_AGO_OR_COME.search(norm) is None
 
 

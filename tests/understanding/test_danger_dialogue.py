@@ -286,11 +286,14 @@ def test_someone_who_has_called_112_is_not_told_to_call_it():
     medical = {"level": "acute", "kind": "danger_medical", "help_called": True}
     assert responses("danger_medical", medical, None)[0] == "utter_danger_medical"
     for said in ("i called 112. they are coming", "ok I called 112. they are sending someone",
-                 "jag har ringt polisen nu", "polisen är på väg", "Grannen ringde polisen"):  # fmt: skip
+                 "jag har ringt polisen nu", "polisen är på väg", "Grannen ringde polisen",
+                 "ringer nu", "jag ringer 112", "ok calling now", "I'm calling the police"):  # fmt: skip
         assert help_called(said), said
     for not_said in ("ska jag ringa polisen?", "jag har aldrig ringt polisen",
                      "I called the police last year and they did nothing",
                      "han ringde polisen och sa att jag slog honom", "she called the police on me",
                      "om jag ringer polisen blir mamma arg", "I didn't call the police",
-                     "ringde 112 och ambulansen kom. nu är jag på akuten"):  # fmt: skip
+                     "ringde 112 och ambulansen kom. nu är jag på akuten",
+                     "ringer dom nu?", "vad händer om jag ringer 112", "när jag ringer polisen, vad säger jag",
+                     "if i'm calling the police, will he know", "han ringer hela tiden"):  # fmt: skip
         assert not help_called(not_said), not_said

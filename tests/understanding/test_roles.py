@@ -143,9 +143,18 @@ def test_someone_under_18_who_worries_about_another_gets_the_young_peoples_answe
     assert decide("costs_and_anonymity", NO_GUESS, USES_VIOLENCE, age=YOUNG).intent == (
         "uses_violence_young"
     )
-    # a young person's counterpart stays: a worried teen asking about a child gets the report answer
-    asked = "perpetrator_children"
-    assert decide(asked, guess(CONCERNED, 0.95), age=YOUNG).intent == "report_concern_child"
+    # a worried teen asking about a child (a little brother): the young people's answer, which
+    # names BRIS, a trusted adult and social services, not the adults' answer on reporting
+    # (round 19); a teen at home afraid social services will take a sibling: what happens if
+    # they tell
+    for asked in ("perpetrator_children", "report_concern_child"):
+        assert decide(asked, guess(CONCERNED, 0.95), age=YOUNG).intent == "concerned_young"
+    assert decide("report_concern_child", guess(CONCERNED, 0.95), age=ADULT).intent == (
+        "report_concern_child"
+    )
+    assert decide("report_concern_child", guess(SUBJECTED, 0.95), age=YOUNG).intent == (
+        "adult_reports_concern"
+    )
 
 
 def test_the_young_answers_for_the_worried_and_for_those_who_hit_need_the_age_said():
@@ -647,6 +656,17 @@ def test_grammatical_cues_tell_who_does_it_to_whom():
     assert "done to writer" in named("min sambo slog mig igår igen")
     assert "done to writer" in named("Min man SLÅR mej")  # case and å/ä/ö do not matter
     assert "writer suffers" in named("I was beaten by my husband")
+    # "been" before an -ing form is active (round 19), before a participle passive
+    assert "writer acts on someone" in named("I have been hitting my son. He is 9.")
+    assert "writer acts on someone" in named("i've been yelling at my kids")
+    assert named("I have been hit by my husband") == {"writer suffers"}
+    # a neighbour or someone who hears it: a cue, no telling of violence by itself
+    for text in ("Det är ett par under mig. I förrgår hörde jag henne gråta",
+                 "I can hear my neighbours fighting every night"):  # fmt: skip
+        assert "writer witnesses" in named(text), text
+        assert not tells_of_violence(text), text
+    # only a cue: the model weighs it against violence done to the writer
+    assert {"done to writer", "writer witnesses"} <= named("han slår mig och jag hör honom komma")
     assert "someone else acts" in named("han kontrollerar allt")
     assert named("hej, är det här anonymt?") == set()
     # a parent or brother who keeps a girl from things; no telling of violence by itself
@@ -1265,6 +1285,9 @@ def test_not_your_fault_is_not_said_after_a_message_read_as_from_someone_who_hit
     assert decide("victim", victim, None, violence_shown=shown).intent == ROLE_QUESTION
     not_understood = decide(FALLBACK, victim, None, disclosure=True, violence_shown=shown)
     assert not_understood.intent == ROLE_QUESTION
+    # ... nor the victims' lines for a message without a disclosure ("I just lose it", round 19)
+    assert decide(FALLBACK, victim, None, violence_shown=shown).intent == ROLE_QUESTION
+    assert decide(FALLBACK, victim, None, violence_shown=0.3).intent == FALLBACK
     assert violence_shown([reading(SUBJECTED, 0.9)]) == 0.0
 
 
