@@ -86,7 +86,9 @@ CUES: dict[str, re.Pattern[str]] = {
             rf"{_I}({_ACTIVE_GAP}{_VERBS}|{_EN_PROGRESSIVE})( \S+){{0,2}} {_SOMEONE_ELSE}"
         ),
         # "slog mig", "hits me": it is done to the writer
-        "done to writer": rf"\b{_VERBS}( \S+){{0,2}} {_ME}",
+        # "she throws things at me" (round 20; as the writer's own act, throwing is no cue:
+        # "I threw his laptop" is told by both)
+        "done to writer": rf"\b({_VERBS}|throws|threw|throwing)( \S+){{0,2}} {_ME}",
         # "jag blev slagen", "I was beaten"
         "writer suffers": (
             rf"{_I}( \S+){{0,3}} (blev|blir|har blivit|was|got|get|am|have been|been) "
@@ -261,11 +263,13 @@ def tells_own_violence(text: str) -> bool:
     return own is not None or RESTRICTS in cues_of(text)
 
 
-# "Jag har aldrig slagit tillbaka", "I have never touched her": the writer denies violence of
-# their own, which the cues (a violent verb after "jag") count as telling of it
+# "Jag har aldrig slagit tillbaka", "I have never touched her", "I would never hit her back"
+# (round 20): the writer denies violence of their own, which the cues (a violent verb after
+# "jag") count as telling of it
 _DENIED = re.compile(
-    r"\b(jag|ja|i|i'?ve|ive)( har| have)? (aldrig|inte|never|not|didn'?t|haven'?t|did not|"
-    r"have not)( \S+){0,2} (slagit|slag|slog|rort|ror|skadat|hit|touched|hurt|laid a (hand|finger))\b"
+    r"\b(jag|ja|i|i'?ve|ive)( har| have| would| will| could| skulle| ska| kommer)? (aldrig|inte|"
+    r"never|not|didn'?t|haven'?t|did not|have not)( \S+){0,2} (slagit|slag|slog|sla|rort|ror|"
+    r"skadat|hit|touched|hurt|laid a (hand|finger))\b"
 )
 
 

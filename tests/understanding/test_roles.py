@@ -486,6 +486,8 @@ def test_the_writer_tells_their_own_violence_or_violence_against_them():
     # denying violence of one's own: "jag har aldrig slagit tillbaka", not "jag slog henne aldrig"
     assert denies_own_violence("Jag har aldrig slagit tillbaka. Men om jag ringer polisen")
     assert denies_own_violence("I have never touched her")
+    assert denies_own_violence("I would never hit her back. But I'm scared for our daughter")
+    assert denies_own_violence("jag skulle aldrig slå henne")
     assert not denies_own_violence("jag har slagit henne två gånger")
     for text in ("hon hotar att anmäla mig", "she threatened to report me to the police",
                  "min fru hotar att lämna mig om jag inte söker hjälp"):  # fmt: skip
@@ -656,6 +658,8 @@ def test_grammatical_cues_tell_who_does_it_to_whom():
     assert "done to writer" in named("min sambo slog mig igår igen")
     assert "done to writer" in named("Min man SLÅR mej")  # case and å/ä/ö do not matter
     assert "writer suffers" in named("I was beaten by my husband")
+    # "she throws things at me" (round 20: a man hurt by his wife was read as the one who hits)
+    assert "done to writer" in named("She throws things at me when she gets angry")
     # "been" before an -ing form is active (round 19), before a participle passive
     assert "writer acts on someone" in named("I have been hitting my son. He is 9.")
     assert "writer acts on someone" in named("i've been yelling at my kids")
