@@ -139,9 +139,9 @@ def said_age(text: str) -> str | None:
     None. An age said outright wins ("jag är 16 och min kille..." is young); then a spouse or
     children of one's own ("min man", "my kids": an adult); then asking whether to tell a teacher
     or an adult; then school ("vi går i nian")."""
+    if bare := only_an_age(text):
+        return bare
     norm = normalise(text)
-    if only_an_age(text):
-        return only_an_age(text)
     if _SAYS_ADULT_AGE.search(norm):
         return ADULT
     if _SAYS_YOUNG_AGE.search(norm):
