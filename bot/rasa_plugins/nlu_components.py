@@ -82,7 +82,7 @@ from bot.understanding.short_replies import (
     says_no,
 )
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
-from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager
+from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager, violence_told_before
 
 
 class _Untrained(GraphComponent):
@@ -195,6 +195,7 @@ class DangerDetector(_Untrained):
     ) -> list[Message]:
         parses = recent_parses(tracker)
         context, earlier_kinds = danger_context(parses, self.triager.disclosure_threshold)
+        violence_earlier = violence_told_before([p.get(TEXT) or "" for p in parses], context)
         answered_no = said_not_in_danger(parses)
         for message in messages:
             text = message.get(TEXT) or ""
@@ -216,7 +217,7 @@ class DangerDetector(_Untrained):
             # för att ni inte dömde mig" may be a farewell) nor "he has left" out of the blue
             reply_first = short_reply and ranking[0][INTENT_NAME_KEY] == name
             calm = calm_news if context else reply_first
-            verdict = self.triager.triage(text, context, calm, earlier_kinds)
+            verdict = self.triager.triage(text, context, calm, earlier_kinds, violence_earlier)
             disclosure = verdict.probability >= self.triager.disclosure_threshold
             reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}
             message.set("danger", reading, add_to_output=True)

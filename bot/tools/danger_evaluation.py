@@ -40,7 +40,7 @@ from bot.understanding.danger_model import (
     tune_thresholds,
 )
 from bot.understanding.text_features import FEATURES, augmented
-from bot.understanding.triage import Triager, Verdict, is_alarm
+from bot.understanding.triage import Triager, Verdict, is_alarm, violence_told_before
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"
 
@@ -167,7 +167,8 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
     earlier = [triager.triage(h) for h in example.history]
     context = any(is_alarm(v) or v.probability >= triager.disclosure_threshold for v in earlier)
     kinds = frozenset(v.kind for v in earlier if is_alarm(v) and v.kind)
-    return triager.triage(example.text, context, earlier_kinds=kinds)
+    violence = violence_told_before(example.history, context)
+    return triager.triage(example.text, context, earlier_kinds=kinds, violence_earlier=violence)
 
 
 def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:

@@ -420,3 +420,38 @@ def symptom_after(text: str, poisoned: bool) -> str | None:
         if found := pattern.search(norm):
             return found.group(0)
     return None
+
+
+# The one who hurts has just come home or is raging now: an emergency after violence told earlier
+# in the conversation (round 21's SH02: "my stepdad hits me", then "wait he just came home. he's
+# yelling at mom" got the not-understood answer). Out of context "han kom precis hem" is news, not
+# danger. Third person only: "I just came home" is the writer's own arrival.
+_SOMEONE = (
+    r"(han|hon|hen|de|dom|pappa|mamma|farsan|morsan|styvpappa\w*|sambo\w*|mannen|min man|"
+    r"frugan|min fru|killen|brorsan|min bror|he|she|they|dad|mom|mum|stepdad|stepmom)"
+)
+_ARRIVED_NOW = _compile(
+    rf"\b{_SOMEONE}( \S+)? (kom|har kommit|kommit) (precis|just|nyss) (hem|in|tillbaka)\b"
+    rf"|\b{_SOMEONE}( \S+)? (kom|har kommit|kommer) (hem|in|tillbaka) (nu|precis|just)\b"
+    rf"|\bnu (kom|kommer) {_SOMEONE}\b"
+    rf"|\b{_SOMEONE} (är|e) (hemma|här|tillbaka) nu\b"
+    rf"|\b{_SOMEONE} (skriker|vrålar|bråkar|slår sönder|kastar|bankar|sparkar)\b[^.!?]{{0,30}}\bnu\b"
+    rf"|\b{_SOMEONE} (just|has just) (came|come|got|walked) (back )?(home|in|back)\b"
+    rf"|\b{_SOMEONE} (came|got|walked) (back )?(home|in|back) (now|just now)\b"
+    rf"|\b{_SOMEONE}('s| is) (here|back(?! (at|to|on|in|from) )|home now|home again)\b"
+    rf"|\b{_SOMEONE}('s| is) (yelling|screaming|shouting|smashing|throwing|banging|breaking|raging)\b"
+)
+# ... but not what happens often ("he's yelling at me all the time")
+_HABITUAL = _compile(
+    r"\b(alltid|hela tiden|ofta|ibland|varje|brukar|always|all the time|often|sometimes|every|"
+    r"usually)\b"
+)
+
+
+def arrived_now(text: str) -> str | None:
+    """The words in `text` saying the one who hurts has just come home or is raging now ("he
+    just came home", "han kom hem nu", "he's yelling"), or None; the caller checks that violence
+    was told earlier and that `text` is not told as past."""
+    norm = spoken_forms(normalise(text))
+    found = _ARRIVED_NOW.search(norm)
+    return found.group(0) if found and not _HABITUAL.search(norm) else None

@@ -29,6 +29,7 @@ from bot.understanding.danger_model import (
     WITNESS,
     DangerModel,
 )
+from bot.understanding.role_cues import tells_of_violence, tells_own_violence
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,15 @@ def help_called(text: str) -> bool:
     return _HELP_CALLED.search(norm) is not None and _LONG_AGO_OR_COME.search(norm) is None
 
 
+def violence_told_before(earlier: list[str], context: bool) -> bool:
+    """Whether the `earlier` messages told of violence done to the writer or someone close ("my
+    stepdad hits me"), or of danger (`context`), and never of the writer's own violence ("jag
+    slog min fru igår": her coming home is no emergency)."""
+    if any(tells_own_violence(text) for text in earlier):
+        return False
+    return context or any(tells_of_violence(text) for text in earlier)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The triage of one message, with the reason (for staff explanations, never logged)."""
@@ -130,6 +140,7 @@ class Triager:
         context: bool = False,
         calm: bool = False,
         earlier_kinds: frozenset[str] = frozenset(),
+        violence_earlier: bool = False,
     ) -> Verdict:
         """The verdict for `text`.
 
@@ -139,6 +150,8 @@ class Triager:
         moves on instead of asking.
         `earlier_kinds`: the kinds of danger raised earlier; after them some symptoms are an
         emergency in themselves ("I feel sick now" after pills).
+        `violence_earlier`: earlier messages told of violence done to the writer or someone close
+        ("my stepdad hits me"), or of danger; then "he just came home" is an emergency.
         """
         match = danger.detect(text)
         own = danger.own_violence(text)
@@ -167,6 +180,12 @@ class Triager:
             symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING))
         if symptom:
             return verdict(ACUTE, MEDICAL, f'"{symptom}" after danger earlier in the conversation')
+        arrived = None
+        if violence_earlier and not danger.told_as_past(text):
+            arrived = danger.arrived_now(text)
+        if arrived:
+            kind = WITNESS if model_kind == WITNESS else DANGER_NOW
+            return verdict(ACUTE, kind, f'"{arrived}" after violence earlier in the conversation')
         if self.model is None:
             return verdict(NONE, None, "no model")
         limits = self.model.thresholds

@@ -21,7 +21,7 @@ from bot.understanding.danger_model import (
     fit_estimators,
     load_examples,
 )
-from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager
+from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager, violence_told_before
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +93,37 @@ def test_a_symptom_after_pills_is_an_emergency_in_itself(model):
     assert triager.triage("jag mår illa och vill sova", True, False, after_violence).level == NONE
     assert triager.triage("det blir svårare att andas", True, False, after_violence).level == ACUTE
     assert triager.triage("jag mår illa").level == NONE  # no danger earlier
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wait he just came home. he's yelling at mom", "han kom hem nu", "nu kommer han",
+     "pappa är hemma nu", "she just got back", "he's screaming at her"],
+)  # fmt: skip
+def test_the_one_who_hurts_coming_home_after_violence_told_is_an_emergency(model, text):
+    # round 21's SH02: "my stepdad hits me", then "wait he just came home" got no 112
+    never = with_thresholds(model, acute=1.1, acute_context=1.1, uncertain=1.1, uncertain_context=1.1)
+    verdict = never.triage(text, violence_earlier=True)
+    assert verdict.level == ACUTE and verdict.kind in (DANGER_NOW, WITNESS) and "earlier" in verdict.reason
+    assert never.triage(text).level == NONE  # out of context it is news, not danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I just came home", "han kom hem igår och slog mig", "he's yelling at me all the time",
+     "he's back at work", "min man kom hem full i lördags"],
+)  # fmt: skip
+def test_no_arrival_alarm_for_the_writer_the_past_or_the_habitual(model, text):
+    never = with_thresholds(model, acute=1.1, acute_context=1.1, uncertain=1.1, uncertain_context=1.1)
+    assert never.triage(text, violence_earlier=True).level == NONE
+
+
+def test_violence_told_before_is_done_by_someone_else():
+    assert violence_told_before(["my stepdad hits me. mostly on weekends"], context=False)
+    assert violence_told_before(["hej"], context=True)  # danger came up earlier
+    assert not violence_told_before(["hej", "vad kostar det"], context=False)
+    # the writer's own violence: her coming home is no emergency
+    assert not violence_told_before(["jag slog min fru igår"], context=True)
 
 
 def test_an_answer_for_another_role_needs_a_sure_kind(model):
