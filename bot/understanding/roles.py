@@ -34,6 +34,7 @@ from bot.understanding.role_cues import (
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
     seeks_protection,
+    someone_else_wants_to_stop,
     someone_hurts_writer,
     tells_mutual_violence,
     tells_of_violence,
@@ -237,7 +238,7 @@ NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset(
     {"uses_sexual_violence", "report_for_someone", "sexual_violence_concerned", "mutual_violence",
-     "interpreter_uses_violence", "interpreter_professional", "is_it_a_crime_uses_violence"}
+     "help_someone_stop", "interpreter_uses_violence", "interpreter_professional", "is_it_a_crime_uses_violence"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -266,6 +267,15 @@ FOR_PARENTS_ONLY = {"children_social_services": "social_services"}
 BOTH_WAYS = frozenset(
     {"hit_back", "victim", "uses_violence", "forms_of_violence", "self_blame", "feeling_bad",
      FALLBACK, ROLE_QUESTION}
+)  # fmt: skip
+# Someone else uses violence and wants help to stop ("a man told me he hit his wife and wants to
+# change, where can I refer him?"): where they can turn, and support for the one subjected (round
+# 21 gave a priest the answer on adults subjected); the answers it replaces
+HELP_SOMEONE_STOP = "help_someone_stop"
+ABOUT_SOMEONE_WHO_HITS = frozenset(
+    {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
+     "professional_consult", "uses_violence", "first_call", "victim", "forms_of_violence",
+     "social_services", "police_report", "feeling_bad", FALLBACK, ROLE_QUESTION}
 )  # fmt: skip
 # The answers on a child at risk, and a parent whose own son or daughter hurts them ("jag är 52 och
 # min son slår mig när han inte får pengar"): the answer for the one subjected (round 16 told her
@@ -432,6 +442,8 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     worried writer's general answers, sexual violence)."""
     if intent in BOTH_WAYS and tells_mutual_violence(text):
         return "mutual_violence"
+    if intent in ABOUT_SOMEONE_WHO_HITS and someone_else_wants_to_stop(text):
+        return HELP_SOMEONE_STOP
     if intent in ON_A_CHILD_AT_RISK and hurt_by_own_child(text):
         return "victim"
     if intent in ABOUT_A_CHILD and names_adult_child(text):

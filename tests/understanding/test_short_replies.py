@@ -128,8 +128,8 @@ async def test_a_no_that_goes_on_answers_the_danger_question_and_it_is_not_asked
         agent,
         catalogue,
         "min man slår mig när han är full. inte varje dag men ofta",
-        "vi har två barn 4 och 7 år",
-        "nej barnen sover när det händer. jag tror de inte vet",
+        "jag vet inte om jag vågar vara kvar",  # uncertain: the bot asks
+        "nej inte just nu, han sover. jag tror barnen inte vet",
         "jag vet inte vad jag ska göra",
     )
     assert "i fara just nu?" in asked[-1]["text"]
