@@ -195,7 +195,9 @@ class DangerDetector(_Untrained):
     ) -> list[Message]:
         parses = recent_parses(tracker)
         context, earlier_kinds = danger_context(parses, self.triager.disclosure_threshold)
-        violence_earlier = violence_told_before([p.get(TEXT) or "" for p in parses], context)
+        earlier_texts = [parse.get(TEXT) or "" for parse in parses]
+        violence_earlier = violence_told_before(earlier_texts, context)
+        own_earlier = any(map(tells_own_violence, earlier_texts))
         answered_no = said_not_in_danger(parses)
         for message in messages:
             text = message.get(TEXT) or ""
@@ -217,7 +219,9 @@ class DangerDetector(_Untrained):
             # för att ni inte dömde mig" may be a farewell) nor "he has left" out of the blue
             reply_first = short_reply and ranking[0][INTENT_NAME_KEY] == name
             calm = calm_news if context else reply_first
-            verdict = self.triager.triage(text, context, calm, earlier_kinds, violence_earlier)
+            verdict = self.triager.triage(
+                text, context, calm, earlier_kinds, violence_earlier, own_earlier
+            )
             disclosure = verdict.probability >= self.triager.disclosure_threshold
             reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}
             message.set("danger", reading, add_to_output=True)

@@ -39,6 +39,7 @@ from bot.understanding.danger_model import (
     load_examples,
     tune_thresholds,
 )
+from bot.understanding.role_cues import tells_own_violence
 from bot.understanding.text_features import FEATURES, augmented
 from bot.understanding.triage import Triager, Verdict, is_alarm, violence_told_before
 
@@ -168,7 +169,11 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
     context = any(is_alarm(v) or v.probability >= triager.disclosure_threshold for v in earlier)
     kinds = frozenset(v.kind for v in earlier if is_alarm(v) and v.kind)
     violence = violence_told_before(example.history, context)
-    return triager.triage(example.text, context, earlier_kinds=kinds, violence_earlier=violence)
+    own = any(map(tells_own_violence, example.history))
+    return triager.triage(
+        example.text, context, earlier_kinds=kinds, violence_earlier=violence,
+        own_violence_earlier=own,
+    )  # fmt: skip
 
 
 def evaluate(triager: Triager, paths: Sequence[Path]) -> DangerScore:

@@ -391,9 +391,23 @@ _OWN_VIOLENCE = [
 ]
 
 
+# "jag slog i huvudet i bordet", "I hit my head on the table": a bump, not the writer's violence
+# (round 22 gave a 13-year-old pushed by her mother the answer for someone who has hurt another)
+_OWN_BUMP = _compile(
+    r"\b(slog|slagit|slår|dunkade|stötte) (i )?(huvudet|huvet|pannan|knät|armen|benet|ansiktet|"
+    r"ryggen|bakhuvudet|axeln|handen)\b"
+    r"|\b(hit|hits|bumped|banged|smacked) my (head|knee|arm|leg|face|back|elbow|shoulder|hand)\b"
+)
+
+
+def without_bumps(norm: str) -> str:
+    """`norm` (normalised text) without the writer's bumps against things ("I hit my head")."""
+    return _OWN_BUMP.sub(" ", norm)
+
+
 def own_violence(text: str) -> bool:
     """Whether the writer says they have hurt someone, or fear they will (first person)."""
-    norm = normalise(text)
+    norm = without_bumps(normalise(text))
     return any(pattern.search(norm) for pattern in _OWN_VIOLENCE)
 
 
@@ -455,3 +469,18 @@ def arrived_now(text: str) -> str | None:
     norm = spoken_forms(normalise(text))
     found = _ARRIVED_NOW.search(norm)
     return found.group(0) if found and not _HABITUAL.search(norm) else None
+
+
+# "I don't want to go to jail I want to stop", "jag vill sluta": the writer wants to stop their
+# own violence, which the model alone read as suicidal (round 22's ST08); not "vill sluta leva",
+# "I want to stop everything"
+_WANTS_TO_STOP = _compile(
+    r"\b(jag|ja|i|i'?m|im)( \S+){0,3} (vill|want|wanna|wants|trying|try|försöker|behöver|need|"
+    r"måste|must)( to)? (sluta|stop)\b(?! (leva|andas|finnas|existera|äta|vara|känna|living|"
+    r"breathing|existing|everything|allt|eating|being|feeling|be))"
+)
+
+
+def wants_to_stop(text: str) -> bool:
+    """Whether the writer says they want to stop (their own violence), not to stop living."""
+    return _WANTS_TO_STOP.search(normalise(text)) is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.danger import DROPPED_I_VIOLENCE, normalise, spoken_forms
+from bot.understanding.danger import DROPPED_I_VIOLENCE, normalise, spoken_forms, without_bumps
 
 _SV_VERBS = (
     r"(sla|slar|slog|slagit|sla till|sparka\w*|knuffa\w*|stryp\w*|strop|skada\w*|hota\w*|"
@@ -145,7 +145,7 @@ CUE_NAMES = tuple(CUES)
 
 def cues_of(text: str) -> list[int]:
     """The indices (in CUE_NAMES) of the cues that `text` shows."""
-    norm = normalise(text)
+    norm = without_bumps(normalise(text))
     return [i for i, pattern in enumerate(CUES.values()) if pattern.search(norm)]
 
 
@@ -277,7 +277,7 @@ _THREAT_TO_BLAME = re.compile(
 def tells_own_violence(text: str) -> bool:
     """Whether the writer may be telling of something violent they did ("jag slog henne", "I am
     the one who hits her", "vi tar hennes telefon"): errs towards yes."""
-    norm = _THREAT_TO_BLAME.sub(" ", spoken_forms(normalise(text)))
+    norm = _THREAT_TO_BLAME.sub(" ", without_bumps(spoken_forms(normalise(text))))
     norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", norm)))
     own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm) or DROPPED_I_VIOLENCE.search(norm)
     return own is not None or RESTRICTS in cues_of(text)
@@ -395,6 +395,8 @@ _REFUSES = re.compile(
     r"\b(vill|onskar|wants?) (inte|aldrig|not|never|att det|that it|it to)\b|"
     r"\b(doesn'?t|does not|won'?t|refuses to)\b"
 )
+
+
 def someone_else_wants_to_stop(text: str) -> bool:
     """Whether `text` tells of someone else's violence and that they want help to stop, with the
     writer neither the one who did it nor the one it was done to."""
@@ -404,3 +406,21 @@ def someone_else_wants_to_stop(text: str) -> bool:
     if tells_own_violence(text) or someone_hurts_writer(text):
         return False
     return CUE_NAMES.index("someone else acts") in cues_of(text)
+
+
+# "det är jag som slår i vårt förhållande", "I'm the one who hits": the writer names themselves
+# as the one who uses violence (round 22: a woman who said so got the lines for those subjected);
+# not what others say or threaten to say ("hon säger att det är jag som slår")
+_SELF_NAMED = re.compile(
+    r"\bdet (ar|e|var) (jag|ja) som (slar|slog|har slagit|ar valdsam|var valdsam|knuffar|hotar|"
+    r"misshandlar|utovar vald|ar den valdsamma|gor illa)\b"
+    r"|\bjag (ar|e) (den|personen) som (slar|har slagit|ar valdsam|knuffar|hotar|utovar)\b"
+    r"|\b(i'?m|i am|it'?s me|it is me|it was me) (the one )?(who|that) (hits|hit|has been hitting|"
+    r"is violent|abuses|hurts|pushes|is abusive)\b|\bi'?m the (abuser|abusive one|violent one)\b"
+)
+
+
+def names_self_as_the_one_who_hits(text: str) -> bool:
+    """Whether the writer says in so many words that they are the one who uses violence."""
+    norm = _THREAT_TO_BLAME.sub(" ", _CLAIMED.sub(" ", normalise(text)))
+    return _SELF_NAMED.search(norm) is not None

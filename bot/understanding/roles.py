@@ -33,6 +33,7 @@ from bot.understanding.role_cues import (
     hides_from_someone,
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
+    names_self_as_the_one_who_hits,
     seeks_protection,
     someone_else_wants_to_stop,
     someone_hurts_writer,
@@ -238,7 +239,8 @@ NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back
 # Answers reached only as another role's counterpart of a topic (no training examples of their own)
 COUNTERPART_ONLY = frozenset(
     {"uses_sexual_violence", "report_for_someone", "sexual_violence_concerned", "mutual_violence",
-     "help_someone_stop", "interpreter_uses_violence", "interpreter_professional", "is_it_a_crime_uses_violence"}
+     "help_someone_stop", "interpreter_uses_violence", "interpreter_professional",
+     "is_it_a_crime_uses_violence"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -270,7 +272,7 @@ BOTH_WAYS = frozenset(
 )  # fmt: skip
 # Someone else uses violence and wants help to stop ("a man told me he hit his wife and wants to
 # change, where can I refer him?"): where they can turn, and support for the one subjected (round
-# 21 gave a priest the answer on adults subjected); the answers it replaces
+# 21 gave a priest the answer on adults subjected); the topics it replaces
 HELP_SOMEONE_STOP = "help_someone_stop"
 ABOUT_SOMEONE_WHO_HITS = frozenset(
     {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
@@ -431,7 +433,8 @@ def readable(text: str) -> bool:
 
 
 def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
-    """`intent`, unless `text` tells of violence both ways (BOTH_WAYS) or of a parent hurt by
+    """`intent`, unless `text` tells of violence both ways (BOTH_WAYS), of someone else who uses
+    violence and wants help to stop (ABOUT_SOMEONE_WHO_HITS), or of a parent hurt by
     their own child (ON_A_CHILD_AT_RISK), or an answer on a child names an adult son or daughter
     (ABOUT_A_CHILD), or its answer speaks to something `text` does not say
     (PREMISES), or to a parent when neither the message nor the `earlier` messages of the
@@ -513,7 +516,9 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
 def doubted(
     guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS
 ) -> RoleGuess:
-    """`guess`, unless it reads the writer as someone who uses violence while `text` tells of
+    """`guess`, unless `text` names the writer as the one who uses violence ("det är jag som slår":
+    then read so, as surely as the model read another role), or it reads the writer as someone
+    who uses violence while `text` tells of
     nothing violent the writer may have done (role_cues.tells_own_violence errs towards yes) and
     either tells of violence against the writer ("det är inte en vän det är jag. min fru slår
     mig") or follows a conversation that showed the writer as subjected or worried about someone
@@ -526,6 +531,11 @@ def doubted(
     answers as to one who hits; the model's own figure is kept for the rest of the conversation
     (bot.rasa_plugins.nlu_components: `violence_shown`). Round 12 read a man hit by his wife and
     a mother locked in with her baby as the one who hits, for the rest of the talk."""
+    if guess.role != USES_VIOLENCE and names_self_as_the_one_who_hits(text):
+        # "det är jag som slår i vårt förhållande": the reading's confidence, for the one who hits
+        top, violence = guess.confidence, guess.probabilities.get(USES_VIOLENCE, 0.0)
+        swapped = {guess.role: violence, USES_VIOLENCE: top}
+        return RoleGuess(guess.probabilities | swapped, guess.young)
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
     points_to_subjected = (  # the writer's own violence is ruled out above

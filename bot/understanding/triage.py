@@ -141,6 +141,7 @@ class Triager:
         calm: bool = False,
         earlier_kinds: frozenset[str] = frozenset(),
         violence_earlier: bool = False,
+        own_violence_earlier: bool = False,
     ) -> Verdict:
         """The verdict for `text`.
 
@@ -152,6 +153,8 @@ class Triager:
         emergency in themselves ("I feel sick now" after pills).
         `violence_earlier`: earlier messages told of violence done to the writer or someone close
         ("my stepdad hits me"), or of danger; then "he just came home" is an emergency.
+        `own_violence_earlier`: earlier messages told of the writer's own violence; then "I want
+        to stop" is about that, not about their life.
         """
         match = danger.detect(text)
         own = danger.own_violence(text)
@@ -170,6 +173,8 @@ class Triager:
             model_kind = DANGER_NOW  # "jag är rädd" is not "I am afraid I will hurt her"
         if model_kind == MEDICAL and not danger.names_injury(text):
             model_kind = DANGER_NOW  # no body, symptom or care named: no ambulance script
+        if model_kind == SUICIDAL and (own or own_violence_earlier) and danger.wants_to_stop(text):
+            probability = 0.0  # "I want to stop": their own violence, not their life (round 22)
         if match is not None:
             kind = match.kind
             if kind == danger.DANGER_NOW and model_kind in _MODEL_KINDS_THAT_REFINE_VIOLENCE:

@@ -148,6 +148,12 @@ def test_first_person_violence_is_told_apart():
     # "hurt" done to someone, not a pain of one's own (round 18: a woman pushed into a wall)
     assert own_violence("I hurt her last night and I hate myself")
     assert not own_violence("ok he is sleeping now. he push me to the wall. i am ok just my arm hurt")
+    # a bump against something (round 22: a 13-year-old pushed by her mother got the answer for
+    # someone who has hurt another)
+    assert not own_violence("my mum pushed me and I hit my head on the table, I feel dizzy")
+    assert not own_violence("han knuffade mig så jag slog i huvudet i bordet")
+    assert own_violence("jag slog honom i huvudet")
+    assert own_violence("I hit him in the head")
     assert not own_violence("slog mig i huvudet när jag ramlade")
 
 

@@ -673,6 +673,10 @@ def test_grammatical_cues_tell_who_does_it_to_whom():
     assert {"done to writer", "writer witnesses"} <= named("han slår mig och jag hör honom komma")
     assert "someone else acts" in named("han kontrollerar allt")
     assert "someone else acts" in named("pappa slog mamma igår kväll")  # a parent named bare
+    # a bump against something is no act of the writer's (round 22)
+    assert named("my mum pushed me and I hit my head on the table") == {
+        "someone else acts", "done to writer"
+    }
     # the writer wants to help someone else (round 21: grown children read as subjected)
     for text in ("hur får jag henne att söka vård?", "kan jag hjälpa henne flytta",
                  "I want to help my sister, her husband hits her"):  # fmt: skip
@@ -1456,3 +1460,14 @@ def test_someone_else_who_wants_to_stop_gets_where_they_can_turn():
     assert with_premise("concerned", "hennes man slår henne, hon vill att det ska sluta") == (
         "concerned"
     )
+
+
+def test_a_writer_who_names_themselves_as_the_one_who_hits_is_read_so():
+    # round 22: a woman who wrote "det är jag som slår" got the lines for those subjected
+    text = "Jag är kvinna och det är jag som slår i vårt förhållande. Alla tror att det är han."
+    read = doubted(guess(SUBJECTED, 0.76), text, None)
+    assert read.role == USES_VIOLENCE and read.confidence == 0.76
+    assert doubted(guess(UNCLEAR, 0.9), "I'm the one who hits, not him", None).role == USES_VIOLENCE
+    # what someone else says of the writer is no such telling
+    claimed = "hon säger att det är jag som slår"
+    assert doubted(guess(SUBJECTED, 0.76), claimed, None).role == SUBJECTED

@@ -11,6 +11,7 @@ from bot.understanding.danger_model import (
     DANGER_NOW,
     DEV_DIR,
     MEDICAL,
+    SUICIDAL,
     TRAIN_DIR,
     WITNESS,
     DangerModel,
@@ -237,3 +238,16 @@ def test_saved_model_predicts_the_same_after_loading(model, tmp_path):
     assert again.thresholds == model.thresholds
     for text in ("han slår mig nu", "hej", "jag vill inte leva", "kniv!!!"):
         assert again.predict(text) == model.predict(text)
+
+
+def test_wanting_to_stop_ones_own_violence_is_not_suicidal(model):
+    # round 22's ST08: "I punched the wall next to her head", then "I want to stop" read by the
+    # model alone as suicidal
+    suicidal = saying(model, 0.95, SUICIDAL, 0.9)
+    stop = "I don't want to go to jail I want to stop"
+    assert suicidal.triage(stop, own_violence_earlier=True).level == NONE
+    assert suicidal.triage("jag slog min fru och jag vill sluta").level == NONE
+    for text in ("jag vill sluta leva", "I want to stop being a burden", "i want it all to stop"):
+        assert suicidal.triage(text, own_violence_earlier=True).level == ACUTE, text
+    # without violence of their own told, the model's reading stands
+    assert suicidal.triage(stop).level == ACUTE
