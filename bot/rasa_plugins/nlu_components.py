@@ -82,7 +82,14 @@ from bot.understanding.short_replies import (
     says_no,
 )
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
-from bot.understanding.triage import ACUTE, NONE, UNCERTAIN, Triager, violence_told_before
+from bot.understanding.triage import (
+    ACUTE,
+    NONE,
+    UNCERTAIN,
+    Triager,
+    own_violence_told,
+    violence_told_before,
+)
 
 
 class _Untrained(GraphComponent):
@@ -196,8 +203,8 @@ class DangerDetector(_Untrained):
         parses = recent_parses(tracker)
         context, earlier_kinds = danger_context(parses, self.triager.disclosure_threshold)
         earlier_texts = [parse.get(TEXT) or "" for parse in parses]
-        violence_earlier = violence_told_before(earlier_texts, context)
-        own_earlier = any(map(tells_own_violence, earlier_texts))
+        own_earlier = own_violence_told(earlier_texts)
+        violence_earlier = violence_told_before(earlier_texts, context, own_earlier)
         answered_no = said_not_in_danger(parses)
         for message in messages:
             text = message.get(TEXT) or ""

@@ -39,9 +39,14 @@ from bot.understanding.danger_model import (
     load_examples,
     tune_thresholds,
 )
-from bot.understanding.role_cues import tells_own_violence
 from bot.understanding.text_features import FEATURES, augmented
-from bot.understanding.triage import Triager, Verdict, is_alarm, violence_told_before
+from bot.understanding.triage import (
+    Triager,
+    Verdict,
+    is_alarm,
+    own_violence_told,
+    violence_told_before,
+)
 
 FINAL_DIR = PROJECT_ROOT / "tests" / "eval" / "danger"
 
@@ -168,8 +173,8 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
     earlier = [triager.triage(h) for h in example.history]
     context = any(is_alarm(v) or v.probability >= triager.disclosure_threshold for v in earlier)
     kinds = frozenset(v.kind for v in earlier if is_alarm(v) and v.kind)
-    violence = violence_told_before(example.history, context)
-    own = any(map(tells_own_violence, example.history))
+    own = own_violence_told(list(example.history))
+    violence = violence_told_before(list(example.history), context, own)
     return triager.triage(
         example.text, context, earlier_kinds=kinds, violence_earlier=violence,
         own_violence_earlier=own,

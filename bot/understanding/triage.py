@@ -75,7 +75,9 @@ _LONG_AGO_OR_COME = re.compile(
 
 # "ringer nu", "calling now": the whole message, after 112 was shown (round 19: "ringer nu" and
 # "jag ringer 112" got the same "ring 112" text again)
-_CALLING_NOW = re.compile(r"^(ok )?(jag |ja |i'm |im )?(ringer|calling)( nu| now| dom| dem| them)?[ .!]*$")
+_CALLING_NOW = re.compile(
+    r"^(ok )?(jag |ja |i'm |im )?(ringer|calling)( nu| now| dom| dem| them)?[ .!]*$"
+)
 
 
 def help_called(text: str) -> bool:
@@ -89,13 +91,19 @@ def help_called(text: str) -> bool:
     return _HELP_CALLED.search(norm) is not None and _LONG_AGO_OR_COME.search(norm) is None
 
 
-def violence_told_before(earlier: list[str], context: bool) -> bool:
+def own_violence_told(earlier: list[str]) -> bool:
+    """Whether any of the `earlier` messages told of the writer's own violence."""
+    return any(map(tells_own_violence, earlier))
+
+
+def violence_told_before(earlier: list[str], context: bool, own: bool | None = None) -> bool:
     """Whether the `earlier` messages told of violence done to the writer or someone close ("my
     stepdad hits me"), or of danger (`context`), and never of the writer's own violence ("jag
-    slog min fru igår": her coming home is no emergency)."""
-    if any(tells_own_violence(text) for text in earlier):
+    slog min fru igår": her coming home is no emergency; `own`: `own_violence_told(earlier)`,
+    when the caller has it)."""
+    if own_violence_told(earlier) if own is None else own:
         return False
-    return context or any(tells_of_violence(text) for text in earlier)
+    return context or any(map(tells_of_violence, earlier))
 
 
 @dataclass(frozen=True)
@@ -185,10 +193,11 @@ class Triager:
             symptom = danger.symptom_after(text, bool(earlier_kinds & POISONING))
         if symptom:
             return verdict(ACUTE, MEDICAL, f'"{symptom}" after danger earlier in the conversation')
-        arrived = None
-        if violence_earlier and not danger.told_as_past(text):
-            arrived = danger.arrived_now(text)
-        if arrived:
+        if (
+            violence_earlier
+            and not danger.told_as_past(text)
+            and (arrived := danger.arrived_now(text))
+        ):
             kind = WITNESS if model_kind == WITNESS else DANGER_NOW
             return verdict(ACUTE, kind, f'"{arrived}" after violence earlier in the conversation')
         if self.model is None:
