@@ -86,7 +86,8 @@ _NOT_A_PUPIL = (
 # the school counselor?" (round 11 gave such friends the adults' answer, without BRIS), unless the
 # writer works there
 _TELL_AN_ADULT = (
-    r"\b((saga|sager|beratta|berattar|snacka|snackar)( det)? (till|for|med|me)|tell|telling|talk to)"
+    r"\b((saga|sager|beratta|berattar|snacka|snackar|prata|pratar)( det)? (till|for|med|me)|tell"
+    r"|telling|talk to)"
     r"( (en|nan|nagon|min|var|a|an|my|our|the|some))? (vuxen|vuxna|larare|mentor|mentorn|kurator"
     r"|kuratorn|skolkuratorn|skolskoterska|skolskoterskan|adult|grown.?up|teacher|school counsel+or"
     r"|school nurse)\b"

@@ -219,9 +219,13 @@ _PATTERNS: dict[str, list[str]] = {
 }
 
 
+_UPPER_ESCAPE = re.compile(r"(\\[A-Z])")  # \S, \W, \B: folding must not lower-case them
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern with the same folding the text gets."""
-    return re.compile(_fold(pattern))
+    """Compile a pattern with the same folding the text gets (its escapes kept as written)."""
+    parts = _UPPER_ESCAPE.split(pattern)
+    return re.compile("".join(part if index % 2 else _fold(part) for index, part in enumerate(parts)))
 
 
 _COMPILED = {kind: [_compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
@@ -375,7 +379,8 @@ DROPPED_I_VIOLENCE = _compile(
 _OWN_VIOLENCE = [
     _compile(
         r"\bjag\b[^.!?]{0,30}\b(slog|slagit|sparkade|sparkat|knuffade|knuffat|ströp|strypt|skadade|"
-        r"skadat|högg|huggit|sköt|skjutit|misshandlade|misshandlat|tog stryptag|gjorde illa)\b"
+        r"skadat|högg|huggit|sköt|skjutit|misshandlade|misshandlat|tog stryptag|gjorde illa|"
+        r"gav( [^ ]+){1,2} (en|ett par) (lavett|lavetter|örfil|örfilar|smäll|smällar|snyting|käftsmäll))\b"
     ),
     _compile(
         r"\bjag\b[^.!?]{0,40}\b(skada|skadar|slå|slår|döda|dödar|göra illa|gör illa)\b[^.!?]{0,10}"
@@ -473,11 +478,16 @@ def arrived_now(text: str) -> str | None:
 
 # "I don't want to go to jail I want to stop", "jag vill sluta": the writer wants to stop their
 # own violence, which the model alone read as suicidal (round 22's ST08); not "vill sluta leva",
-# "I want to stop everything"
+# "I want to stop everything". Also "I don't want to be that father", "jag vill inte bli som
+# pappa"; not "I don't want to be here" or "a burden"
 _WANTS_TO_STOP = _compile(
     r"\b(jag|ja|i|i'?m|im)( \S+){0,3} (vill|want|wanna|wants|trying|try|försöker|behöver|need|"
     r"måste|must)( to)? (sluta|stop)\b(?! (leva|andas|finnas|existera|äta|vara|känna|living|"
     r"breathing|existing|everything|allt|eating|being|feeling|be))"
+    r"|\b(don'?t|do not) want to (be|become|turn into) (like|that (kind|sort|father|dad|mother|"
+    r"mum|mom|man|woman|person|parent|guy)|this (person|man|father)|such an?|an? (abuser|monster|"
+    r"bad (father|dad|mother|mum|mom|parent|person)))\b"
+    r"|\bvill inte (vara|bli) (som|sån|en sån|en sådan|så|en dålig|en sån (pappa|mamma|förälder))\b"
 )
 
 

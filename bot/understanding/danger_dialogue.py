@@ -59,7 +59,11 @@ STAY = "utter_danger_stay"
 HELP_ON_THE_WAY = "utter_help_on_the_way"  # they have called 112: stay safe until help comes
 # The next steps for someone under 18 (BRIS and an adult they trust, not Kvinnofridslinjen first
 # or "report your concern"), also for a child who sees a parent hit
-NEXT_STEPS_YOUNG = {DANGER_NOW: "utter_danger_next_young", WITNESS: "utter_danger_next_young"}
+NEXT_STEPS_YOUNG = {
+    DANGER_NOW: "utter_danger_next_young",
+    WITNESS: "utter_danger_next_young",
+    MEDICAL: "utter_danger_medical_next_young",
+}
 # Topics whose own answer helps more than the general next steps, per kind of danger (the
 # honour answers say what to do before a trip abroad; a question about care or the police gets
 # its answer). The others add nothing to the next steps

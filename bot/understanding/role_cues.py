@@ -224,8 +224,9 @@ def keeps_a_girl_in_the_family(text: str) -> bool:
 # preposition ("i lördags slog hon mig").
 _SV_ALSO = (
     r"(tog tag|tar tag|tog \S+ (om|i) halsen|tar \S+ (om|i) halsen|greppade|holl fast|haller fast|"
-    r"drog i|puttade|puttat|smallde|smallt|kvavde|kvavt|valdtog)"
-)
+    r"drog i|puttade|puttat|smallde|smallt|kvavde|kvavt|valdtog|"
+    r"gav( \S+){1,2} (en|ett par) (lavett|lavetter|orfil|orfilar|small|smallar|snyting|kaftsmall))"
+)  # "jag gav henne en lavett" (round 23)
 _EN_ALSO = r"(threw|throw\w*|smack\w*)"
 # "jag är våldsam mot min fru", "I have anger issues"
 _OWN_TRAIT = re.compile(

@@ -69,6 +69,7 @@ from bot.understanding.topic_cues import (
     names_an_adult_at_work,
     names_kids,
     names_men,
+    names_old_age,
     names_protected_details,
 )
 
@@ -252,6 +253,9 @@ PREMISES = {
     "costs_and_anonymity": (lambda text: not about_shelter(text), "shelter"),
     # "tar socialtjänsten barnen om jag ringer?": the answer on children and social services
     "social_services": (lambda text: not names_kids(text), "children_social_services"),
+    # "vi har två barn 4 och 7 år", after telling of a partner's violence: the children, not the
+    # answer on older people (round 23)
+    "older_victims": (lambda text: names_old_age(text) or not names_kids(text), "children_custody"),
     # "min fru har slagit mig flera gånger och jag skäms": told violence against the writer is
     # more than a bad feeling without a topic
     "feeling_bad": (lambda text: not someone_hurts_writer(text), "victim"),
@@ -419,7 +423,7 @@ class Decision:
 
     intent: str
     writer: str | None
-    reason: str  # kept | switched | asked | untouched | said enough
+    reason: str  # kept | switched | asked | untouched | shown before | said enough
 
 
 # A reply of a word or two ("ja", "ok", "vet inte") shows no role; the model's guess on it is noise.
@@ -606,7 +610,36 @@ def decide(
     victims_lines = decision.intent == FALLBACK and decision.writer == SUBJECTED
     if shown_hitting and (decision.intent in NOT_YOUR_FAULT or victims_lines):
         return Decision(ROLE_QUESTION, decision.writer, "asked")
+    surely_shown = shown_surely(decision.writer, guess, earlier, limits, evidence, shown_hitting)
+    if decision.intent == ROLE_QUESTION and surely_shown:
+        # "who is it about?" in the middle of a conversation that surely showed who is writing
+        # is a dead end (round 23: a father who told he hits his son, then "is there somewhere
+        # for fathers to learn another way?"): the writer's not-understood lines, which for
+        # someone who uses violence also name the line for the one subjected
+        return Decision(FALLBACK, decision.writer, "shown before")
     return decision
+
+
+def shown_surely(
+    writer: str | None,
+    guess: RoleGuess,
+    earlier: str | None,
+    limits: Limits,
+    evidence: float,
+    shown_hitting: bool,
+) -> bool:
+    """Whether the conversation showed `writer` as surely as a switch needs and this message
+    (`guess`) does not point elsewhere: for someone who uses violence, whose lines also name the
+    line for the one subjected, not as surely as a switch needs; for anyone else, not as surely
+    as a sure guess, and neither this message nor an earlier one (`shown_hitting`) hints at
+    someone who hits."""
+    if writer is None or writer != earlier or evidence < limits.switch:
+        return False
+    other = guess.role not in (writer, UNCLEAR)
+    if writer == USES_VIOLENCE:
+        return not (other and guess.confidence >= limits.switch)
+    hits = guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
+    return not (other and guess.confidence >= limits.sure) and not hits and not shown_hitting
 
 
 def _decide(
@@ -943,7 +976,9 @@ def for_age(
     violence only when the conversation said the writer is under 18."""
     young_answer = YOUNG_ANSWER.get(writer or "")
     if young_answer is None:
-        return intent
+        # nobody knows who is writing, but they said they are under 18: not the answer on social
+        # services for adults ("jag vill inte att soc tar oss ifrån mamma": round 23)
+        return YOUNG_VERSION.get(intent, intent) if writer is None and said == YOUNG else intent
     age = writer_age(writer, guess, said, limits)
     if writer == SUBJECTED and intent in FOR_YOUNG and age == ADULT:
         return FOR_YOUNG[intent]
@@ -1097,13 +1132,14 @@ def not_understood_response(
     writer: str | None, in_a_row: int = 0, said: Sequence[str] = (), young: bool = False
 ) -> str:
     """The response when a message was not understood: for the writer's role (the `role` slot)
-    and, when subjected or worried, their age (`young`: `young_writer`);
+    and, when subjected, worried or nobody knows who is writing, their age (`young`:
+    `young_writer`; round 23's 15-year-old whose stepdad comes into her room got the menu);
     after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, or when the conversation already had
     that response `SAID_ENOUGH` times (`said`: the responses so far), people to talk to instead
     (the action adds the lines open now); when that too was said enough, the start menu. Only
     when all of them were said enough does one come a third time."""
     own = NOT_UNDERSTOOD.get(writer or "", "utter_default")
-    if young and writer in (SUBJECTED, CONCERNED):
+    if young and writer in (SUBJECTED, CONCERNED, None):
         own = NOT_UNDERSTOOD_YOUNG
     options = [NOT_UNDERSTOOD_AGAIN, "utter_default"]
     if in_a_row < NOT_UNDERSTOOD_BEFORE_PERSON:

@@ -23,14 +23,21 @@ _SHELTER = re.compile(
 _CHILDREN = re.compile(
     r"\b(barn\w*|bebis\w*|baby|babies|bebbe|sons?|sonen|soner|dotter\w*|dottrar\w*|daughters?"
     r"|kids?|child\w*|unge|ungen|ungar\w*|ungarna|tonaring\w*|teenager\w*|toddler\w*|vardnad\w*"
-    r"|custody|gravid\w*|pregnan\w*|forskola\w*|dagis|preschool|nursery|\d+.?aring\w*|pojk\w*"
-    r"|flick\w*|grabben|little (boy|girl)|my (boy|girl))\b"
-)
+    r"|custody|gravid\w*|pregnan\w*|forskola\w*|dagis|preschool|nursery|\d+.?aring\w*"
+    r"|pojk(e|en|ens|ar|arna|arnas)|flick(a|an|ans|or|orna|ornas)|grabben|little (boy|girl)"
+    r"|my (boy|girl))\b"
+)  # not "pojkvän", "flickvän"
 # children by a word for them, not "pojkvän", "flickvän" or "barndom"
 _KIDS = re.compile(
     r"(?<!inga )(?<!no )(?<!any )(?<!since we were )\b(barn|barnen|barnet|smabarn|barnbarn\w*"
     r"|bebis\w*|babies|kids?|children|child|sons?|sonen|soner|dotter|dottern|dottrar\w*"
     r"|daughters?|ungar|ungarna|ungen|toddlers?|\d+.?aring(ar|en)?|little ones)\b"
+)
+# old age named: "jag är pensionär", "hon är 85", "hemtjänsten", "my elderly mother", "dementia"
+_OLD_AGE = re.compile(
+    r"\b(pensionar\w*|pension|aldre\w*|gammal|gamla|demen\w*|hemtjanst\w*|barnbarn\w*|elder\w*"
+    r"|older|old age|pensioners?|retired|dementia|grand(son|daughter|child)\w*|care home|home care"
+    r"|[6-9]\d)\b"
 )
 # a son or daughter who is an adult: "min dotter på 20", "Min dotter, 19 år,", "my 23 year old
 # son", "vår vuxna dotter"; not "min son, 20 månader"
@@ -203,6 +210,7 @@ def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 about_shelter = _says(_SHELTER)  # "what does the shelter cost?", not the cost of calling a line
 mentions_children = _says(_CHILDREN)  # a child of theirs or one they care for
 names_kids = _says(_KIDS)  # "dom har två små barn", "there are kids in the apartment"
+names_old_age = _says(_OLD_AGE)
 names_adult_child = _says(_ADULT_CHILD)  # "min dotter på 20", "my 23 year old son"
 about_pregnancy = _says(_PREGNANCY)
 about_money = _says(_MONEY)

@@ -137,6 +137,11 @@ def test_first_person_violence_is_told_apart():
     assert own_violence("jag slog henne nyss och nu blöder hon")
     assert own_violence("i just hit my wife")
     assert not own_violence("han slog mig och jag är rädd")
+    # a slap given, not one received (round 23: a brother read as a worried relative)
+    assert own_violence("i fredags kom hon hem 23 och jag gav henne en lavett")
+    assert own_violence("jag gav min son en smäll")
+    assert not own_violence("han gav mig en lavett") and not own_violence("jag fick en örfil")
+    assert not own_violence("jag gav henne en present")
     # "jag" left out at the start of a sentence, and English verbs of grabbing and throwing
     assert own_violence("tappade det mot sambon igår, tog strypgrepp typ en sekund")
     assert own_violence("kastade mobilen på lillbrorsan och han blödde")

@@ -65,6 +65,11 @@ def test_someone_under_18_in_danger_gets_next_steps_for_young_people():
     ]
     verdict = {"level": "acute", "kind": "danger_now", "topic": "shelter", "young": True}
     assert responses("danger_now", verdict, None)[1] == "utter_danger_next_young"
+    # a 13-year-old hurt and bleeding: the ambulance, then BRIS, not the adults' lines (round 23)
+    verdict = {"level": "acute", "kind": "danger_medical", "young": True}
+    assert responses("danger_medical", verdict, None) == [
+        "utter_danger_medical", "utter_danger_medical_next_young"
+    ]
 
 
 def test_each_kind_has_its_own_emergency_answer():
@@ -287,7 +292,8 @@ def test_someone_who_has_called_112_is_not_told_to_call_it():
     assert responses("danger_medical", medical, None)[0] == "utter_danger_medical"
     for said in ("i called 112. they are coming", "ok I called 112. they are sending someone",
                  "jag har ringt polisen nu", "polisen är på väg", "Grannen ringde polisen",
-                 "ringer nu", "jag ringer 112", "ok calling now", "I'm calling the police"):  # fmt: skip
+                 "ringer nu", "jag ringer 112", "ok calling now", "I'm calling the police",
+                 "i called. police on their way"):  # fmt: skip
         assert help_called(said), said
     for not_said in ("ska jag ringa polisen?", "jag har aldrig ringt polisen",
                      "I called the police last year and they did nothing",
@@ -295,5 +301,6 @@ def test_someone_who_has_called_112_is_not_told_to_call_it():
                      "om jag ringer polisen blir mamma arg", "I didn't call the police",
                      "ringde 112 och ambulansen kom. nu är jag på akuten",
                      "ringer dom nu?", "vad händer om jag ringer 112", "när jag ringer polisen, vad säger jag",
-                     "if i'm calling the police, will he know", "han ringer hela tiden"):  # fmt: skip
+                     "if i'm calling the police, will he know", "han ringer hela tiden",
+                     "is the police on their way?"):  # fmt: skip
         assert not help_called(not_said), not_said

@@ -436,7 +436,9 @@ def test_danger_is_never_delayed_by_a_question():
 def test_the_conversation_remembers_who_is_writing():
     unsure = guess(UNCLEAR, 0.9)
     assert decide("shelter", unsure, earlier=SUBJECTED).intent == "shelter"
-    assert decide("shelter", unsure, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    # the shelter answer is not his: his lines (a role shown less surely: the question)
+    assert decide("shelter", unsure, earlier=USES_VIOLENCE).intent == FALLBACK
+    assert decide("shelter", unsure, earlier=USES_VIOLENCE, evidence=0.8).intent == ROLE_QUESTION
     assert decide("first_call", unsure, earlier=USES_VIOLENCE).intent == "first_call"
     # this message's own role, if all but certain, counts more than the conversation's
     assert decide("victim", guess(SUBJECTED, 0.98), earlier=USES_VIOLENCE).writer == SUBJECTED
@@ -624,7 +626,7 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide("children_custody", NO_GUESS, earlier=USES_VIOLENCE).intent == (
         "perpetrator_children"
     )
-    assert decide("shelter", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    assert decide("shelter", NO_GUESS, earlier=USES_VIOLENCE).intent == FALLBACK  # his lines
     # "it is never your fault" after a parent said they hit their child: asked, however sure
     childhood = "jag vet att det är fel, min pappa slog mig mycket"
     assert decide("self_blame", guess(SUBJECTED, 0.99), earlier=USES_VIOLENCE).intent == (
@@ -637,7 +639,7 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
 
 def test_a_short_reply_shows_no_role():
     assert not readable("ja") and not readable("vet inte") and readable("han slår mig")
-    assert decide("victim", NO_GUESS, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    assert decide("victim", NO_GUESS, earlier=USES_VIOLENCE).intent == FALLBACK  # his lines
     assert decide("first_call", NO_GUESS, earlier=USES_VIOLENCE).writer == USES_VIOLENCE
 
 
@@ -684,6 +686,9 @@ def test_grammatical_cues_tell_who_does_it_to_whom():
     for text in ("how do I get him to stop", "jag försöker prata med honom men han slår mig",
                  "han slår mig, hur kan jag skydda mina barn"):  # fmt: skip
         assert "writer helps someone" not in named(text), text
+    # a slap given (round 23)
+    assert tells_own_violence("jag gav henne en lavett framför mamma")
+    assert not tells_own_violence("han gav mig en lavett")
     assert named("hej, är det här anonymt?") == set()
     # a parent or brother who keeps a girl from things; no telling of violence by itself
     restricts = "writer restricts her"
@@ -826,6 +831,56 @@ def test_the_parents_answer_on_social_services_needs_a_child_in_the_conversation
     earlier = ["vi har två ungar, 4 och 7", "han slår mig"]
     assert with_premise("children_social_services", "tar dom dem ifrån mig?", earlier) == (
         "children_social_services"
+    )
+
+
+def nlu_examples(intent: str) -> list[str]:
+    """The intent classifier's training messages for `intent` (data/nlu/)."""
+    items = [
+        item for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []
+    ]  # fmt: skip
+    return [
+        line.strip().removeprefix("- ") for item in items if item.get("intent") == intent
+        for line in item["examples"].splitlines() if line.strip()
+    ]  # fmt: skip
+
+
+def test_a_young_writer_afraid_of_social_services_gets_what_happens_if_they_tell():
+    # round 23: two teens got the parents' answer on social services
+    unclear = guess(UNCLEAR, 0.59)
+    takes_us = "pappa slår men jag vill inte att soc tar oss ifrån mamma, bara att det ska sluta"
+    assert said_age(takes_us) == YOUNG
+    for intent in ("social_services", "children_social_services"):
+        assert decide(intent, unclear, age=YOUNG).intent == "adult_reports_concern", intent
+    assert decide("social_services", unclear).intent == "social_services"
+    # "om jag pratar med kuratorn, måste hon berätta för mina föräldrar? ... jag har en pojkvän":
+    # talking to the school counsellor says young; a boyfriend is no child of the writer's
+    counsellor = (
+        "om jag pratar med kuratorn, måste hon berätta för mina föräldrar? dom får inte veta att "
+        "jag har en pojkvän"
+    )
+    assert said_age(counsellor) == YOUNG
+    assert with_premise("children_social_services", counsellor) == "social_services"
+    assert with_premise("children_social_services", "tar soc min pojke?") == (
+        "children_social_services"
+    )
+    assert said_age("jag pratar med kuratorn på vårdcentralen") is None
+
+
+def test_children_named_without_old_age_are_no_answer_on_older_people():
+    # "vi har två barn 4 och 7 år", after a partner's violence (round 23): the children
+    for text in ("vi har två barn 4 och 7 år", "we have two kids, 4 and 7"):
+        assert with_premise("older_victims", text) == "children_custody", text
+    # the training examples of the answer on older people keep it, children named or not
+    assert len(nlu_examples("older_victims")) > 20
+    examples = [
+        example for example in nlu_examples("older_victims")
+        if with_premise("older_victims", example) != "older_victims"
+    ]  # fmt: skip
+    assert examples == []
+    assert with_premise("older_victims", "min son tar mina pengar, jag är pensionär") == (
+        "older_victims"
     )
 
 
@@ -1244,9 +1299,36 @@ def test_a_role_the_conversation_showed_gets_its_own_answer_instead_of_the_quest
     assert decide("safety_plan", guess(SUBJECTED, 0.79), earlier=CONCERNED).intent == "concerned"
     # a message that points to another role as surely as a switch needs is still asked about
     assert decide("victim", guess(SUBJECTED, 0.92), earlier=CONCERNED).intent == ROLE_QUESTION
-    # and Välj att sluta is never given on the conversation's word alone, only a counterpart
-    assert decide("victim", unclear, earlier=USES_VIOLENCE).intent == ROLE_QUESTION
+    # and Välj att sluta's own answer is never given on the conversation's word alone, only a
+    # counterpart; a role shown less surely than a switch needs is asked about again
     assert decide("police_report", unclear, earlier=USES_VIOLENCE).intent == "reported_for_violence"
+    assert decide("victim", unclear, earlier=USES_VIOLENCE, evidence=0.7).intent == ROLE_QUESTION
+
+
+def test_a_role_shown_surely_gets_the_writers_lines_instead_of_the_question_again():
+    # a father who told he hits his son, then "is there somewhere for fathers to learn another
+    # way?" (round 23: "who is it about?" was a dead end): his not-understood lines, which name
+    # Välj att sluta and Kvinnofridslinjen
+    unclear = guess(UNCLEAR, 0.53)
+    for intent in ("victim", "shelter", ROLE_QUESTION):
+        decision = decide(intent, unclear, earlier=USES_VIOLENCE, evidence=0.95)
+        assert (decision.intent, decision.writer) == (FALLBACK, USES_VIOLENCE), intent
+    # "the school called about a bruise on his back", read 0.6 as someone subjected, still his
+    assert decide("professional", guess(SUBJECTED, 0.6), USES_VIOLENCE, evidence=1.0).intent == (
+        FALLBACK
+    )
+    # a 16-year-old who told of a forced marriage, then "kan dom göra så om jag inte vill?"
+    assert decide(ROLE_QUESTION, unclear, earlier=SUBJECTED, evidence=0.99).intent == FALLBACK
+    # still asked: a message that points elsewhere as surely as a switch needs, a role shown
+    # less surely, nobody known, and victims' lines after a message read as from one who hits
+    assert decide("victim", guess(SUBJECTED, 0.92), CONCERNED, evidence=1.0).intent == (
+        ROLE_QUESTION
+    )
+    assert decide(ROLE_QUESTION, unclear, earlier=SUBJECTED, evidence=0.8).intent == ROLE_QUESTION
+    assert decide(ROLE_QUESTION, unclear).intent == ROLE_QUESTION
+    assert decide(
+        ROLE_QUESTION, unclear, earlier=SUBJECTED, evidence=1.0, violence_shown=0.8
+    ).intent == ROLE_QUESTION
 
 
 def test_an_answer_said_twice_in_a_conversation_is_not_said_a_third_time():
@@ -1343,8 +1425,10 @@ def test_a_follow_up_that_hardly_points_elsewhere_gets_the_shown_writers_answer(
     faint = guess(SUBJECTED, 0.39)
     assert decide("men_victims", faint, earlier=USES_VIOLENCE).intent == "uses_violence"
     assert decide("costs_and_anonymity", faint, earlier=USES_VIOLENCE).intent == "first_call"
-    # ... but read as subjected as surely as a sure guess, it is asked
-    assert decide("men_victims", guess(SUBJECTED, 0.6), earlier=USES_VIOLENCE).intent == (
+    # ... but read as subjected as surely as a sure guess: her lines, which also name
+    # Kvinnofridslinjen (a role shown less surely: the question)
+    assert decide("men_victims", guess(SUBJECTED, 0.6), earlier=USES_VIOLENCE).intent == FALLBACK
+    assert decide("men_victims", guess(SUBJECTED, 0.6), USES_VIOLENCE, evidence=0.8).intent == (
         ROLE_QUESTION
     )
     # "if I go to a shelter, will social services take my son?" from someone subjected
@@ -1434,6 +1518,9 @@ def test_a_young_writer_not_understood_gets_bris():
     adult = [{"text": "ok", "role": {"writer": SUBJECTED, "young": 0.2}}]
     assert not young_writer(adult)
     assert not_understood_response(SUBJECTED, young=False) == "utter_default_subjected"
+    # ... also when nobody knows who is writing ("my stepdad comes into my room ... i'm 15")
+    assert not_understood_response(None, young=True) == "utter_default_young"
+    assert not_understood_response(None, young=False) == "utter_default"
     # the young answer is for someone subjected or worried, not for one who uses violence
     assert not_understood_response(USES_VIOLENCE, young=True) == "utter_default_uses_violence"
 

@@ -251,3 +251,11 @@ def test_wanting_to_stop_ones_own_violence_is_not_suicidal(model):
         assert suicidal.triage(text, own_violence_earlier=True).level == ACUTE, text
     # without violence of their own told, the model's reading stands
     assert suicidal.triage(stop).level == ACUTE
+    # ... nor not wanting to be like that, a few words between included (round 23 tryout: "I
+    # hit my son with a belt ... I don't want to be that father" was read as suicidal)
+    for text in ("I hit my son with a belt yesterday. I don't want to be that father",
+                 "jag slog henne igår, jag vill inte bli som pappa",
+                 "I hit her again and I really want to stop"):  # fmt: skip
+        assert suicidal.triage(text).level == NONE, text
+    for text in ("I don't want to be here anymore", "I don't want to be a burden"):
+        assert suicidal.triage(text, own_violence_earlier=True).level == ACUTE, text
