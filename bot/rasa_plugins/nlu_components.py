@@ -206,6 +206,7 @@ class DangerDetector(_Untrained):
         own_earlier = own_violence_told(earlier_texts)
         violence_earlier = violence_told_before(earlier_texts, context, own_earlier)
         answered_no = said_not_in_danger(parses)
+        acute_before = acute_kind(parses[0]) if parses else None
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):  # a button: its intent is in the payload
@@ -227,7 +228,7 @@ class DangerDetector(_Untrained):
             reply_first = short_reply and ranking[0][INTENT_NAME_KEY] == name
             calm = calm_news if context else reply_first
             verdict = self.triager.triage(
-                text, context, calm, earlier_kinds, violence_earlier, own_earlier
+                text, context, calm, earlier_kinds, violence_earlier, own_earlier, acute_before
             )
             disclosure = verdict.probability >= self.triager.disclosure_threshold
             reading = verdict.as_dict() | {"topic": topic, "disclosure": disclosure}
@@ -438,6 +439,12 @@ def said_responses(tracker: DialogueStateTracker | None) -> list[str]:
         elif type(event).__name__ == "BotUttered":
             said.append((event.metadata or {}).get("utter_action") or "")
     return said
+
+
+def acute_kind(parse: dict[str, Any]) -> str | None:
+    """The kind of danger a message was read as, if it was read as acute."""
+    reading = parse.get("danger") or {}
+    return reading.get("kind") if reading.get("level") == ACUTE else None
 
 
 def recent_parses(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:

@@ -175,9 +175,11 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
     kinds = frozenset(v.kind for v in earlier if is_alarm(v) and v.kind)
     own = own_violence_told(list(example.history))
     violence = violence_told_before(list(example.history), context, own)
+    just_before = earlier[-1] if earlier else None
+    acute_before = just_before.kind if just_before and just_before.level == ACUTE else None
     return triager.triage(
         example.text, context, earlier_kinds=kinds, violence_earlier=violence,
-        own_violence_earlier=own,
+        own_violence_earlier=own, acute_before=acute_before,
     )  # fmt: skip
 
 

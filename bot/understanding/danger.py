@@ -163,6 +163,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(nu|just nu)\b[^.!?]{0,30}\b(slår|sparkar|misshandlar|skadar|attackerar|jagar)\b",
         r"\b(hitting|beating|kicking|attacking|hurting|raping|punching) me\b[^.!?]{0,30}\b(now|right now|still)\b",
         r"\b(is|he'?s|she'?s|they'?re)\b[^.!?]{0,15}\b(hitting|beating|kicking|attacking) me\b",
+        # "its happening right now actually. loud bangs", "det händer nu" (round 24's neighbour)
+        r"(\b(it'?s|it is|its|this is) (happening|going on)( again)? (right )?now|\bdet (händer|pågår) (igen )?(just )?nu)\b(?! (and then|och då))",
         # strangling or suffocating, now or in the last day (a strong warning sign)
         r"\b(stryper|kväver)\b|\b(ströp|strypte|kvävde|strypgrepp|stryptag|försökte strypa|försökte kväva)\b[^.!?]{0,30}\b(nyss|precis|igår|idag|ikväll|inatt|i natt|just nu|nu)\b",
         r"\b(nyss|precis|igår|idag|ikväll|inatt|i natt)\b[^.!?]{0,30}\b(ströp|strypte|strypgrepp|stryptag|kvävde)\b|\bhänder(na)? (runt|om) (min )?hals\b|\bkudde över (mitt )?ansikte\b",
@@ -375,6 +377,10 @@ DROPPED_I_VIOLENCE = _compile(
     r"drämde|örfilade|misshandlade|tryckte upp|tryckte ner|tog tag i|ruskade|skakade|hotade|"
     r"drog (henne|honom))\b(?! (mig|mej|oss|sig|sej|han|hon|hen|dom|de|vi|ni|pappa|mamma|farsan|"
     r"morsan|min|mitt|mina)\b)"
+    # "blev skitarg och tog hennes mobil och knuffade henne mot soffan" (round 24)
+    r"|(^|[.!?\n]\s*)(blev|blir) [^.!?]{0,20}(arg|förbannad|sur|galen|tokig|rasande)\w* (och|o) "
+    r"[^.!?]{0,40}\b(slog|sparkade|knuffade|ströp|kastade|drämde|tog tag i|ruskade|skakade)"
+    r" (henne|honom|hen|dom|dem|min|mitt|mina)\b"
 )
 _OWN_VIOLENCE = [
     _compile(
@@ -489,6 +495,21 @@ _WANTS_TO_STOP = _compile(
     r"bad (father|dad|mother|mum|mom|parent|person)))\b"
     r"|\bvill inte (vara|bli) (som|sån|en sån|en sådan|så|en dålig|en sån (pappa|mamma|förälder))\b"
 )
+
+
+# "barnen sover. vad ska jag göra", "what do I do now?", "hjälp mig": a short message that ends
+# asking what to do; not "vad ska jag göra om jag vill anmäla?" or "när han kommer tillbaka"
+_ASKS_WHAT_TO_DO = _compile(
+    r"\b(vad (ska|skall|kan|bör) (jag|ja|vi) göra|vad gör (jag|ja|vi)|hur gör (jag|ja|vi)|"
+    r"what (do|should|can) (i|we) do|what now|help me|hjälp mig)( nu| now)?[?!. ]*$"
+)
+_SHORT = 10  # words
+
+
+def asks_what_to_do(text: str) -> bool:
+    """Whether a short message ends asking what to do ("barnen sover. vad ska jag göra")."""
+    norm = normalise(text)
+    return len(norm.split()) <= _SHORT and _ASKS_WHAT_TO_DO.search(norm) is not None
 
 
 def wants_to_stop(text: str) -> bool:

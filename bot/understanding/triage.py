@@ -151,6 +151,7 @@ class Triager:
         earlier_kinds: frozenset[str] = frozenset(),
         violence_earlier: bool = False,
         own_violence_earlier: bool = False,
+        acute_before: str | None = None,
     ) -> Verdict:
         """The verdict for `text`.
 
@@ -164,6 +165,8 @@ class Triager:
         ("my stepdad hits me"), or of danger; then "he just came home" is an emergency.
         `own_violence_earlier`: earlier messages told of the writer's own violence; then "I want
         to stop" is about that, not about their life.
+        `acute_before`: the kind of danger the message just before was read as, if acute; then
+        "what do I do?" is about that danger.
         """
         match = danger.detect(text)
         own = danger.own_violence(text)
@@ -201,6 +204,9 @@ class Triager:
         ):
             kind = WITNESS if model_kind == WITNESS else DANGER_NOW
             return verdict(ACUTE, kind, f'"{arrived}" after violence earlier in the conversation')
+        if acute_before in (DANGER_NOW, WITNESS) and not calm and danger.asks_what_to_do(text):
+            # "barnen sover. vad ska jag göra" right after "he is at the door" (round 24's MB02)
+            return verdict(ACUTE, acute_before, "asks what to do right after danger now")
         if self.model is None:
             return verdict(NONE, None, "no model")
         limits = self.model.thresholds

@@ -142,6 +142,10 @@ def test_first_person_violence_is_told_apart():
     assert own_violence("jag gav min son en smäll")
     assert not own_violence("han gav mig en lavett") and not own_violence("jag fick en örfil")
     assert not own_violence("jag gav henne en present")
+    # the writer's anger, then a violent act, with "jag" dropped (round 24's BV08)
+    assert own_violence("hon sa att hon ska lamna mig. blev skitarg och tog hennes mobil och "
+                        "knuffade henne mot soffan")  # fmt: skip
+    assert not own_violence("han blev arg och slog mig") and not own_violence("blev arg och slog mig")
     # "jag" left out at the start of a sentence, and English verbs of grabbing and throwing
     assert own_violence("tappade det mot sambon igår, tog strypgrepp typ en sekund")
     assert own_violence("kastade mobilen på lillbrorsan och han blödde")

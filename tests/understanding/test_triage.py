@@ -259,3 +259,23 @@ def test_wanting_to_stop_ones_own_violence_is_not_suicidal(model):
         assert suicidal.triage(text).level == NONE, text
     for text in ("I don't want to be here anymore", "I don't want to be a burden"):
         assert suicidal.triage(text, own_violence_earlier=True).level == ACUTE, text
+
+
+def test_what_to_do_right_after_danger_now_is_about_that_danger(model):
+    # round 24's MB02: "Nu ringer det på dörren. Det är han", then "barnen sover. vad ska jag
+    # göra" got the not-understood answer with no 112
+    quiet = saying(model, 0.01, DANGER_NOW, 0.9)
+    asked = quiet.triage("barnen sover. vad ska jag göra", True, acute_before=DANGER_NOW)
+    assert (asked.level, asked.kind) == (ACUTE, DANGER_NOW)
+    witness = quiet.triage("what do I do??", True, acute_before=WITNESS)
+    assert (witness.level, witness.kind) == (ACUTE, WITNESS)
+    # not without danger just before, not after calm news, not for another question
+    assert quiet.triage("vad ska jag göra", True).level == NONE
+    assert quiet.triage("vad ska jag göra", True, calm=True, acute_before=DANGER_NOW).level == NONE
+    assert quiet.triage("vad kostar det?", True, acute_before=DANGER_NOW).level == NONE
+    assert quiet.triage("vad ska jag göra", True, acute_before=SUICIDAL).level == NONE
+    # "it is happening right now" is danger now in itself (round 24's neighbour, BV12)
+    for text in ("its happening right now actually. loud bangs", "det pågår just nu"):
+        assert quiet.triage(text).level == ACUTE, text
+    for text in ("vad händer nu om jag anmäler?", "det händer nu och då"):
+        assert quiet.triage(text).level == NONE, text
