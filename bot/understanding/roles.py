@@ -598,9 +598,11 @@ def decide(
     own_violence: bool = False,
 ) -> Decision:
     """The intent to answer, given the topic classifier's `intent` and the role model's guess
-    (`_decide`; `own_violence`: see `writer_role`); never "it is not your fault" in a conversation that showed someone who hits,
-    also when the bot was not sure enough of it to answer on ("I know it's wrong, my father hit me
-    a lot", from a parent who said they hit their child: round 8): the question instead."""
+    (`_decide`; `own_violence`: see `writer_role`); never "it is not your fault" in a
+    conversation that showed someone who hits, also when the bot was not sure enough of it to
+    answer on ("I know it's wrong, my father hit me a lot", from a parent who said they hit their
+    child: round 8): the question instead. But never the question again to a writer the
+    conversation surely showed (`shown_surely`): their not-understood lines instead."""
     decision = _decide(
         intent, guess, earlier, limits, disclosure, age, evidence, violence_shown, own_violence
     )
