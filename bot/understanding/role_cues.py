@@ -224,9 +224,10 @@ def keeps_a_girl_in_the_family(text: str) -> bool:
 # preposition ("i lördags slog hon mig").
 _SV_ALSO = (
     r"(tog tag|tar tag|tog \S+ (om|i) halsen|tar \S+ (om|i) halsen|greppade|holl fast|haller fast|"
-    r"drog i|puttade|puttat|smallde|smallt|kvavde|kvavt|valdtog|"
+    r"drog i|puttade|puttat|smallde|smallt|kvavde|kvavt|valdtog|tagit tag|vred|vridit|"
+    r"utovat|utovar|utovade|"
     r"gav( \S+){1,2} (en|ett par) (lavett|lavetter|orfil|orfilar|small|smallar|snyting|kaftsmall))"
-)  # "jag gav henne en lavett" (round 23)
+)  # "jag gav henne en lavett" (round 23); "har jag tagit tag i min man", "utövat psykiskt våld" (25)
 _EN_ALSO = r"(threw|throw\w*|smack\w*)"
 # "jag är våldsam mot min fru", "I have anger issues"
 _OWN_TRAIT = re.compile(
@@ -416,6 +417,8 @@ _SELF_NAMED = re.compile(
     r"\bdet (ar|e|var) (jag|ja) som (slar|slog|har slagit|ar valdsam|var valdsam|knuffar|hotar|"
     r"misshandlar|utovar vald|ar den valdsamma|gor illa)\b"
     r"|\bjag (ar|e) (den|personen) som (slar|har slagit|ar valdsam|knuffar|hotar|utovar)\b"
+    # "hur funkar det om man själv e problemet" (round 25)
+    r"|\bom man sjalv (ar|e) (problemet|den som (slar|ar valdsam|utovar vald))\b"
     r"|\b(i'?m|i am|it'?s me|it is me|it was me) (the one )?(who|that) (hits|hit|has been hitting|"
     r"is violent|abuses|hurts|pushes|is abusive)\b|\bi'?m the (abuser|abusive one|violent one)\b"
 )

@@ -540,6 +540,13 @@ def doubted(
         top, violence = guess.confidence, guess.probabilities.get(USES_VIOLENCE, 0.0)
         swapped = {guess.role: violence, USES_VIOLENCE: top}
         return RoleGuess(guess.probabilities | swapped, guess.young)
+    if guess.role == SUBJECTED and tells_own_violence(text) and not (
+        someone_hurts_writer(text) or defended_self(text)
+    ):
+        # "har jag tagit tag i min man så hårt att han fått märken" read as subjected (round 25
+        # said it was not her fault): a doubt, so the bot asks before "it is not your fault"
+        violence = max(guess.probabilities.get(USES_VIOLENCE, 0.0), limits.doubt_not_your_fault)
+        return RoleGuess(guess.probabilities | {USES_VIOLENCE: violence}, guess.young)
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
     points_to_subjected = (  # the writer's own violence is ruled out above
@@ -743,6 +750,9 @@ def _decide(
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
         if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
+    if intent in NOT_YOUR_FAULT and writer == SUBJECTED and hits:
+        # "it is not your fault" to one who may have done it (`doubted`): ask first (round 25)
+        return Decision(ROLE_QUESTION, writer, "asked")
     if speaks_to is None or speaks_to == writer:
         answer = for_age(intent, writer, guess, limits, age)
         return Decision(answer, writer, "kept" if answer == intent else "switched")

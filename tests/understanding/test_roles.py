@@ -689,6 +689,14 @@ def test_grammatical_cues_tell_who_does_it_to_whom():
     # a slap given (round 23)
     assert tells_own_violence("jag gav henne en lavett framför mamma")
     assert not tells_own_violence("han gav mig en lavett")
+    # grabbing, twisting and "exercising violence" told by the writer (round 25)
+    for text in ("Vid tre tillfällen har jag tagit tag i min man så hårt att han fått märken",
+                 "och senast vred jag om hans handled",
+                 "Jag har under lång tid utövat psykiskt våld mot min make"):  # fmt: skip
+        assert tells_own_violence(text), text
+    for text in ("han har tagit tag i mig", "jag vred mig ur greppet",
+                 "min man har utövat våld mot mig"):  # fmt: skip
+        assert not tells_own_violence(text), text
     assert named("hej, är det här anonymt?") == set()
     # a parent or brother who keeps a girl from things; no telling of violence by itself
     restricts = "writer restricts her"
@@ -1555,6 +1563,20 @@ def test_a_writer_who_names_themselves_as_the_one_who_hits_is_read_so():
     read = doubted(guess(SUBJECTED, 0.76), text, None)
     assert read.role == USES_VIOLENCE and read.confidence == 0.76
     assert doubted(guess(UNCLEAR, 0.9), "I'm the one who hits, not him", None).role == USES_VIOLENCE
+    # a writer read as subjected who tells only of her own violence: asked before "it is not
+    # your fault" (round 25 said so to a woman who twisted her husband's wrist)
+    told = ("Vid tre tillfällen har jag tagit tag i min man så hårt att han fått märken. Vart "
+            "vänder jag mig?")  # fmt: skip
+    read = doubted(guess(SUBJECTED, 0.947), told, None)
+    assert read.role == SUBJECTED and read.probabilities[USES_VIOLENCE] == 0.15
+    assert decide("victim", read).intent == ROLE_QUESTION
+    assert decide("shelter", read).intent == "shelter"
+    # ... not when violence against her is told, nor for hitting back
+    for text in ("min sambo slog mig igår och jag tog tag i honom", "jag slog tillbaka när han slog mig"):
+        assert decide("victim", doubted(guess(SUBJECTED, 0.95), text, None)).intent == "victim"
+    # "what if one is the problem oneself?" (round 25 told a man it is never his fault)
+    asked = "hur funkar det om man själv e problemet"
+    assert doubted(guess(UNCLEAR, 0.95), asked, None).role == USES_VIOLENCE
     # what someone else says of the writer is no such telling
     claimed = "hon säger att det är jag som slår"
     assert doubted(guess(SUBJECTED, 0.76), claimed, None).role == SUBJECTED
