@@ -173,8 +173,9 @@ def verdict_for(triager: Triager, example: Example) -> Verdict:
     earlier = [triager.triage(h) for h in example.history]
     context = any(is_alarm(v) or v.probability >= triager.disclosure_threshold for v in earlier)
     kinds = frozenset(v.kind for v in earlier if is_alarm(v) and v.kind)
-    own = own_violence_told(list(example.history))
-    violence = violence_told_before(list(example.history), context, own)
+    history = list(example.history)
+    own = own_violence_told(history)
+    violence = violence_told_before(history, context, own)
     just_before = earlier[-1] if earlier else None
     acute_before = just_before.kind if just_before and just_before.level == ACUTE else None
     return triager.triage(

@@ -521,8 +521,9 @@ def doubted(
     guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS
 ) -> RoleGuess:
     """`guess`, unless `text` names the writer as the one who uses violence ("det är jag som slår":
-    then read so, as surely as the model read another role), or it reads the writer as someone
-    who uses violence while `text` tells of
+    then read so, as surely as the model read another role), or it reads the writer as subjected
+    while `text` tells only of the writer's own violence (then a doubt, as below), or it reads
+    the writer as someone who uses violence while `text` tells of
     nothing violent the writer may have done (role_cues.tells_own_violence errs towards yes) and
     either tells of violence against the writer ("det är inte en vän det är jag. min fru slår
     mig") or follows a conversation that showed the writer as subjected or worried about someone
@@ -593,6 +594,12 @@ def writer_role(
     return earlier
 
 
+def may_have_hit(guess: RoleGuess, limits: Limits = LIMITS) -> bool:
+    """Whether the role model reads the writer as someone who may have used violence, likely
+    enough (`doubt_not_your_fault`) that "it is not your fault" is asked about first."""
+    return guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
+
+
 def decide(
     intent: str,
     guess: RoleGuess,
@@ -619,8 +626,9 @@ def decide(
     victims_lines = decision.intent == FALLBACK and decision.writer == SUBJECTED
     if shown_hitting and (decision.intent in NOT_YOUR_FAULT or victims_lines):
         return Decision(ROLE_QUESTION, decision.writer, "asked")
-    surely_shown = shown_surely(decision.writer, guess, earlier, limits, evidence, shown_hitting)
-    if decision.intent == ROLE_QUESTION and surely_shown:
+    if decision.intent == ROLE_QUESTION and shown_surely(
+        decision.writer, guess, earlier, limits, evidence, shown_hitting
+    ):
         # "who is it about?" in the middle of a conversation that surely showed who is writing
         # is a dead end (round 23: a father who told he hits his son, then "is there somewhere
         # for fathers to learn another way?"): the writer's not-understood lines, which for
@@ -647,8 +655,9 @@ def shown_surely(
     other = guess.role not in (writer, UNCLEAR)
     if writer == USES_VIOLENCE:
         return not (other and guess.confidence >= limits.switch)
-    hits = guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
-    return not (other and guess.confidence >= limits.sure) and not hits and not shown_hitting
+    return not (
+        (other and guess.confidence >= limits.sure) or may_have_hit(guess, limits) or shown_hitting
+    )
 
 
 def _decide(
@@ -709,7 +718,7 @@ def _decide(
         # (bot.understanding.roles.NOT_UNDERSTOOD)
         return Decision(FALLBACK, writer, "switched")
     # a child at home: the model may hesitate between the two (not when it may be one who hits)
-    hits = guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
+    hits = may_have_hit(guess, limits)
     child = writer or (None if hits else guess.role)
     if intent == FALLBACK and disclosure and age == YOUNG and child in (SUBJECTED, CONCERNED):
         # not understood, but a child told of violence and their age ("pappa slår mamma när han
@@ -780,9 +789,9 @@ def _decide(
     # an answer for those who use violence hints at them only when this message is read as
     # someone else's: "om jag ringer polisen blir mamma arg på mig", from a 14-year-old who told
     # of her mother's partner, is no first call to Välj att sluta (round 16 asked)
-    may_hit = (speaks_to == USES_VIOLENCE and guess.role not in (writer, UNCLEAR)) or (
-        guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
-    )
+    may_hit = (
+        speaks_to == USES_VIOLENCE and guess.role not in (writer, UNCLEAR)
+    ) or may_have_hit(guess, limits)
     shown_here = writer != USES_VIOLENCE and earlier == writer and holds
     if shown_here:
         # the conversation showed who is writing and this message hardly points elsewhere: their
@@ -1028,8 +1037,7 @@ def general_answer(
         ROLE_INTENT[writer], guess, earlier, limits, age=age, evidence=evidence,
         violence_shown=violence_shown,
     ).intent  # fmt: skip
-    may_hit = guess.probabilities.get(USES_VIOLENCE, 0.0) >= limits.doubt_not_your_fault
-    return None if answer in NOT_YOUR_FAULT and may_hit else answer
+    return None if answer in NOT_YOUR_FAULT and may_have_hit(guess, limits) else answer
 
 
 def own_answer(

@@ -59,8 +59,8 @@ _HELP_CALLED = re.compile(
     r"calling|calling now)"
     r" (till )?(112|911|polisen|polis|ambulans\w*|the police|police|the cops|an ambulance|ambulance)\b"
     r"|\b(polisen|polis|ambulansen|hjalpen) (ar|e) pa (vag|vaj)\b|\b(polisen|ambulansen) kommer\b"
-    r"|\b(police|the cops|an? ambulance|help) (is|are|'s|'re) (on (the|their|its) way|coming)\b"
-    r"|\b(police|cops|ambulance|help)( is| are|'s|'re)? on (the|their|its) way\b"  # "police on their way"
+    r"|\b(police|the cops|an? ambulance|help) (is|are|'s|'re) coming\b"
+    r"|\b(police|cops|ambulance|help)( is| are|'s|'re)? on (the|their|its) way\b"
     r"|\bthey('re| are) (sending|on (the|their) way)\b"
 )
 # ... nor a call long ago, nor help that has come ("ringde 112 och ambulansen kom. nu är jag på
