@@ -356,6 +356,7 @@ class RoleDetector(_Untrained):
                 # (their lines, as this message or the conversation's last ones showed), not the
                 # menu, after someone told of violence
                 checked = {
+                    "writer": decision.writer,
                     "lines_for_writer": lines_for_writer(decision.writer, general, said_before),
                     "writer_answer": general,
                     "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,

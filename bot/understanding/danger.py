@@ -398,6 +398,11 @@ _OWN_VIOLENCE = [
         # "I hurt her", not "i am ok just my arm hurt" (round 18)
         r"|\bi\b[^.!?]{0,30}\bhurt (her|him|them|my|someone|somebody|the|his|our|a|an|you)\b"
     ),
+    # "men ja knuffa henne o hon ramla" (round 26): "ja" for "jag", the verb without its ending
+    _compile(
+        r"\b(jag|ja) (bara )?(knuffa|putta|sparka|slo|strypa|sla) (till )?"
+        r"(henne|honom|hen|min|mitt|mina)\b"
+    ),
     DROPPED_I_VIOLENCE,
 ]
 

@@ -6,7 +6,7 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   kind's next steps. A person who says they cannot talk gets what they can do instead. After
   suicidal thoughts, Mind's line and also the answer to what they told, when it fits the writer.
 - Uncertain: 112 first, then (for violence) lines that fit both the one in danger and someone
-  worried about them, then "are you or someone else in danger right now?" with two buttons:
+  worried about them (Välj att sluta for one who told of their own violence), then "are you or someone else in danger right now?" with two buttons:
   yes leads to the acute answer of the likely kind. When the message asked something whose
   answer fits this writer (known, or an answer for anyone), that answer comes between 112 and the
   question and no leads to the menu; else no leads to the answer for the message's topic. 112 is
@@ -17,6 +17,8 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   dead end), so that a conversation after danger moves on instead of asking after every message
   (round 7: the same card and question again was most of the conversations' false alarms and
   repeats). A new kind (suicidal thoughts after violence) is asked about.
+- Danger now told by someone worried about another (the verdict's `writer`) gets what a witness
+  does, not what the one in danger does.
 - The next steps after danger now, or after seeing someone hit, speak to someone under 18 (BRIS, an
   adult they trust) when RoleDetector read the writer as young (the verdict's `young`); a topic
   that speaks to adults is not answered to them then.
@@ -34,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.understanding.danger_model import CAUSED, DANGER_NOW, MEDICAL, SUICIDAL, WITNESS
+from bot.understanding.role_model import CONCERNED, USES_VIOLENCE
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
 
 UNSURE = "danger_unsure"  # the intent of an uncertain verdict
@@ -75,7 +78,7 @@ TOPICS_THAT_FIT = {
         "honour", "forced_marriage", "honour_rights",
         # a question of their own after telling of violence: care, the police, housing, the
         # children; 112 stays first
-        "health_care", "police_report", "restraining_order", "shelter",
+        "health_care", "police_report", "restraining_order", "shelter", "shelter_young",
         "children_custody", "children_social_services", "threat_messages", "digital_safety",
         "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
         "residence_permit", "hit_back", "image_abuse",
@@ -83,17 +86,19 @@ TOPICS_THAT_FIT = {
     },
     WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
               "police_report", "report_for_someone", "professional", "professional_adult",
-              "interpreter_professional"},
+              "interpreter_professional", "restraining_order_someone_else", "shelter_someone_else",
+              "children_abroad_someone_else"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
              "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
-             "interpreter_uses_violence", "is_it_a_crime_uses_violence"},
+             "interpreter_uses_violence", "is_it_a_crime_uses_violence",
+             "restraining_order_against_me", "outside_orebro_uses_violence"},
 }
 # The topics that fit after 112 (TOPICS_THAT_FIT) and speak to someone under 18 too; the others
 # speak to adults (how to help her, a shelter, the answers for parents)
 FIT_THE_YOUNG = frozenset(
     {"honour", "forced_marriage", "honour_rights", "health_care", "threat_messages", "digital_safety",
      "hide_traces", "image_abuse", "pregnancy", "interpreter", "costs_and_anonymity", "police_report",
-     "concerned_young"}
+     "concerned_young", "shelter_young"}
 )  # fmt: skip
 NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
@@ -140,7 +145,7 @@ def plan(
     answer asked whether anyone is in danger and the person wrote on instead of answering.
     """
     verdict = verdict or {}
-    kind = intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW
+    kind = as_told_by(intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW, verdict)
     topic = checked_topic(verdict)
     if verdict.get("help_called") and kind in (DANGER_NOW, WITNESS):
         return [Utterance(HELP_ON_THE_WAY)]  # 112 named in it, and "call again if"
@@ -167,6 +172,10 @@ def plan(
             return [Utterance(first), Utterance(f"utter_{own}"), question]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         lines = None if verdict.get("cannot_talk") else LINES_WHILE_ASKING.get(kind)
+        if lines and (verdict.get("own_violence") or verdict.get("writer") == USES_VIOLENCE):
+            # "ja knuffa henne o hon ramla", "ok jag ringer imorgon" from a man who hit: Välj att
+            # sluta, not Kvinnofridslinjen "also for you who worry about someone" (round 26)
+            lines = NEXT_STEPS[CAUSED]
         between = [Utterance(lines)] if lines else []
         return [Utterance(first), *between, Utterance("utter_danger_question", buttons)]
     if kind == DANGER_NOW and verdict.get("cannot_talk"):
@@ -209,12 +218,20 @@ def inline_answer(verdict: dict[str, Any]) -> str | None:
     return answer if fits else None
 
 
+def as_told_by(kind: str, verdict: dict[str, Any]) -> str:
+    """The kind of danger for the one who wrote: danger now told by someone worried about another
+    (the verdict's `writer`) is witnessed danger, what a neighbour who hears it again does, not
+    "lock yourself in" (round 26)."""
+    return WITNESS if kind == DANGER_NOW and verdict.get("writer") == CONCERNED else kind
+
+
 def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> str:
     """What `shown` becomes after answering: the kind whose bubble was shown (an uncertain
     answer shows only the general 112 line, so it counts as danger now)."""
     if intent == UNSURE:
         return shown or DANGER_NOW
-    return intent if intent in EMERGENCY else (verdict or {}).get("kind") or DANGER_NOW
+    verdict = verdict or {}
+    return as_told_by(intent if intent in EMERGENCY else verdict.get("kind") or DANGER_NOW, verdict)
 
 
 def asks_about_danger(bot_event: dict[str, Any]) -> bool:

@@ -260,6 +260,15 @@ _HITTING_BACK = re.compile(
     r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
     r"\bsjalvforsvar\w*|\bnodvarn\w*"
 )
+
+
+def says_hit_back(text: str) -> bool:
+    """Whether the writer says in so many words that they hit back or defended themselves ("jag
+    slog tillbaka", "self-defence"), not only that they hit (defended_self errs towards yes)."""
+    norm = normalise(text)
+    return _HITTING_BACK.search(norm) is not None and _NOT_DONE.search(norm) is None
+
+
 _AGAINST_WRITER = frozenset({CUE_NAMES.index("done to writer"), CUE_NAMES.index("writer suffers")})
 # "hon hotar att anmäla mig", "she threatened to report me": no violence against the writer
 _THREAT_TO_REPORT = re.compile(
@@ -418,7 +427,8 @@ _SELF_NAMED = re.compile(
     r"misshandlar|utovar vald|ar den valdsamma|gor illa)\b"
     r"|\bjag (ar|e) (den|personen) som (slar|har slagit|ar valdsam|knuffar|hotar|utovar)\b"
     # "hur funkar det om man själv e problemet" (round 25)
-    r"|\bom man sjalv (ar|e) (problemet|den som (slar|ar valdsam|utovar vald))\b"
+    r"|\bom man sjalv (ar|e) (problemet|den som (slar|ar valdsam|utovar vald|gor fel|gor illa"
+    r"|har gjort illa|skadar))\b"
     r"|\b(i'?m|i am|it'?s me|it is me|it was me) (the one )?(who|that) (hits|hit|has been hitting|"
     r"is violent|abuses|hurts|pushes|is abusive)\b|\bi'?m the (abuser|abusive one|violent one)\b"
 )

@@ -59,9 +59,11 @@ from bot.understanding.topic_cues import (
     about_shelter,
     asks_about_language,
     asks_about_telling_the_family,
+    asks_for_a_place_to_stay,
     asks_if_lawful,
     asks_if_reported,
     asks_own_duty_to_report,
+    children_taken_abroad,
     hits_own_child,
     mentions_children,
     names_a_child_at_work,
@@ -71,6 +73,7 @@ from bot.understanding.topic_cues import (
     names_men,
     names_old_age,
     names_protected_details,
+    names_restraining_order,
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
@@ -84,7 +87,7 @@ OUT_OF_SCOPE = frozenset({"out_of_scope", "municipal_other"})
 ANSWER_ROLE: dict[str, str] = {
     **dict.fromkeys(
         (
-            "victim", "self_blame", "shelter", "safety_plan", "digital_safety", "health_care",
+            "victim", "self_blame", "shelter", "shelter_young", "safety_plan", "digital_safety", "health_care",
             "men_victims", "lgbtq_victims", "older_victims", "disability_victims",
             "honour", "virginity", "forced_marriage", "honour_rights", "young_person",
             "sexual_violence", "threat_messages", "children_custody", "residence_permit",
@@ -98,7 +101,8 @@ ANSWER_ROLE: dict[str, str] = {
     **dict.fromkeys(
         ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
          "reported_for_violence", "uses_sexual_violence", "danger_caused", "controls_for_honour",
-         "interpreter_uses_violence", "is_it_a_crime_uses_violence"),
+         "interpreter_uses_violence", "is_it_a_crime_uses_violence", "restraining_order_against_me",
+         "outside_orebro_uses_violence"),
         USES_VIOLENCE,
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
@@ -176,6 +180,8 @@ COUNTERPART = {
     # "she hit back and now says she will report me": what happens to him now
     ("hit_back", USES_VIOLENCE): "reported_for_violence",
     ("interpreter", USES_VIOLENCE): "interpreter_uses_violence",
+    # "bor i Karlskoga, finns det nåt för män som slår?": Välj att sluta, not the victims' lines
+    ("outside_orebro", USES_VIOLENCE): "outside_orebro_uses_violence",
     # "must you report me?": from someone who hits, anonymity at Välj att sluta (not how to hide
     # traces); from a professional, their own duty to report
     ("anonymity", USES_VIOLENCE): "first_call",
@@ -184,7 +190,15 @@ COUNTERPART = {
     ("police_report", USES_VIOLENCE): "reported_for_violence",
     # "I hear the neighbours every night, should I call the police?": not the victim's own report
     ("police_report", CONCERNED): "report_for_someone",
-    ("restraining_order", USES_VIOLENCE): "reported_for_violence",
+    # "she writes to me herself, may I answer?": what the order means for the one it is against
+    ("restraining_order", USES_VIOLENCE): "restraining_order_against_me",
+    # "can we apply for her?", "can it cover our workplace?" (rounds 24 to 26 answered a cousin
+    # with "the person may not contact you" and an employer with how to help an adult)
+    ("restraining_order", CONCERNED): "restraining_order_someone_else",
+    # "she sleeps on my sofa, where can she stay that he can't find?", "which number for
+    # protected housing?" from a nurse (rounds 24 to 26: how to start a talk with her)
+    ("shelter", CONCERNED): "shelter_someone_else",
+    ("shelter", PROFESSIONAL): "shelter_someone_else",
     # "is it illegal to track her phone?": the law answer names the victims' line
     ("is_it_a_crime", USES_VIOLENCE): "is_it_a_crime_uses_violence",
     ("social_services", USES_VIOLENCE): "uses_violence",
@@ -204,7 +218,7 @@ COUNTERPART = {
     ("social_services", PROFESSIONAL): "professional",
     ("social_services", CONCERNED): "concerned",
     # "an employee has a restraining order against her ex, he turns up at our reception"
-    ("restraining_order", PROFESSIONAL): "professional_adult",
+    ("restraining_order", PROFESSIONAL): "restraining_order_someone_else",
     ("interpreter", PROFESSIONAL): "interpreter_professional",
     # a father or brother who controls a daughter or sister for honour: the law and support for
     # them, not "nobody may decide who you love" (round 9 read them as helpers)
@@ -224,6 +238,9 @@ COUNTERPART = {
     ("controls_for_honour", CONCERNED): "concerned_honour",
     ("controls_for_honour", PROFESSIONAL): "professional",
 }
+# Answers for anyone that name every line, Välj att sluta too: given as they are, not asked
+# about, when the writer may use violence but the model is not sure enough for their version
+NAMES_EVERY_LINE = frozenset({"outside_orebro"})
 # Answers for someone subjected who is under 18, and what an adult gets instead ("will the school
 # nurse tell?" from a mother: what social services do when a parent asks for help)
 FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
@@ -232,7 +249,7 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # only BRIS (round 17 answered a 12-year-old as a parent)
 YOUNG_VERSION = dict.fromkeys(
     ("children_social_services", "social_services", "report_concern_child"), "adult_reports_concern"
-)
+) | {"shelter": "shelter_young"}  # "jag vågar inte gå hem, vart kan jag gå?": not women's shelters
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
@@ -241,7 +258,9 @@ NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back
 COUNTERPART_ONLY = frozenset(
     {"uses_sexual_violence", "report_for_someone", "sexual_violence_concerned", "mutual_violence",
      "help_someone_stop", "interpreter_uses_violence", "interpreter_professional",
-     "is_it_a_crime_uses_violence"}
+     "is_it_a_crime_uses_violence", "restraining_order_against_me", "restraining_order_someone_else",
+     "shelter_young", "shelter_someone_else", "outside_orebro_uses_violence",
+     "children_abroad_someone_else"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -260,6 +279,9 @@ PREMISES = {
     # more than a bad feeling without a topic
     "feeling_bad": (lambda text: not someone_hurts_writer(text), "victim"),
     # "is that true? can he do that?" read as thanks got a goodbye (round 19): a question is none
+    # "Min man kräver samliv även när jag säger nej. Är det tillåtet?" read as "may I write
+    # here?" (round 26): the answer on sexual violence
+    "who_can_write": (lambda text: not about_sexual_violence(text), "sexual_violence"),
     "thanks": (lambda text: "?" not in text, FALLBACK),
     "goodbye": (lambda text: "?" not in text, FALLBACK),
 }
@@ -323,18 +345,24 @@ NAMED_QUESTIONS = (
     ("interpreter", asks_about_language),
     ("anonymity", asks_if_reported),
     ("is_it_a_crime", asks_if_lawful),
+    ("restraining_order", names_restraining_order),
+    ("shelter", asks_for_a_place_to_stay),
 )
 # Children named in a message the bot did not understand, from someone worried or asking at work
 # ("there are two small kids in the apartment", "ja dom har två små barn": round 11 answered
 # "I do not quite understand"): the answer on a concern for a child
 CHILDREN_NAMED = {CONCERNED: "report_concern_child", PROFESSIONAL: "professional"}
+# The answers that someone worried or at work, telling of a child who may be taken abroad, gets
+# the answer on stopping the trip instead of
+# (an honour case keeps its answers, which also warn against going to the family)
+TAKEN_ABROAD_INSTEAD_OF = ROLE_GENERAL_ANSWERS | {"report_concern_child", "report_for_someone", FALLBACK}
 # The answers on reporting to the police, and the questions asked in them that have an answer of
 # their own: "are your conversations confidential, or must you report my own violence?", "can the
 # police help me if I don't speak Swedish?" (round 11); "I hit my wife once, is it secret or you
 # tell police?" is no police report yet (round 17 told him what happens after one)
 ASKED_ABOUT_THE_POLICE = {
-    "police_report": ("interpreter", "anonymity"),
-    "reported_for_violence": ("anonymity",),
+    "police_report": ("interpreter", "anonymity", "restraining_order"),
+    "reported_for_violence": ("anonymity", "restraining_order"),
 }
 # The answers that tell someone at work about their duty to report
 ON_THE_DUTY_TO_REPORT = frozenset({"professional", "professional_adult", "report_concern_child"})
@@ -361,10 +389,11 @@ FOR_ADULTS = {
     # the school counsellor
     # (round 19: "jag e 15 ... då tar soc min lillebror" got how to report a concern)
     SUBJECTED: FOR_PARENTS
-    | {"social_services", "economic_violence", "protected_identity", "report_concern_child"},
+    | {"social_services", "economic_violence", "protected_identity", "report_concern_child", "shelter"},
     USES_VIOLENCE: frozenset(
         {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
-         "interpreter_uses_violence", "is_it_a_crime_uses_violence"}
+         "interpreter_uses_violence", "is_it_a_crime_uses_violence", "restraining_order_against_me",
+         "outside_orebro_uses_violence"}
     ),
     # a child at home: BRIS, not "report a concern" (round 19: a 16-year-old afraid for a little
     # brother got the answer on reporting)
@@ -461,7 +490,9 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     said = (text, *(line for line in earlier if not line.startswith("/")))  # not button payloads
     if intent in FOR_PARENTS_ONLY and not any(map(mentions_children, said)):
         return FOR_PARENTS_ONLY[intent]
-    if intent in FOR_MEN_ONLY and not any(map(names_men, said)):
+    if intent in FOR_MEN_ONLY and (
+        not any(map(names_men, said)) or names_self_as_the_one_who_hits(text)
+    ):  # "bara för kvinnor ... eller om man själv är den som gör fel?" (round 26): not for men hit
         return FOR_MEN_ONLY[intent]
     if intent in SEEN_FROM_OUTSIDE and keeps_a_girl_in_the_family(text):
         # "my daughter has a boyfriend, I have taken her phone": read as worry, told as control
@@ -488,7 +519,9 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     "an employee came in with a bruised face, must I tell anyone?"); or it is the answer on
     partner violence to a parent who hits their own child: the answer on children; or it is not
     understood and names children, from someone worried or at work (CHILDREN_NAMED; round 11);
-    or someone at work asks about their own duty to report: the professionals' answer."""
+    or someone at work asks about their own duty to report: the professionals' answer; or
+    someone worried or at work tells of a child who may be taken abroad: how to stop the trip;
+    or someone under 18 asks where to sleep: the young people's answer on a safe place."""
     if asks_about_telling_the_family(text):
         return decision  # "should I contact her parents? they need an interpreter": the warning
     if (
@@ -499,6 +532,16 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
         decision = Decision("professional", decision.writer, "switched")
     if decision.intent == FALLBACK and decision.writer in CHILDREN_NAMED and names_kids(text):
         return Decision(CHILDREN_NAMED[decision.writer], decision.writer, "switched")
+    if (
+        decision.writer in (CONCERNED, PROFESSIONAL)
+        and decision.intent in TAKEN_ABROAD_INSTEAD_OF
+        and children_taken_abroad(text)
+        and not about_honour(text)
+    ):  # "han ska ta barnbarnen till Libanon", from a grandmother (rounds 24 to 26)
+        return Decision("children_abroad_someone_else", decision.writer, "switched")
+    if decision.intent == YOUNG_INTENT and asks_for_a_place_to_stay(text):
+        # "vågar inte gå hem, finns det nånstans man kan sova? e 14": Socialjouren tonight
+        return Decision(YOUNG_VERSION["shelter"], decision.writer, "switched")
     if decision.intent in ROLE_GENERAL_ANSWERS:
         asked = NAMED_QUESTIONS
     else:
@@ -506,7 +549,10 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
         asked = tuple(question for question in NAMED_QUESTIONS if question[0] in named)
     topic = next((topic for topic, asks in asked if asks(text)), None)
     if topic is not None:
-        answer = COUNTERPART.get((topic, decision.writer or ""), topic)
+        # the writer, or whom the answer spoke to: "jag har kontaktförbud mot mig", read as
+        # reported to the police, is from the one the order is against
+        writer = decision.writer or ANSWER_ROLE.get(decision.intent, "")
+        answer = COUNTERPART.get((topic, writer), topic)
         return Decision(answer, decision.writer, "switched")
     said = (text, *(line for line in earlier if not line.startswith("/")))
     adult = names_an_adult_at_work(text) and not any(map(names_a_child_at_work, said))
@@ -691,6 +737,11 @@ def _decide(
     addressee = DANGER_FOR_WRITER.get((intent, writer))
     if addressee:
         sure_now = guess.role == writer and guess.confidence >= danger_switch(addressee, limits)
+        if intent == "danger_witness" and not sure_now:
+            # "Nu håller det på igen. Det lilla barnet gråter och hon skriker sluta" from a
+            # neighbour the first message was misread as subjected: what a witness does, not
+            # "lock yourself in" (round 26's TV10); the one in danger only on this message
+            return Decision(intent, writer, "untouched")
         if sure_now or (consistent and writer != USES_VIOLENCE):
             # 112 first still; "get to a safe place" only to the one in danger, also when the
             # conversation showed earlier that the writer is worried about someone or asks in
@@ -757,7 +808,8 @@ def _decide(
         )  # fmt: skip
         if sure or consistent or helper or shown_helper:
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
-        if writer == USES_VIOLENCE:  # "she says she will go to the police": whose answer?
+        if writer == USES_VIOLENCE and intent not in NAMES_EVERY_LINE:
+            # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
     if intent in NOT_YOUR_FAULT and writer == SUBJECTED and hits:
         # "it is not your fault" to one who may have done it (`doubted`): ask first (round 25)

@@ -20,6 +20,15 @@ _SHELTER = re.compile(
     r"skydda\w* boende|\bshelter|\bboendet\b|\bbo (dar|pa boende)\b|stay there|safe hous\w*"
     r"|protected hous\w*|kvinnohus"
 )
+# asks where to sleep or stay ("vart kan vi ta vägen ikväll", "finns det nånstans man kan sova?",
+# "where can she stay that he can't find?"), not where someone lives
+_PLACE_TO_STAY = re.compile(
+    r"\b(var|vart|nagonstans|nanstans|nan annanstans|nagon annanstans)\b[^.?!]{0,30}"
+    r"\b(bo|sova|sov|ta vagen)\b"
+    r"|\b(where|somewhere|anywhere)( \w+){0,3} (stay|sleep|go tonight|live now)\b"
+    r"|\b(stalle|plats|nagonstans|nanstans) att (sova|bo)\b|\bplace to (stay|sleep)\b"
+    r"|\b(sova|bo) (nan|nagon) annanstans\b|\bnowhere (else )?to (go|stay|sleep)\b"
+)
 _CHILDREN = re.compile(
     r"\b(barn\w*|bebis\w*|baby|babies|bebbe|sons?|sonen|soner|dotter\w*|dottrar\w*|daughters?"
     r"|kids?|child\w*|unge|ungen|ungar\w*|ungarna|tonaring\w*|teenager\w*|toddler\w*|vardnad\w*"
@@ -47,6 +56,24 @@ _ADULT_CHILD = re.compile(
     r"(1[89]|[2-9]\d)\b(?!.?(man|manader|veckor|v\b|months?|weeks?))"
     r"|\b(min|var|my|our) (1[89]|[2-9]\d).?(arig\w*|ars|years?.old|yo) (son|dotter|daughter)\b"
 )
+# taking someone away to another country ("han ska ta barnbarnen till Libanon", "take the baby to
+# Morocco", "skicka henne till hemlandet")
+_ABROAD = (
+    r"(utomlands|utlandet|hemlandet|hemland|abroad|overseas|out of (the )?country|home country"
+    r"|irak|iraq|syrien|syria|somalia|turkiet|turkey|libanon|lebanon|pakistan|marocko|morocco"
+    r"|iran|afghanistan|eritrea|etiopien|ethiopia|bosnien|bosnia|kosovo|polen|poland|thailand"
+    r"|egypten|egypt|algeriet|algeria|tunisien|tunisia|indien|india|bangladesh|gambia|nigeria)"
+)
+_TAKEN_ABROAD = re.compile(
+    rf"\b(ta|tar|tog|tagit|ta med|tar med|skicka|skickar|aka|aker|resa|reser|flytta|flyttar|lamna"
+    rf"|kidnappa\w*|take|takes|taking|took|send|sends|move|moving|bring|kidnap\w*)\b[^.?!]{{0,50}}"
+    rf"\b{_ABROAD}\b"
+)
+# a child in the family who is not the writer's own
+_YOUNG_RELATIVE = re.compile(
+    r"\b(brorson\w*|brorsdott\w*|systerson\w*|systerdott\w*|barnbarn\w*|lillasyster\w*|lillebror\w*"
+    r"|little (sister|brother)|nieces?|nephews?|grand(child|children|son|daughter)s?)\b"
+)
 _PREGNANCY = re.compile(
     r"\b(gravid\w*|graviditet\w*|pregnan\w*|mvc|modravard\w*|barnmorsk\w*|midwife|midwives"
     r"|nyfodd\w*|newborn|forlossning\w*|fick (bebis|barn) for|just had a baby)\b"
@@ -64,6 +91,10 @@ _SEXUAL_VIOLENCE = re.compile(
     r"|sex (fast|trots|utan att)|rap(e|ed|es|ing|ist)|sexual(ly)? (assault\w*|abuse\w*|violence"
     r"|harass\w*)|molest\w*|forc\w*( \w+){0,3} (into |to have )?sex|made (her|me|him) have sex"
     r"|pressured (her|me|him) into sex)\b"
+    # "min man kräver samliv även när jag säger nej" (round 26 answered with who may write here)
+    r"|\b(kraver|kravde|tjatar (sig )?till|pressar (mig|henne|honom) till) (sex|samliv|samlag)\b"
+    r"|\b(sex|samliv|samlag)\b[^.?!]{0,30}\b(fast|trots att|aven nar|nar) (jag|hon|han) (sager|sagt|sa) nej\b"
+    r"|\b(demands?|demanded|insists? on) sex\b|\bsex\b[^.?!]{0,30}\b(even )?when i say no\b"
 )
 _PROTECTED_DETAILS = (
     r"skyddad\w* (identitet|personuppgift\w*|adress\w*|folkbokf\w*)|sekretessmark\w*"
@@ -105,6 +136,11 @@ _BEING_REPORTED = re.compile(
     r"|\b(or|will|would|do|does|must) (you|u) (tell|call|inform|contact) (the )?police\b"
     r"|\bis (it|this|this chat|the chat) (secret|confidential)\b"
     r"|\b(will|would) (this|it|that) be reported\b|\bkommer (det|detta) (att )?(polis)?anmalas\b"
+)
+# a restraining order by name, also misspelt ("kontakförbud", "kontakt förbud")
+_RESTRAINING_ORDER = re.compile(
+    r"\bkontakt? ?forbud\w*|\bbesoksforbud\w*|\brestraining.?orders?\b|\bcontact ban\w*"
+    r"|\bprotection orders?\b"
 )
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
@@ -208,11 +244,32 @@ def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 
 about_shelter = _says(_SHELTER)  # "what does the shelter cost?", not the cost of calling a line
+_asks_where_to_stay = _says(_PLACE_TO_STAY)
+
+
+def asks_for_a_place_to_stay(text: str) -> bool:
+    """Whether `text` asks about protected housing or where to sleep or stay ("vart kan vi ta
+    vägen ikväll?", "where can she stay that he can't find?")."""
+    return about_shelter(text) or _asks_where_to_stay(text)
+
+
 mentions_children = _says(_CHILDREN)  # a child of theirs or one they care for
 names_kids = _says(_KIDS)  # "dom har två små barn", "there are kids in the apartment"
 names_old_age = _says(_OLD_AGE)
 names_adult_child = _says(_ADULT_CHILD)  # "min dotter på 20", "my 23 year old son"
 about_pregnancy = _says(_PREGNANCY)
+_tells_of_taking_abroad = _says(_TAKEN_ABROAD)
+_names_a_young_relative = _says(_YOUNG_RELATIVE)
+
+
+def children_taken_abroad(text: str) -> bool:
+    """Whether `text` tells of a child who may be taken to another country ("han ska ta med
+    barnen till Irak i sommar", "threatened to take the baby to Morocco")."""
+    young = names_kids(text) or _names_a_young_relative(text) or _names_a_pupil(text)
+    return young and _tells_of_taking_abroad(text)
+
+
+
 about_money = _says(_MONEY)
 about_sexual_violence = _says(_SEXUAL_VIOLENCE)  # "hennes ex tvingade henne till sex"
 about_secret_address = _says(_SECRET_ADDRESS)
@@ -247,5 +304,6 @@ def asks_about_telling_the_family(text: str) -> bool:
 
 asks_about_language = _says(_LANGUAGE)  # "is there help in Polish?", "can we get an interpreter?"
 asks_if_reported = _says(_BEING_REPORTED)  # "måste ni anmäla det till polisen?"
+names_restraining_order = _says(_RESTRAINING_ORDER)  # "har kontaktförbud sen mars men han..."
 asks_if_lawful = _says(_LAWFUL)  # "is it illegal to track her phone?"
 asks_own_duty_to_report = _says(_OWN_DUTY_TO_REPORT)  # "har jag anmälningsplikt?"

@@ -29,7 +29,7 @@ from bot.understanding.danger_model import (
     WITNESS,
     DangerModel,
 )
-from bot.understanding.role_cues import tells_of_violence, tells_own_violence
+from bot.understanding.role_cues import says_hit_back, tells_of_violence, tells_own_violence
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,9 @@ class Triager:
         "what do I do?" is about that danger.
         """
         match = danger.detect(text)
-        own = danger.own_violence(text)
+        # "jag slog tillbaka … jag fick inte luft": the one attacked, not one who hurt someone
+        # (round 26 gave her the ambulance and then Välj att sluta)
+        own = danger.own_violence(text) and not says_hit_back(text)
         called = help_called(text)
         probability, model_kind, kind_share = (
             self.model.predict(text) if self.model else (0.0, None, 0.0)

@@ -142,6 +142,9 @@ def test_first_person_violence_is_told_apart():
     assert own_violence("jag gav min son en smäll")
     assert not own_violence("han gav mig en lavett") and not own_violence("jag fick en örfil")
     assert not own_violence("jag gav henne en present")
+    # "ja" for "jag", the verb without its ending (round 26)
+    assert own_violence("Ja e inte nån kvinnomisshandlare men ja knuffa henne o hon ramla")
+    assert not own_violence("ja, han knuffa mig igen") and not own_violence("ja hon slog mig")
     # the writer's anger, then a violent act, with "jag" dropped (round 24's BV08)
     assert own_violence("hon sa att hon ska lamna mig. blev skitarg och tog hennes mobil och "
                         "knuffade henne mot soffan")  # fmt: skip

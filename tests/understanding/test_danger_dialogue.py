@@ -304,3 +304,24 @@ def test_someone_who_has_called_112_is_not_told_to_call_it():
                      "if i'm calling the police, will he know", "han ringer hela tiden",
                      "is the police on their way?"):  # fmt: skip
         assert not help_called(not_said), not_said
+
+
+def test_danger_told_by_someone_worried_gets_what_a_witness_does():
+    # round 26: a neighbour hearing it again was told to lock herself in
+    verdict = {"level": "acute", "kind": "danger_now", "writer": "concerned"}
+    assert responses("danger_now", verdict, None) == ["utter_danger_witness", "utter_danger_witness_next"]
+    assert shown_after("danger_now", verdict, None) == "danger_witness"
+    assert responses("danger_now", verdict, "danger_witness")[1] != "utter_danger_stay"
+    # the one in danger keeps what to do right now
+    subjected = verdict | {"writer": "subjected"}
+    assert responses("danger_now", subjected, "danger_now") == ["utter_danger_again", "utter_danger_stay"]
+
+
+def test_uncertain_danger_from_one_who_hurt_someone_names_their_line():
+    # "ja knuffa henne o hon ramla ... ska till akuten": Välj att sluta while asking, not
+    # Kvinnofridslinjen for "you who worry about someone" (round 26)
+    for verdict in ({"level": "uncertain", "kind": "danger_now", "own_violence": True},
+                    {"level": "uncertain", "kind": "danger_now", "writer": "uses_violence"}):  # fmt: skip
+        assert responses(UNSURE, verdict, None) == [
+            "utter_danger_check", "utter_danger_caused_next", "utter_danger_question",
+        ]  # fmt: skip

@@ -11,6 +11,7 @@ from bot.understanding.role_cues import (
     CUE_NAMES,
     cues_of,
     denies_own_violence,
+    names_self_as_the_one_who_hits,
     tells_of_violence,
     tells_own_violence,
     tells_violence_against_writer,
@@ -119,7 +120,13 @@ def test_a_relative_who_controls_a_girl_for_honour_gets_the_law_and_support_for_
 def test_a_helper_is_not_given_the_police_answer_written_to_the_one_subjected():
     # round 10: "the police can protect you" to a home-care worker (read as a professional, 0.65)
     assert decide("police_report", guess(PROFESSIONAL, 0.65)).intent == "professional"
-    assert decide("restraining_order", guess(PROFESSIONAL, 0.8)).intent == "professional_adult"
+    # "an employee's ex turns up at our gate, can she get a restraining order?": for the helper
+    assert decide("restraining_order", guess(PROFESSIONAL, 0.8)).intent == (
+        "restraining_order_someone_else"
+    )
+    assert decide("restraining_order", guess(CONCERNED, 0.8)).intent == (
+        "restraining_order_someone_else"
+    )
     assert decide("social_services", guess(CONCERNED, 0.55)).intent == "concerned"
     # someone subjected, or nobody known, keeps the answer
     assert decide("police_report", guess(SUBJECTED, 0.65)).intent == "police_report"
@@ -384,7 +391,7 @@ def test_two_close_topics_with_one_answer_for_the_writer_are_not_a_fallback():
     settled = settle_close_call(forced, guess(USES_VIOLENCE, 0.99))
     assert settled is not None and settled.intent == "uses_sexual_violence"
     # ... but not an answer for anyone, nor with the writer unknown
-    assert settle_close_call(["uses_violence", "outside_orebro"], guess(USES_VIOLENCE, 0.99)) is None
+    assert settle_close_call(["uses_violence", "hide_traces"], guess(USES_VIOLENCE, 0.99)) is None
     assert settle_close_call(["victim", "shelter"], guess(UNCLEAR, 0.5)) is None
     settled = settle_close_call(["victim", "shelter"], guess(SUBJECTED, 0.99))
     assert settled is not None and settled.intent == "shelter"
@@ -563,7 +570,7 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     # "she has reported me", "she has a restraining order against me": what happens to him now
     assert decide("police_report", guess(USES_VIOLENCE, 0.97)).intent == "reported_for_violence"
     assert decide("restraining_order", NO_GUESS, earlier=USES_VIOLENCE).intent == (
-        "reported_for_violence"
+        "restraining_order_against_me"
     )
     assert decide("police_report", NO_GUESS, USES_VIOLENCE, age=YOUNG).intent == (
         "uses_violence_young"
@@ -1580,3 +1587,109 @@ def test_a_writer_who_names_themselves_as_the_one_who_hits_is_read_so():
     # what someone else says of the writer is no such telling
     claimed = "hon säger att det är jag som slår"
     assert doubted(guess(SUBJECTED, 0.76), claimed, None).role == SUBJECTED
+
+
+def specific_intent(text: str, writer: str | None, intent: str) -> str:
+    """The intent `specific_answer` gives for `text` after a decision to answer `intent`."""
+    return specific_answer(Decision(intent, writer, "kept"), text).intent
+
+
+def test_a_restraining_order_named_gets_the_answer_on_it_for_who_writes():
+    # round 24 to 26: general answers to breaches, to "can we apply for her?" and to the man
+    # asking whether he may answer when she writes to him
+    breach = "Har kontaktförbud sen mars men han står utanför min port ändå. Vad ska jag göra?"
+    assert specific_intent(breach, SUBJECTED, "victim") == "restraining_order"
+    assert specific_intent("hur anmäler jag att han bryter mot kontakförbudet?", None, "police_report") == (
+        "restraining_order"
+    )
+    for_her = "kan man söka kontaktförbud åt nån annan? min mamma vågar inte själv"
+    assert specific_intent(for_her, CONCERNED, "concerned") == "restraining_order_someone_else"
+    at_work = "An employee's ex keeps turning up at our gate. Can a restraining order cover the workplace?"
+    assert specific_intent(at_work, PROFESSIONAL, "professional_adult") == "restraining_order_someone_else"
+    against_me = "jag har kontaktforbud mot mig men hon hor av sig sjalv. far jag svara henne?"
+    assert specific_intent(against_me, USES_VIOLENCE, "uses_violence") == "restraining_order_against_me"
+    # read as reported to the police with nobody's role known: the answer was for the one it
+    # is against
+    assert specific_intent(against_me, None, "reported_for_violence") == "restraining_order_against_me"
+    # without the order named, each keeps its answer
+    assert specific_intent("han står utanför min port varje kväll", SUBJECTED, "victim") == "victim"
+    assert specific_intent("hon säger att hon ska polisanmäla mig", USES_VIOLENCE, "reported_for_violence") == (
+        "reported_for_violence"
+    )
+
+
+def test_sexual_coercion_in_everyday_words_is_not_a_question_who_may_write():
+    coerced = ("Min man kräver samliv även när jag säger nej, och han säger att det är hans rätt "
+               "som make. Är detta tillåtet enligt svensk lag när man är gift?")  # fmt: skip
+    assert with_premise("who_can_write", coerced) == "sexual_violence"
+    assert with_premise("who_can_write", "My husband demands sex every night") == "sexual_violence"
+    assert with_premise("who_can_write", "kan vem som helst skriva här?") == "who_can_write"
+    assert with_premise("who_can_write", "får man skriva om sex här?") == "who_can_write"
+
+
+def test_one_who_does_wrong_names_themselves():
+    asked = "Är det här bara för kvinnor som blir slagna eller kan man skriva om man själv är den som gör fel"
+    assert names_self_as_the_one_who_hits(asked)
+    assert not names_self_as_the_one_who_hits("han säger att jag alltid gör fel")
+
+
+def test_where_to_stay_gets_the_answer_on_protected_housing_for_who_writes():
+    # rounds 24 to 26: a friend with her on the sofa got how to start a talk, a nurse no number
+    sofa = "My friend left her husband last night and sleeps on my sofa. Where can she stay that he can't find?"
+    assert specific_intent(sofa, CONCERNED, "concerned") == "shelter_someone_else"
+    nurse = "En patient vill inte gå hem för mannen slår. Vilket nummer ringer vi för skyddat boende?"
+    assert specific_intent(nurse, PROFESSIONAL, "professional_adult") == "shelter_someone_else"
+    assert specific_intent("han slår mig, vart kan vi ta vägen ikväll?", SUBJECTED, "victim") == "shelter"
+    # not where someone lives, nor "stay anonymous"
+    assert specific_intent("han vet var jag bor och han slår mig", SUBJECTED, "victim") == "victim"
+    assert specific_intent("where do i call if i want to stay anonymous", CONCERNED, "concerned") == "concerned"
+    # someone under 18 who cannot go home: social services and Socialjouren tonight, not women's
+    # shelters and what they cost
+    assert decide("shelter", guess(SUBJECTED, 0.9, young=0.9)).intent == "shelter_young"
+    assert decide("shelter", guess(SUBJECTED, 0.9, young=0.1)).intent == "shelter"
+
+
+def test_one_who_uses_violence_outside_orebro_gets_their_own_line():
+    # rounds 24 to 26: "bor i Karlskoga, finns det nåt för män som slår?" got the victims' lines
+    assert decide("outside_orebro", guess(USES_VIOLENCE, 0.95)).intent == "outside_orebro_uses_violence"
+    assert decide("outside_orebro", guess(SUBJECTED, 0.95)).intent == "outside_orebro"
+    # not sure enough for his version: the answer for anyone, which names Välj att sluta too
+    assert decide("outside_orebro", guess(USES_VIOLENCE, 0.92)).intent == "outside_orebro"
+    # Välj att sluta is not said to take calls from someone under 18
+    young = guess(USES_VIOLENCE, 0.95, young=0.9)
+    assert decide("outside_orebro", young, age=YOUNG).intent == "uses_violence_young"
+
+
+def test_a_child_who_may_be_taken_abroad_gets_how_to_stop_the_trip_for_a_helper():
+    # rounds 24 to 26: a grandmother and a preschool teacher got general answers
+    grandchildren = "Min svärson har sagt att han ska ta barnbarnen till Libanon och att min dotter aldrig ska få se dem."
+    assert specific_intent(grandchildren, CONCERNED, "concerned") == "children_abroad_someone_else"
+    preschool = "En pappa på förskolan sa att han ska ta med barnen till Irak i sommar och inte komma tillbaka."
+    assert specific_intent(preschool, PROFESSIONAL, "professional") == "children_abroad_someone_else"
+    # the parent keeps the answer on custody; an honour case keeps its own; no trip, no switch
+    assert specific_intent(grandchildren, SUBJECTED, "children_custody") == "children_custody"
+    honour = "Pappa ska skicka min lillasyster till hemlandet för att gifta bort henne"
+    assert specific_intent(honour, CONCERNED, "concerned") == "concerned"
+    assert specific_intent("vi kom från Irak för tio år sen och barnen mår dåligt", CONCERNED, "concerned") == "concerned"
+
+
+def test_someone_young_asking_where_to_sleep_gets_a_safe_place_tonight():
+    text = "vågar inte gå hem efter träningen, farsan e full igen. finns det nånstans man kan sova? e 14"
+    assert specific_intent(text, SUBJECTED, "young_person") == "shelter_young"
+    assert specific_intent("pappa slår mig", SUBJECTED, "young_person") == "young_person"
+
+
+def test_danger_seen_happening_to_another_stays_a_witness_unless_this_message_shows_the_writer():
+    # round 26's TV10: a neighbour misread as subjected at first; "Nu håller det på igen. Det lilla
+    # barnet gråter och hon skriker sluta" got "stay in a room you can lock"
+    assert decide("danger_witness", guess(UNCLEAR, 0.66), earlier=SUBJECTED).intent == "danger_witness"
+    # the one in danger, read so on this message: what to do right now
+    assert decide("danger_witness", guess(SUBJECTED, 0.9), earlier=SUBJECTED).intent == "danger_now"
+
+
+def test_asking_whether_one_who_does_wrong_may_write_is_no_answer_for_men_subjected():
+    asked = "Är det här bara för kvinnor som blir slagna eller kan man skriva om man själv är den som gör fel"
+    assert with_premise("men_victims", asked) == ROLE_QUESTION
+    assert with_premise("men_victims", "Är det här bara för kvinnor? Jag är man och min fru slår mig") == (
+        "men_victims"
+    )

@@ -217,6 +217,15 @@ def test_without_a_model_the_patterns_still_work():
     assert triager.triage("hej").level == NONE
 
 
+def test_hitting_back_is_not_ones_own_violence():
+    # round 26: held against the wall until she could not breathe, she hit back; the ambulance,
+    # then Välj att sluta as if she had hurt someone
+    hit_back = ("Jag slog tillbaka igår. Han hade hållit fast mig mot väggen och jag fick inte luft, "
+                "så jag slog honom i ansiktet med knytnäven.")  # fmt: skip
+    assert not Triager(None).triage(hit_back).own_violence
+    assert Triager(None).triage("jag slog henne nyss och nu blöder hon").own_violence
+
+
 def test_fast_prediction_equals_scikit_learn():
     train = load_examples(corpus_files(TRAIN_DIR))[::3]
     fitted = fit_estimators(train)
