@@ -875,6 +875,10 @@ NEXT_STEP = {
     "forms_of_violence": "victim",  # "it is not your fault", who to talk to
     "concerned": "report_for_someone",  # what a relative or witness can do, and the police
     "professional": "professional_consult",  # consult social services without naming the child
+    # rounds 24 to 26: "16", "im 14" or more of the story after the answer for young people got
+    # it again word for word; what happens if they tell an adult comes next
+    "young_person": "adult_reports_concern",
+    "victim": "safety_plan",  # ... and "it is not your fault" again: how to be safer
 }
 
 

@@ -1181,6 +1181,9 @@ def test_a_topic_answered_just_now_gets_its_next_step_for_the_same_writer():
     # a topic with no plain next step is left to said_enough
     shelter = Decision("shelter", SUBJECTED, "kept")
     assert next_step(shelter, ["utter_shelter"]) == shelter
+    # "16" right after the answer for young people (round 25's GC01): what happens if they tell
+    young = Decision("young_person", SUBJECTED, "age")
+    assert next_step(young, ["utter_young_person"]).intent == "adult_reports_concern"
     # every next step speaks to the same writer as the answer before it, and has its own rule
     rules = (PROJECT_ROOT / "data" / "rules").glob("*.yml")
     ruled = {s["intent"] for f in rules for r in yaml.safe_load(f.read_text())["rules"]
