@@ -203,6 +203,9 @@ _PATTERNS: dict[str, list[str]] = {
         # explicit calls for help now
         r"\b(hjälp (mig )?(nu|fort|snabbt)|snälla hjälp|ring polisen|skicka (nån|någon|polis|polisen|hjälp) hit)\b",
         r"\b(call the police|help (me )?(now|quick|fast|asap)|please help|pls help|send (someone|help|the police))\b",
+        # asking whether to call 112 ("ska jag ringa 112 eller är det överdrivet", round 27's
+        # BG12, mid-conversation): yes, 112 first
+        r"\b(ska|skall|borde|bör|måste|kan) (jag|ja|vi|man) (ringa|larma) 112\b|\b(should|do|must|can) (i|we) call (112|911|999)\b",
         # Arabic: he hits me, he will kill me, threatened me with death, knife, help, by force
         r"(یضربنی|سیقتلنی|یرید قتلی|بالقتل|سکین|ساعدونی|ساعدنی|النجدة|بالقوة)",
         # Persian: he hits me, he will kill me, knife, help me, locked up

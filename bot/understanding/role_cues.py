@@ -256,7 +256,8 @@ _CLAIMED = re.compile(
     r"\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|because) |$)"
 )
 _HITTING_BACK = re.compile(
-    r"\b(slog|slagit|sla|knuffade|sparkade|hit|pushed|fought) (\S+ )?(tillbaka|back)\b|"
+    r"\b(slog|slagit|sla|slar|knuffade|knuffat|sparkade|sparkat|rev|bet|hit|hits|pushed|shoved|punched"
+    r"|slapped|kicked|scratched|bit|fought) (\S+ ){0,2}(tillbaka|back)\b|"
     r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
     r"\bsjalvforsvar\w*|\bnodvarn\w*"
 )

@@ -34,6 +34,7 @@ from bot.understanding.role_cues import (
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
     names_self_as_the_one_who_hits,
+    says_hit_back,
     seeks_protection,
     someone_else_wants_to_stop,
     someone_hurts_writer,
@@ -74,6 +75,7 @@ from bot.understanding.topic_cues import (
     names_old_age,
     names_protected_details,
     names_restraining_order,
+    order_against_writer,
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
@@ -268,6 +270,9 @@ COUNTERPART_ONLY = frozenset(
 PREMISES = {
     "hit_back": (defended_self, "victim"),
     "reported_for_violence": (lambda text: not seeks_protection(text), "restraining_order"),
+    # "Jag har blivit delgiven ett kontaktförbud som jag anser vara grundlöst" (round 27 told him
+    # how to apply for one)
+    "restraining_order": (lambda text: not order_against_writer(text), "restraining_order_against_me"),
     # "how much does a shelter cost? I cannot pay": the shelter, not the cost of calling (round 9)
     "costs_and_anonymity": (lambda text: not about_shelter(text), "shelter"),
     # "tar socialtjänsten barnen om jag ringer?": the answer on children and social services
@@ -553,7 +558,10 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
         # reported to the police, is from the one the order is against
         writer = decision.writer or ANSWER_ROLE.get(decision.intent, "")
         answer = COUNTERPART.get((topic, writer), topic)
-        return Decision(answer, decision.writer, "switched")
+        if ANSWER_ROLE.get(answer, writer) == writer:
+            # never another role's answer: "hon har dragit till nåt skyddat boende med kidsen"
+            # from one who uses violence is no question about a shelter for him (round 27)
+            return Decision(answer, decision.writer, "switched")
     said = (text, *(line for line in earlier if not line.startswith("/")))
     adult = names_an_adult_at_work(text) and not any(map(names_a_child_at_work, said))
     if decision.intent == "professional" and adult:
@@ -594,6 +602,10 @@ def doubted(
         # said it was not her fault): a doubt, so the bot asks before "it is not your fault"
         violence = max(guess.probabilities.get(USES_VIOLENCE, 0.0), limits.doubt_not_your_fault)
         return RoleGuess(guess.probabilities | {USES_VIOLENCE: violence}, guess.young)
+    if guess.role == USES_VIOLENCE and says_hit_back(text):
+        # "I punched him back last night", "jag har börjat slå tillbaka när han tar tag i mig"
+        # (round 27 answered both as ones who hit): a doubt, so the bot asks
+        return as_doubt(guess, limits)
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
     points_to_subjected = (  # the writer's own violence is ruled out above
@@ -606,6 +618,12 @@ def doubted(
     shown = earlier in (SUBJECTED, CONCERNED) and unsure
     if not (points_to_subjected or shown):
         return guess
+    return as_doubt(guess, limits)
+
+
+def as_doubt(guess: RoleGuess, limits: Limits = LIMITS) -> RoleGuess:
+    """`guess` with the reading of one who uses violence kept only as a doubt, exactly as likely
+    as `doubt_not_your_fault`; the rest of its weight goes to unclear."""
     violence = guess.probabilities[USES_VIOLENCE]
     kept = min(violence, limits.doubt_not_your_fault)
     unclear = guess.probabilities.get(UNCLEAR, 0.0) + violence - kept

@@ -142,6 +142,13 @@ _RESTRAINING_ORDER = re.compile(
     r"\bkontakt? ?forbud\w*|\bbesoksforbud\w*|\brestraining.?orders?\b|\bcontact ban\w*"
     r"|\bprotection orders?\b"
 )
+# a restraining order against the writer ("kontaktförbud mot mig", "blivit delgiven ett
+# kontaktförbud", "I got a restraining order"), not one the writer got against someone
+_ORDER_AGAINST_WRITER = re.compile(
+    r"\bkontakt? ?forbud\w* mot mig\b|\b(restraining order|contact ban|protection order) against me\b"
+    r"|\b(delgiven|delgivits|delgivet|delgavs)( \w+){0,2} kontakt? ?forbud"
+    r"|\b(been|was|got) served (with )?an? (restraining order|contact ban)\b"
+)
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
     r"|\b(ar|is) (det|detta|it|this|that) (ett |a )?(brott|crime)\b"
@@ -304,6 +311,7 @@ def asks_about_telling_the_family(text: str) -> bool:
 
 asks_about_language = _says(_LANGUAGE)  # "is there help in Polish?", "can we get an interpreter?"
 asks_if_reported = _says(_BEING_REPORTED)  # "måste ni anmäla det till polisen?"
-names_restraining_order = _says(_RESTRAINING_ORDER)  # "har kontaktförbud sen mars men han..."
+names_restraining_order = _says(_RESTRAINING_ORDER)
+order_against_writer = _says(_ORDER_AGAINST_WRITER)  # "jag har fått kontaktförbud mot mig"  # "har kontaktförbud sen mars men han..."
 asks_if_lawful = _says(_LAWFUL)  # "is it illegal to track her phone?"
 asks_own_duty_to_report = _says(_OWN_DUTY_TO_REPORT)  # "har jag anmälningsplikt?"

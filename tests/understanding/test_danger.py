@@ -28,6 +28,8 @@ DANGER_MESSAGES = [
     "he is hitting me right now",
     "he has a gun",
     "he threatened to kill me",
+    "ska jag ringa 112 eller är det överdrivet",  # round 27's BG12, mid-conversation
+    "should I call 112?",
     "they locked me in",
     "he is outside my door",
     "they want to send me back home to marry",
@@ -90,6 +92,7 @@ DEFUSED_MESSAGES = [
 
 SAFE_MESSAGES = [
     "Hej",
+    "ska jag ringa polisen och anmäla det som hände förra året?",  # a report, not 112
     "jag tar min medicin varje dag",
     "jag har migrän och kräks",
     "Är det här anonymt?",
@@ -142,6 +145,8 @@ def test_first_person_violence_is_told_apart():
     assert own_violence("jag gav min son en smäll")
     assert not own_violence("han gav mig en lavett") and not own_violence("jag fick en örfil")
     assert not own_violence("jag gav henne en present")
+    # hitting back is no violence of one's own to the danger answer either (round 27)
+    assert own_violence("I punched him back last night")  # the pattern; triage removes it
     # "ja" for "jag", the verb without its ending (round 26)
     assert own_violence("Ja e inte nån kvinnomisshandlare men ja knuffa henne o hon ramla")
     assert not own_violence("ja, han knuffa mig igen") and not own_violence("ja hon slog mig")

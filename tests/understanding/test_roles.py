@@ -1696,3 +1696,25 @@ def test_asking_whether_one_who_does_wrong_may_write_is_no_answer_for_men_subjec
     assert with_premise("men_victims", "Är det här bara för kvinnor? Jag är man och min fru slår mig") == (
         "men_victims"
     )
+
+
+def test_one_who_hit_back_is_asked_not_answered_as_one_who_hits():
+    # round 27: both got Välj att sluta
+    certain_hitter = guess(USES_VIOLENCE, 0.99)
+    for text in ("I punched him back last night. I have never done that before.",
+                 "Jag har börjat slå tillbaka när han tar tag i mig, förra gången rev jag honom"):  # fmt: skip
+        read = doubted(certain_hitter, text, earlier=None)
+        assert read.role != USES_VIOLENCE, text
+        assert decide("uses_violence", read).intent == ROLE_QUESTION, text
+    # "I never hit her back" is no hitting back
+    assert doubted(certain_hitter, "I never hit her back, I just hold her", None) == certain_hitter
+
+
+def test_a_restraining_order_served_on_the_writer_is_not_explained_as_protection():
+    served = "Jag har blivit delgiven ett kontaktförbud som jag anser vara grundlöst. Vad innebär det?"
+    assert with_premise("restraining_order", served) == "restraining_order_against_me"
+    protected = "Jag har fått kontaktförbud sen mars men han står utanför min port"
+    assert with_premise("restraining_order", protected) == "restraining_order"
+    # one who uses violence telling of the shelter she went to: his answer, not the one who leaves
+    gone = "Hon har dragit till nåt skyddat boende med kidsen. Det är mina barn också."
+    assert specific_intent(gone, USES_VIOLENCE, "uses_violence") == "uses_violence"

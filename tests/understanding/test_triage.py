@@ -223,6 +223,7 @@ def test_hitting_back_is_not_ones_own_violence():
     hit_back = ("Jag slog tillbaka igår. Han hade hållit fast mig mot väggen och jag fick inte luft, "
                 "så jag slog honom i ansiktet med knytnäven.")  # fmt: skip
     assert not Triager(None).triage(hit_back).own_violence
+    assert not Triager(None).triage("I punched him back last night").own_violence
     assert Triager(None).triage("jag slog henne nyss och nu blöder hon").own_violence
 
 
