@@ -253,7 +253,9 @@ _CLAIMED = re.compile(
     r"( \S+){0,3} (sager|saga|sagt|pastar|pastod|anklagar|anklagade|tror|trodde|says|said|claims|"
     r"claimed|think|thinks|thought|tells \w+|told \w+|accuses \w+|accused \w+)|"
     r"\b(sager|pastar|tror|trodde) (han|hon|hen|de|dom|polisen|alla)( nog)?)"  # "tror de nog att"
-    r"\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|because) |$)"
+    # to the end of the claim: "och att …", "and that …" go on with it ("han säger att han ska
+    # polisanmäla mig och att det är jag som är våldsam": round 28 read it as her own words)
+    r"\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|because) (?!att\b|that\b)|$)"
 )
 _HITTING_BACK = re.compile(
     r"\b(slog|slagit|sla|slar|knuffade|knuffat|sparkade|sparkat|rev|bet|hit|hits|pushed|shoved|punched"

@@ -1718,3 +1718,11 @@ def test_a_restraining_order_served_on_the_writer_is_not_explained_as_protection
     # one who uses violence telling of the shelter she went to: his answer, not the one who leaves
     gone = "Hon har dragit till nåt skyddat boende med kidsen. Det är mina barn också."
     assert specific_intent(gone, USES_VIOLENCE, "uses_violence") == "uses_violence"
+
+
+def test_a_claim_goes_on_over_and_that():
+    # round 28: his accusation, carried on with "och att", read as her own violence
+    told = ("Jag slog tillbaka igår när han drog mig i håret. Nu säger han att han ska polisanmäla "
+            "mig och att det är jag som är våldsam.")  # fmt: skip
+    assert not tells_own_violence(told)
+    assert tells_own_violence("hon säger att jag är elak och jag slog henne igår")
