@@ -133,6 +133,7 @@ CALM_INTENT = "safe_now"  # "he has left": after earlier danger, the bot does no
 # The classifier must be this sure of it: on dev, "nu mår jag illa" (after pills) came out as
 # safe_now with 0.83, the calm follow-ups mostly above 0.9.
 CALM_CONFIDENCE = 0.9
+THANKS = ("thanks", "goodbye")  # a word or three of thanks or farewell after danger is calm
 TOPIC_CONFIDENCE = 0.5  # a topic guessed less surely than this is not answered after danger
 CONTEXT_MESSAGES = 10  # how many earlier messages of the conversation count as context
 
@@ -216,9 +217,12 @@ class DangerDetector(_Untrained):
             name, share = best_topic(topics)
             topic = name if share >= TOPIC_CONFIDENCE else None
             short_reply = name in REPLY_KINDS and share >= REPLY_CONFIDENCE and is_short(text)
+            # "tack snälla" after danger (round 29 showed 112 again)
+            thanks = name in THANKS and share >= REPLY_CONFIDENCE and is_short(text)
             calm_news = (
                 (name == CALM_INTENT and share >= CALM_CONFIDENCE)
                 or short_reply
+                or thanks
                 or answered_no
                 or (says_no(text) and answered_danger_question_no(tracker))
             )  # "ok", "vet inte", "not right now": after danger, 112 again only if acute

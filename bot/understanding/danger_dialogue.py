@@ -12,7 +12,8 @@ Used by the custom action `action_danger_answer` (actions/actions.py); pure, no 
   question and no leads to the menu; else no leads to the answer for the message's topic. 112 is
   always first. The question is asked once for a kind of danger: once 112 has been shown for it
   (or the question was just asked and written past), an uncertain message gets a short 112 line
-  and then its answer (or the lines for who is writing, as the message or the conversation showed;
+  (a line of text, not the card again, once the card was shown: rounds 27 to 29) and then its
+  answer (or the lines for who is writing, as the message or the conversation showed;
   when nobody knows, the question who it is about, not the menu: round 8 judged the menu there a
   dead end), so that a conversation after danger moves on instead of asking after every message
   (round 7: the same card and question again was most of the conversations' false alarms and
@@ -59,7 +60,9 @@ NEXT_STEPS = {
 }
 # Danger now again after its bubble and next steps: what to do while it goes on
 STAY = "utter_danger_stay"
-HELP_ON_THE_WAY = "utter_help_on_the_way"  # they have called 112: stay safe until help comes
+HELP_ON_THE_WAY = "utter_help_on_the_way"
+# An uncertain message after the card was shown for that danger: 112 in a line, not the card again
+REMINDER = "utter_danger_reminder"  # they have called 112: stay safe until help comes
 # The next steps for someone under 18 (BRIS and an adult they trust, not Kvinnofridslinjen first
 # or "report your concern"), also for a child who sees a parent hit
 NEXT_STEPS_YOUNG = {
@@ -160,13 +163,15 @@ def plan(
         )
         own = inline_answer(verdict)
         if asked or shown in SAME_QUESTION.get(kind, ()):
-            # 112 again, and what they wrote about, not the same question a second time
+            # 112 again, in a line once its card was shown, and what they wrote about, not the
+            # same question a second time
+            again = Utterance(REMINDER if shown and first != "utter_danger_silent" else first)
             fits = answer_topic in TOPICS_THAT_FIT.get(kind, ())  # never another role's answer
             if own or fits:
-                return [Utterance(first), Utterance(f"utter_{own or answer_topic}")]
+                return [again, Utterance(f"utter_{own or answer_topic}")]
             # nothing to answer: the lines for who is writing when known, else who it is about
             lines = verdict.get("lines_for_writer") or WHO_IS_IT_ABOUT
-            return [Utterance(first), Utterance(lines)]
+            return [again, Utterance(lines)]
         if own:  # what they asked, then whether anyone is in danger: no leads on to the menu
             question = Utterance("utter_danger_question", {"danger_kind": kind, "danger_topic": MENU})
             return [Utterance(first), Utterance(f"utter_{own}"), question]

@@ -130,8 +130,8 @@ def test_uncertain_answers_what_was_asked_for_this_writer_between_112_and_the_qu
             "utter_danger_lines",
             "utter_danger_question",
         ]
-    # 112 shown before: 112 again, then the answer for them
-    assert responses(UNSURE, switched, "danger_now") == ["utter_danger_again", "utter_concerned"]
+    # 112 shown before: 112 again in a line, then the answer for them
+    assert responses(UNSURE, switched, "danger_now") == ["utter_danger_reminder", "utter_concerned"]
 
 
 def test_asking_about_violence_gives_lines_for_anyone_only_where_they_fit():
@@ -195,9 +195,22 @@ def test_the_danger_question_is_asked_once_for_a_kind_of_danger():
     # ... unless the question was just asked and the person wrote on instead of answering
     assert "utter_danger_question" not in responses(UNSURE, despair, "danger_now", True)
     assert responses(UNSURE, verdict, "danger_now") == [
-        "utter_danger_again",
+        "utter_danger_reminder",
         "utter_children_social_services",
     ]
+    # ... 112 in a line of text, not the red card before every message again (rounds 27 to 29:
+    # "she lives in Hallsberg", "thank you")
+    reminder = yaml.safe_load((PROJECT_ROOT / "domain" / "danger.yml").read_text())["responses"][
+        "utter_danger_reminder"
+    ]
+    for variation in reminder:
+        assert variation["text"].split(": ")[-1].startswith("ring [[emergency.phone]]") or (
+            variation["text"].split(": ")[-1].startswith("call [[emergency.phone]]")
+        )
+        assert not (variation.get("custom") or {}).get("emergency")
+    # ... but someone who cannot talk gets the silent bubble still
+    silent = verdict | {"cannot_talk": True}
+    assert responses(UNSURE, silent, "danger_now")[0] == "utter_danger_silent"
     # ... nothing to answer and nobody knows who is writing: who it is about, not the menu (a
     # dead end after "I saw a bruise on her arm", round 8)
     assert responses(UNSURE, {"level": "uncertain"}, "danger_now")[1] == "utter_role_unclear"
