@@ -28,6 +28,7 @@ _PLACE_TO_STAY = re.compile(
     r"|\b(where|somewhere|anywhere)( \w+){0,3} (stay|sleep|go tonight|live now)\b"
     r"|\b(stalle|plats|nagonstans|nanstans) att (sova|bo)\b|\bplace to (stay|sleep)\b"
     r"|\b(sova|bo) (nan|nagon) annanstans\b|\bnowhere (else )?to (go|stay|sleep)\b"
+    r"|\b(fa|hitta|ordna) (en )?plats\b[^.?!]{0,30}\b(ikvall|i kvall|inatt|i natt|tonight)\b"
 )
 _CHILDREN = re.compile(
     r"\b(barn\w*|bebis\w*|baby|babies|bebbe|sons?|sonen|soner|dotter\w*|dottrar\w*|daughters?"
@@ -62,7 +63,8 @@ _ABROAD = (
     r"(utomlands|utlandet|hemlandet|hemland|abroad|overseas|out of (the )?country|home country"
     r"|irak|iraq|syrien|syria|somalia|turkiet|turkey|libanon|lebanon|pakistan|marocko|morocco"
     r"|iran|afghanistan|eritrea|etiopien|ethiopia|bosnien|bosnia|kosovo|polen|poland|thailand"
-    r"|egypten|egypt|algeriet|algeria|tunisien|tunisia|indien|india|bangladesh|gambia|nigeria)"
+    r"|egypten|egypt|algeriet|algeria|tunisien|tunisia|indien|india|bangladesh|gambia|nigeria"
+    r"|kurdistan|somaliland|albanien|albania|jemen|yemen|sudan|libyen|libya|kenya)"
 )
 _TAKEN_ABROAD = re.compile(
     rf"\b(ta|tar|tog|tagit|ta med|tar med|skicka|skickar|aka|aker|resa|reser|flytta|flyttar|lamna"
@@ -136,6 +138,7 @@ _BEING_REPORTED = re.compile(
     r"|\b(or|will|would|do|does|must) (you|u) (tell|call|inform|contact) (the )?police\b"
     r"|\bis (it|this|this chat|the chat) (secret|confidential)\b"
     r"|\b(will|would) (this|it|that) be reported\b|\bkommer (det|detta) (att )?(polis)?anmalas\b"
+    r"|\bblir det (en )?(polis)?anmalan( automatiskt)?\b"
 )
 # a restraining order by name, also misspelt ("kontakförbud", "kontakt förbud")
 _RESTRAINING_ORDER = re.compile(
@@ -145,7 +148,8 @@ _RESTRAINING_ORDER = re.compile(
 # a restraining order against the writer ("kontaktförbud mot mig", "blivit delgiven ett
 # kontaktförbud", "I got a restraining order"), not one the writer got against someone
 _ORDER_AGAINST_WRITER = re.compile(
-    r"\bkontakt? ?forbud\w* mot mig\b|\b(restraining order|contact ban|protection order) against me\b"
+    r"\bkontakt? ?forbud\w* (mot|pa) mig\b"
+    r"|\b(restraining order|contact ban|protection order) (against|on) me\b"
     r"|\b(delgiven|delgivits|delgivet|delgavs)( \w+){0,2} kontakt? ?forbud"
     r"|\b(been|was|got) served (with )?an? (restraining order|contact ban)\b"
 )
@@ -243,6 +247,77 @@ _OWN_DUTY_TO_REPORT = re.compile(
 )
 
 
+# Asked at work (bot.understanding.roles.AT_WORK_QUESTIONS): how to document injuries or keep
+# evidence ("hur ska jag dokumentera skadorna?", "she asked me not to write it in her journal",
+# "how do we secure the evidence?")
+_DOCUMENTING = re.compile(
+    r"\bdokumenter\w*|\bjournal(en|er|erna|anteckning\w*|for\w*)?\b|\banteckn\w*"
+    r"|\b(sakra|spara|samla)\w* (\w+ )?bevis\w*|\bbevisning\b|\bskarm(dump|bild)\w*"
+    r"|\bskriv\w*( jag| vi| man)? (ner|ned|in)\b|\bskriva (in )?(det|detta|nagot) i\b|\bfotografera\w*"
+    r"|\bdocument(ing|ation|ed)?\b|\b(medical |patient |her |his |the )records?\b|\bjournal\b"
+    r"|\bevidence\b|\bscreenshots?\b|\bphotograph\w*|\bwrite (it|that|this) (down|in)\b"
+)
+# a client from or in another municipality ("folkbokförd i Hallsberg", "kranskommunerna",
+# "which municipality is responsible?"), the town named or not
+_OTHER_MUNICIPALITY = re.compile(
+    r"\bfolkbokford\w*|\bkranskommun\w*|\b(annan|andra|en annan|vilken|vilka|hennes|hans|sin|egen)"
+    r" kommun(en|er|erna)?\b|\b(which|another|other|her|his|their|home) municipalit\w*"
+    r"|\b(bor|bosatt|skriven|lives?|living|registered|from) (i|in) (kumla|hallsberg|lindesberg"
+    r"|karlskoga|degerfors|askersund|laxa|nora|ljusnarsberg|hallefors|lekeberg|fjugesta)\b"
+    r"|\b(bor|ar folkbokford|is registered|lives?) (inte |not )?(i|in) (en annan|another)\b"
+    r"|\b(inte|not) (bor |live |living )?(i|in) orebro\b"
+)
+# where to refer someone, what to hand out, what the lines cost and when they are open ("har ni
+# material vi kan ge ut diskret?", "can she contact you directly, and does it cost anything?")
+_REFERRAL = re.compile(
+    r"\bhanvisa\w*|\bremiss\w*|\bremitter\w*|\bslussa\w*|\bbroschyr\w*|\bmaterial\b|\bfoldrar\b"
+    r"|\b(ge|lamna|dela ut|ge ut|ge henne|ge honom)( \w+){0,2} (nummer|numret|lapp|kort"
+    r"|information|info)\b|\b(nummer|numret|lapp|kort)( \w+){0,3} (ge|lamna|dela ut)\b"
+    r"|\brefer(ral|rals|ring|red)?\b|\bleaflets?\b|\bbrochures?\b|\bhand (it )?out\b|\bpass on\b"
+    r"|\bwaiting (list|time)\b|\bvantetid\w*|\bvantelista\w*|\bkostar\b|\bgratis\b|\bavgift\w*"
+    r"|\b(free of charge|for free|is it free|costs?)\b|\boppet(tider)?\b|\bopening (hours|times)\b"
+    r"|\bdygnet runt\b|\b(day and night|around the clock)\b|\b24/?7\b|\bbemannad\w*|\bstaffed\b"
+    r"|\b(kan|far|ska) (hon|han|hen|de|dom|klienten|patienten|brukaren|kvinnan|mannen)( \w+){0,2}"
+    r" (kontakta|ringa|vanda sig)\b"
+    r"|\bcan (she|he|they|the client|the patient|the woman)( \w+){0,2} (contact|call|reach"
+    r"|turn to)\b"
+)
+# virginity, from someone at work: a check, a certificate or "fixing" it ("en tjej ber om ett
+# oskuldsintyg", "frågar om man kan fixa så att det ser ut som att man är oskuld")
+_VIRGINITY = re.compile(r"\boskuld\w*|\bvirgin\w*|\bmodomshinn\w*|\bhymen\w*")
+# asks whether to report, or whether one may ("ska jag anmäla eller snacka med henne först?", "can
+# I report it for her?"), not a concern for a child (orosanmälan)
+_ASKS_TO_REPORT = re.compile(
+    r"\b(ska|kan|bor|borde|maste|far|vagar) (jag|ja|vi|man|hon|han|hen)( \w+){0,2} (polis)?anmala\b"
+    r"|\bgora en polisanmalan\b"
+    r"|\b(can|should|shall|must|do) (i|we|she|he|one)( \w+){0,2} (report|file a (police )?report)\b"
+    r"|\breport (it|him|her|this|them)( \w+){0,3} (to the police|for her|for him)\b"
+)
+# wants to volunteer ("tar ni emot volontärer?", "kan man jobba ideellt hos er?"), not someone who
+# volunteers somewhere and asks about a case ("I volunteer at a shelter hotline and ...")
+_VOLUNTEERING = re.compile(
+    r"\b(bli\w*|vara|jobba som|arbeta som|soker ni|tar ni emot|behover ni)( \w+)? volontar\w*"
+    r"|\b(jobba|arbeta|hjalpa till|engagera mig)( \w+){0,2} ideellt\b|\bengagera mig (hos|i|for) er\b"
+    r"|\b(can|could|may|how do|how can|want to|would like to|i'?d like to) (i )?(become a )?volunteer\b"
+    r"|\b(looking for|need|take|accept|recruit\w*) volunteers\b|\bvolunteer (with|for|at) you\b"
+)
+# a residence permit that hangs on the partner ("han säger att jag skickas tillbaka om jag lämnar
+# honom", "I came on my husband's work permit"): the answer on staying after violence
+_RESIDENCE_PERMIT = re.compile(
+    r"\buppehallstillstand\w*|\barbetstillstand\w*|\b(residence|work|resident) (permit|card)s?\b"
+    r"|\b(utvisa\w*|deportera\w*|deport\w*)\b"
+    r"|\b(skickas|skickad|skicka mig|sanda mig|sands|sent|send|send me) (hem |tillbaka|back)"
+)
+# how to bring it up with the one it is about ("hur ska jag prata med henne utan att hon drar sig
+# undan?", "should I ask her straight out?")
+_HOW_TO_TALK = re.compile(
+    r"\b(hur|how)( \w+){0,3} (prata|pratar|snacka|snackar|ta upp|tar upp|fraga|fragar|narma"
+    r"|talk|bring (it|this) up|approach|ask|raise)\b"
+    r"|\b(ska|bor|borde|kan) (jag|vi) (fraga|prata med|ta upp det med|sage nat till|saga nagot till)"
+    r" (henne|honom|hen|dom|dem)\b|\b(should|shall|can) (i|we) (ask|talk to|say something to)"
+    r" (her|him|them)\b"
+)
+
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     def says(text: str) -> bool:
         return pattern.search(normalise(text)) is not None
@@ -315,3 +390,11 @@ names_restraining_order = _says(_RESTRAINING_ORDER)
 order_against_writer = _says(_ORDER_AGAINST_WRITER)  # "jag har fått kontaktförbud mot mig"  # "har kontaktförbud sen mars men han..."
 asks_if_lawful = _says(_LAWFUL)  # "is it illegal to track her phone?"
 asks_own_duty_to_report = _says(_OWN_DUTY_TO_REPORT)  # "har jag anmälningsplikt?"
+asks_about_documenting = _says(_DOCUMENTING)  # "hur ska jag dokumentera skadorna?"
+names_another_municipality = _says(_OTHER_MUNICIPALITY)  # "folkbokförd i Hallsberg"
+asks_where_to_refer = _says(_REFERRAL)  # "har ni material vi kan ge ut?", "kostar det något?"
+names_virginity = _says(_VIRGINITY)  # "hon ber om ett oskuldsintyg"
+asks_whether_to_report = _says(_ASKS_TO_REPORT)  # "ska jag anmäla eller snacka med henne?"
+wants_to_volunteer = _says(_VOLUNTEERING)  # "tar ni emot volontärer?"
+about_residence_permit = _says(_RESIDENCE_PERMIT)  # "jag skickas tillbaka om jag lämnar honom"
+asks_how_to_talk = _says(_HOW_TO_TALK)  # "hur ska jag prata med henne?"

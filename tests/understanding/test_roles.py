@@ -610,7 +610,8 @@ def test_an_answer_for_anyone_has_a_counterpart_for_those_who_use_violence():
     assert decide("police_report", guess(SUBJECTED, 0.97)).intent == "police_report"
     # "I made my wife have sex", "I spread her pictures" from someone who uses violence
     assert decide("image_abuse", guess(USES_VIOLENCE, 0.97)).intent == "uses_violence"
-    assert decide("image_abuse", guess(PROFESSIONAL, 0.95)).intent == "professional"
+    # ... and from someone at work, how to keep the evidence and report (round 28)
+    assert decide("image_abuse", guess(PROFESSIONAL, 0.95)).intent == "professional_evidence"
     assert decide("image_abuse", guess(CONCERNED, 0.95)).intent == "concerned"
     assert decide("image_abuse", guess(SUBJECTED, 0.95)).intent == "image_abuse"
     assert decide("sexual_violence", guess(USES_VIOLENCE, 0.97)).intent == "uses_sexual_violence"
@@ -1565,6 +1566,19 @@ def test_someone_else_who_wants_to_stop_gets_where_they_can_turn():
     assert with_premise("concerned", "hennes man slår henne, hon vill att det ska sluta") == (
         "concerned"
     )
+    # help asked for him, by a parent or friend, with no word of wanting to stop (round 28 gave
+    # them how to support her)
+    mother = "min son knuffar sin sambo när de bråkar. finns det någon hjälp för honom?"
+    assert with_premise("concerned", mother) == "help_someone_stop"
+    friend = "My friend grabs his girlfriend hard when he is drunk. Where can he get help?"
+    assert with_premise("concerned", friend) == "help_someone_stop"
+    # ... not for a brother or sister who is the one hurt
+    assert with_premise("concerned", "min bror blir slagen av sin fru, var kan han få hjälp?") == (
+        "concerned"
+    )
+    assert with_premise("concerned", "min syster blir slagen av sin man, var kan hon få hjälp?") == (
+        "concerned"
+    )
 
 
 def test_a_writer_who_names_themselves_as_the_one_who_hits_is_read_so():
@@ -1726,3 +1740,140 @@ def test_a_claim_goes_on_over_and_that():
             "mig och att det är jag som är våldsam.")  # fmt: skip
     assert not tells_own_violence(told)
     assert tells_own_violence("hon säger att jag är elak och jag slog henne igår")
+
+
+def test_someone_at_work_gets_the_answer_to_what_they_ask():
+    # rounds 27 and 28: 10 and 14 of 36 people at work were answered well, most given the
+    # general text on the duty to report whatever they asked
+    asks = {
+        "Jag är distriktssköterska. Hur skriver jag ner skadorna så att det håller om hon anmäler sen?": (
+            "professional_evidence"
+        ),
+        "I'm a physio. A client told me her partner hits her and asked me not to put it in her records.": (
+            "professional_evidence"
+        ),
+        "Jobbar på en vårdcentral. Finns det någon lapp med nummer jag kan ge henne utan att det syns?": (
+            "professional_referral"
+        ),
+        "I run a women's group at the library. Is it free to call, and when are you open?": (
+            "professional_referral"
+        ),
+        "Jag är biståndshandläggare. Klienten är folkbokförd i Kumla men bor hos en vän här, vem ansvarar?": (
+            "professional_other_municipality"
+        ),
+        "Skolsköterska här. En elev på 15 vill ha ett oskuldsintyg för att pappa kräver det.": (
+            "professional_virginity"
+        ),
+        # a named question keeps its own answer for someone at work
+        "Jag är kurator. Hon har kontaktförbud men han väntar vid skolan, vad gör vi?": (
+            "restraining_order_someone_else"
+        ),
+        "Undersköterska. Patienten talar bara tigrinja, hur får vi tolk som inte känner familjen?": (
+            "interpreter_professional"
+        ),
+    }
+    for text, answer in asks.items():
+        for general in ("professional", "professional_adult", "nlu_fallback"):
+            assert specific_intent(text, PROFESSIONAL, general) == answer, (text, general)
+    # nothing asked beyond the general answer: kept
+    plain = "Jag är lärare och en elev säger att pappa slår henne. Vad gör jag?"
+    assert specific_intent(plain, PROFESSIONAL, "professional") == "professional"
+    # the same words from someone subjected keep the answers for them
+    own = "han slår mig. hur dokumenterar jag skadorna?"
+    assert specific_intent(own, SUBJECTED, "victim") == "victim"
+
+
+def test_a_topic_for_anyone_has_an_answer_for_someone_at_work():
+    for topic, answer in (
+        ("costs_and_anonymity", "professional_referral"),
+        ("open_now", "professional_referral"),
+        ("threat_messages", "professional_evidence"),
+        ("outside_orebro", "professional_other_municipality"),
+        ("virginity", "professional_virginity"),
+    ):
+        assert decide(topic, guess(PROFESSIONAL, 0.95)).intent == answer
+    assert decide("outside_orebro", guess(CONCERNED, 0.95)).intent == "outside_orebro_someone_else"
+    assert decide("outside_orebro", guess(SUBJECTED, 0.95)).intent == "outside_orebro"
+
+
+def test_an_old_clients_son_is_no_child_at_work():
+    # round 28: two home-care workers worried about an old client's son were told about the duty
+    # to report for children
+    text = "Jag jobbar i hemtjänsten. En brukare, 84 år, är rädd för sin son som tar hennes pengar."
+    assert specific_intent(text, PROFESSIONAL, "professional") == "professional_adult"
+    pupil = "Jag är lärare. En elev säger att hennes pappa slår hennes mamma och hennes son."
+    assert specific_intent(pupil, PROFESSIONAL, "professional") == "professional"
+
+
+def test_asking_whether_to_report_gets_the_answer_on_reporting():
+    # rounds 27 and 28: a friend and a mother asking whether to report threats got how to talk
+    friend = "hennes ex skickar hot hela tiden. kan jag anmäla åt henne?"
+    assert specific_intent(friend, CONCERNED, "concerned") == "report_for_someone"
+    assert specific_intent("Should I report him to the police? He hit me again", SUBJECTED, "victim") == (
+        "police_report"
+    )
+    # a concern for a child is not a police report
+    assert specific_intent("ska jag orosanmäla?", CONCERNED, "concerned") == "concerned"
+
+
+def test_someone_who_wants_to_volunteer_gets_where_to_turn():
+    # round 28 answered a would-be volunteer as someone subjected; round 29 asked who it is about
+    for asked in ("Hur blir man volontär hos er?", "Kan man jobba ideellt hos er?",
+                  "Are you looking for volunteers? I'd like to help"):  # fmt: skip
+        for intent in ("nlu_fallback", "victim", "who_can_write"):
+            assert with_premise(intent, asked) == "volunteer", (asked, intent)
+    # someone who volunteers somewhere and asks about a case, or keeps out of it: not asking
+    case = "I volunteer at a shelter hotline and a caller said her husband hits her. What do I say?"
+    assert with_premise("professional", case) == "professional"
+    assert with_premise("concerned", "jag vill inte engagera mig i deras bråk") == "concerned"
+    # danger keeps its answer
+    assert with_premise("danger_now", "han slår mig nu, tar ni emot volontärer") == "danger_now"
+    assert decide("volunteer", guess(SUBJECTED, 0.6)).intent == "volunteer"
+
+
+def test_a_permit_that_hangs_on_him_gets_the_answer_on_staying():
+    # round 29: two women told they would be sent back if they leave got the answer on children
+    told = "He says if I leave him I will be sent back to my country and lose my son."
+    assert with_premise("children_custody", told) == "residence_permit"
+    assert with_premise("victim", "han säger att jag skickas tillbaka om jag lämnar honom") == (
+        "residence_permit"
+    )
+    assert with_premise("children_custody", "han hotar att ta barnen till Irak") == "children_custody"
+
+
+def test_someone_who_names_their_job_and_a_client_is_read_as_asking_at_work():
+    # round 29 asked a family lawyer (0.89 at work) and an SFI teacher who it is about
+    lawyer = "I'm a family lawyer. My client fears her husband will take their son abroad. What can we do?"
+    read = doubted(guess(PROFESSIONAL, 0.85), lawyer, None)
+    assert read.role == PROFESSIONAL and read.confidence == pytest.approx(0.9)
+    assert sum(read.probabilities.values()) == pytest.approx(1.0)
+    unsure = doubted(guess(SUBJECTED, 0.6), "Jag är kurator. En elev säger att pappa slår henne.", None)
+    assert unsure.role == PROFESSIONAL
+    # ... not a nurse who tells of her own partner, nor a sure reading
+    own = "Jag är sjuksköterska och har själv frågat patienter om våld. Min man kallar mig äcklig."
+    assert doubted(guess(SUBJECTED, 0.6), own, None).role == SUBJECTED
+    assert doubted(guess(SUBJECTED, 0.95), "Jag är lärare. En elev ...", None).role == SUBJECTED
+
+
+def test_someone_worried_about_someone_close_is_read_so_surely():
+    # round 29 asked five people worried about a cousin, a colleague or a brother who it is about
+    cousin = "jag såg min kusin få en örfil av sin man på ett kalas och alla låtsades att inget hänt."
+    read = doubted(guess(CONCERNED, 0.74), cousin, None)
+    assert read.role == CONCERNED and read.confidence == pytest.approx(0.9)
+    # ... not a girl something is done to, a parent in the story, nor a family that controls
+    for own in (
+        "min mamma gifte om sig och hennes man har börjat titta på mig. jag e 13",
+        "We have shared custody. My daughter came home and said daddy says mummy will die.",
+        "Min dotter 17 år. Vi har hittat bra man till henne. Hur får vi henne att säga ja?",
+        "my sister goes to clubs every weekend. my uncles say the men of the family need to fix this",
+        "min bror slår mig när mamma inte ser",
+    ):
+        assert doubted(guess(CONCERNED, 0.74), own, None).confidence == pytest.approx(0.74), own
+
+
+def test_someone_worried_asking_how_to_bring_it_up_gets_how_to_start_the_talk():
+    # round 29: not understood twice in worried parents' conversations
+    for asked in ("hur ska jag prata med henne utan att hon drar sig undan",
+                  "Should I ask her straight out?"):  # fmt: skip
+        assert specific_intent(asked, CONCERNED, "nlu_fallback") == "concerned"
+    assert specific_intent("hur ska jag prata med henne", None, "nlu_fallback") == "nlu_fallback"
