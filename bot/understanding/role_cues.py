@@ -486,11 +486,15 @@ _MET_AT_WORK = re.compile(
     r"|customers?|residents?|service users?|en kvinna|ett barn|a woman|a child)\b"
 )
 
+# the writer's own partner or ex ("min man", "my ex")
+_OWN_PARTNER = (
+    r"\b(min|mitt) (man|sambo|fru|kille|tjej|pojkvan|flickvan|make|maka|partner|exman|exfru|ex)\b"
+    r"|\bmy (husband|wife|partner|boyfriend|girlfriend|ex)\b"
+)
 # ... not one who tells of their own partner or shame ("Jag är läkare, jag har själv gett patienter
 # era nummer. Ändå har jag bott i fyra år med en man som ...": her own story)
 _OWN_LIFE = re.compile(
-    r"\b(min|mitt) (man|sambo|fru|kille|tjej|pojkvan|flickvan|make|maka|partner|exman|exfru|ex)\b"
-    r"|\bmy (husband|wife|partner|boyfriend|girlfriend|ex)\b|\b(en man|en kvinna) som\b"
+    rf"{_OWN_PARTNER}|\b(en man|en kvinna) som\b"
     r"|\b(skams|skammes|skammer|ashamed)\b|\bhar (ju )?sjalv\b|\bi have myself\b"
 )
 
@@ -515,8 +519,7 @@ _SOMEONE_CLOSE = re.compile(
 
 # ... not a parent in the story ("We have shared custody and he takes the kids", round 28's mother)
 _OWN_FAMILY = re.compile(
-    r"\b(min|mitt) (man|sambo|fru|kille|tjej|pojkvan|flickvan|make|maka|partner|exman|exfru|ex)\b"
-    r"|\bmy (husband|wife|partner|boyfriend|girlfriend|ex)\b|\b(vara|our) (barn|kids|children)\b"
+    rf"{_OWN_PARTNER}|\b(vara|our) (barn|kids|children)\b"
     r"|\bshared custody\b|\bgemensam vardnad\b|\bwe have (two |three |a )?(kids|children)\b"
 )
 
