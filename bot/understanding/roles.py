@@ -67,8 +67,11 @@ from bot.understanding.topic_cues import (
     asks_for_a_place_to_stay,
     asks_how_to_talk,
     asks_if_lawful,
+    asks_if_men_may_write,
     asks_if_reported,
+    asks_if_someone_is_there,
     asks_own_duty_to_report,
+    asks_what_honour_is,
     asks_where_to_refer,
     asks_whether_to_report,
     children_taken_abroad,
@@ -333,6 +336,17 @@ BOTH_WAYS = frozenset(
 # 21 gave a priest the answer on adults subjected); the topics it replaces
 HELP_SOMEONE_STOP = "help_someone_stop"
 VOLUNTEER = "volunteer"  # an answer for anyone who asks how to volunteer
+# Questions about honour violence or the chat itself that the classifier answered otherwise or not
+# at all (round 29): "What counts as honour-related violence?" (the rights answer), "Is honour
+# based violence a crime?", "Do you talk to men too or only women?", "what hours is someone
+# here", "måste man boka en tid?"; (the answer, the answers it replaces, the words)
+QUESTIONS_ABOUT_THE_SERVICE = (
+    ("honour_explained",
+     frozenset({FALLBACK, "forms_of_violence", "honour_rights", "honour", "victim"}),
+     asks_what_honour_is),
+    ("who_can_write", frozenset({FALLBACK}), asks_if_men_may_write),
+    ("bot_identity", frozenset({FALLBACK, "costs_and_anonymity", "open_now"}), asks_if_someone_is_there),
+)  # fmt: skip
 ABOUT_SOMEONE_WHO_HITS = frozenset(
     {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
      "professional_consult", "uses_violence", "first_call", "victim", "forms_of_violence",
@@ -534,9 +548,13 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
     (FOR_MEN_ONLY), or `text` asks
     whether to talk to the family of the one it is about (ASKED_ABOUT_THE_FAMILY), or it is a
     general answer and `text` names a topic with its own answer (SPECIFIC_TOPICS; for the
-    worried writer's general answers, sexual violence), or it asks how to volunteer."""
+    worried writer's general answers, sexual violence), or it asks how to volunteer or about the
+    service (QUESTIONS_ABOUT_THE_SERVICE)."""
     if wants_to_volunteer(text) and intent not in UNTOUCHED:  # never a danger answer
         return VOLUNTEER  # "Tar ni emot volontärer?" (round 28 answered one as subjected)
+    for answer, replaces, asks in QUESTIONS_ABOUT_THE_SERVICE:
+        if intent in replaces and asks(text):
+            return answer
     if intent in BOTH_WAYS and tells_mutual_violence(text):
         return "mutual_violence"
     if intent in ABOUT_SOMEONE_WHO_HITS and someone_else_wants_to_stop(text):

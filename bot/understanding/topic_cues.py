@@ -317,6 +317,28 @@ _HOW_TO_TALK = re.compile(
     r" (henne|honom|hen|dom|dem)\b|\b(should|shall|can) (i|we) (ask|talk to|say something to)"
     r" (her|him|them)\b"
 )
+# what honour-related violence is ("What counts as honour-related violence?", "är hedersvåld ett
+# brott?"), not a story in which honour is named
+_WHAT_HONOUR_IS = re.compile(
+    r"\b(vad (ar|e|menas med|betyder|raknas som)|what (is|counts as|does|do you mean by|means?)"
+    r"|(is|ar|raknas) (this|it|that|det|detta|sant))\b[^.?!]{0,25}"
+    r"\b(heders\w*|honou?r[- ]?(based|related)?( violence)?)\b"
+    r"[^.?!]{0,40}\?|\b(heders\w*|honou?r[- ]?(based|related) violence)\b[^.?!]{0,30}"
+    r"\b(ett brott|a crime|olagligt|illegal)\b"
+)
+# whether men, or anyone else, may write ("Do you talk to men too or only women?")
+_MEN_TOO = re.compile(
+    r"\b(man|men|killar|pojkar|boys|guys)( \w+){0,2} (too|also|ocksa|oxa|aven)\b"
+    r"|\bonly (for )?(women|girls)\b|\bbara (for )?(kvinnor|tjejer)\b"
+)
+# whether a person reads the chat, or when someone is there ("what hours is someone here", "är
+# det en riktig människa?")
+_SOMEONE_THERE = re.compile(
+    r"\b(is|are) (someone|anyone|somebody|a person|a human|people) (here|there|answering|reading)\b"
+    r"|\b(real|actual) (person|human)\b|\bar (det|du) en (riktig )?(manniska|person)\b"
+    r"|\b(nagon|nan|en manniska) (som )?(svarar|laser|finns) (har|pa andra sidan)\b"
+    r"|\bboka (en )?tid\b|\bbook (a|an) (time|appointment)\b"
+)
 
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     def says(text: str) -> bool:
@@ -398,3 +420,6 @@ asks_whether_to_report = _says(_ASKS_TO_REPORT)  # "ska jag anmäla eller snacka
 wants_to_volunteer = _says(_VOLUNTEERING)  # "tar ni emot volontärer?"
 about_residence_permit = _says(_RESIDENCE_PERMIT)  # "jag skickas tillbaka om jag lämnar honom"
 asks_how_to_talk = _says(_HOW_TO_TALK)  # "hur ska jag prata med henne?"
+asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
+asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
+asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?"

@@ -1877,3 +1877,15 @@ def test_someone_worried_asking_how_to_bring_it_up_gets_how_to_start_the_talk():
                   "Should I ask her straight out?"):  # fmt: skip
         assert specific_intent(asked, CONCERNED, "nlu_fallback") == "concerned"
     assert specific_intent("hur ska jag prata med henne", None, "nlu_fallback") == "nlu_fallback"
+
+
+def test_questions_about_honour_violence_and_the_chat_get_their_answers():
+    # round 29: a definition got the rights answer, the rest were not understood or got the cost
+    assert with_premise("honour_rights", "What counts as honour-related violence?") == "honour_explained"
+    assert with_premise("nlu_fallback", "är hedersvåld ett brott i Sverige?") == "honour_explained"
+    assert with_premise("nlu_fallback", "Do you talk to men too or only women?") == "who_can_write"
+    assert with_premise("nlu_fallback", "what hours is someone here") == "bot_identity"
+    assert with_premise("costs_and_anonymity", "måste man boka en tid?") == "bot_identity"
+    # a story that names honour, and a man who tells of violence, keep their answers
+    assert with_premise("honour", "pappa säger att jag drar skam över familjens heder") == "honour"
+    assert with_premise("victim", "min man slår mig. kan man skriva här om man är man?") == "victim"
