@@ -209,10 +209,19 @@ _GIRL_IN_FAMILY = re.compile(
 )
 
 
+# "om man kollar sin syrras mobil är det våld?" (round 30 told a brother he was not overreacting)
+_ONE_CHECKS_HER = re.compile(
+    r"\bman (kollar|tar|gar igenom|laser|kontrollerar) (sin|sina) (syrras|systers|lillasysters"
+    r"|dotters) (mobil|telefon|sms|meddelanden|snap|dator)"
+)
+
+
 def keeps_a_girl_in_the_family(text: str) -> bool:
     """Whether the writer keeps a daughter or sister from things ("vi tar hennes telefon, vår
     dotter får inte träffa honom"), not a partner."""
     norm = normalise(text)
+    if _ONE_CHECKS_HER.search(norm):
+        return True
     return _GIRL_IN_FAMILY.search(norm) is not None and RESTRICTS in cues_of(text)
 
 
@@ -445,6 +454,8 @@ _SELF_NAMED = re.compile(
     r"\bdet (ar|e|var) (jag|ja) som (slar|slog|har slagit|ar valdsam|var valdsam|knuffar|hotar|"
     r"misshandlar|utovar vald|ar den valdsamma|gor illa)\b"
     r"|\bjag (ar|e) (den|personen) som (slar|har slagit|ar valdsam|knuffar|hotar|utovar)\b"
+    # "om man typ har hotat sin syster är man då våldsutövare" (round 30)
+    r"|\b(ar|blir|e) man (da |ens |typ )?(en )?(valdsutovare|forovare|valdsam|misshandlare)\b"
     # "hur funkar det om man själv e problemet" (round 25)
     r"|\bom man sjalv (ar|e) (problemet|den som (slar|ar valdsam|utovar vald|gor fel|gor illa"
     r"|har gjort illa|skadar))\b"
@@ -473,7 +484,7 @@ _JOB = (
 _SAYS_OWN_JOB = re.compile(
     rf"\b(jag ar|jag jobbar som|jag arbetar som|ja e|jobbar som|arbetar som|i am|i'?m|im"
     rf"|i work as|work as)( en| ett| an?)?( \w+)? {_JOB}\b"
-    rf"|(^|[.!?] ){_JOB}( har| here)?[.,:]"
+    rf"|(^|[.!?] ){_JOB}( har| here)?[.,:]|^{_JOB}( (pa|i|at|in) \w+){{1,2}}[.,:]"
     r"|\b(jag )?(jobbar|arbetar) (i|pa) (hemtjansten|forskola\w*|akuten|vardcentral\w*|skola\w*"
     r"|socialtjansten|bvc|mvc|ungdomsmottagning\w*|aldreboende\w*|fritidsgard\w*)"
     r"|\bi work (in|at) (a |an |the )?(school|hospital|health cent(re|er)|care home|home care"
@@ -533,8 +544,9 @@ _DONE_TO_ME = re.compile(r"\b(mig|mej|me)\b")
 # ... nor the family as the ones who act ("Vi har hittat bra man till henne", "my uncles say the
 # men of the family need to fix this", "my job as the oldest son to bring her back")
 _FAMILY_ACTS = re.compile(
-    r"\b(vi|we) (har|have|hittat|found|sager|say|said|sa|vill|want|bestamt|decided|ska|will"
-    r"|maste|must|tanker|tar|take|took)\b|\bmen of the family\b|\bmy job\b|\bmitt jobb\b"
+    r"\b(vi|we)( i familjen| in the family| alla| all)? (har|have|hittat|found|sager|say|said|sa"
+    r"|vill|want|bestamt|decided|ska|will|maste|must|tanker|tar|take|took)\b"
+    r"|\bmen of the family\b|\bmy job\b|\bmitt jobb\b"
     r"|\b(ceeb|namus|namûs|skam|shame)\b"
 )
 

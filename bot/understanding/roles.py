@@ -71,13 +71,16 @@ from bot.understanding.topic_cues import (
     asks_if_reported,
     asks_if_someone_is_there,
     asks_own_duty_to_report,
+    asks_something,
     asks_what_honour_is,
+    asks_where_she_is,
     asks_where_to_refer,
     asks_whether_to_report,
     children_taken_abroad,
     hits_own_child,
     mentions_children,
     names_a_child_at_work,
+    names_a_concern_report,
     names_adult_child,
     names_an_adult_at_work,
     names_another_municipality,
@@ -317,8 +320,13 @@ PREMISES = {
     # "Min man kräver samliv även när jag säger nej. Är det tillåtet?" read as "may I write
     # here?" (round 26): the answer on sexual violence
     "who_can_write": (lambda text: not about_sexual_violence(text), "sexual_violence"),
-    "thanks": (lambda text: "?" not in text, FALLBACK),
-    "goodbye": (lambda text: "?" not in text, FALLBACK),
+    # "ok tack. vad jag gör nu först", "ok tack. vart jag ringa, vilken nummer" (rounds 29 and 30
+    # said goodbye): a question, also without "?"
+    "thanks": (lambda text: not asks_something(text), FALLBACK),
+    "goodbye": (lambda text: not asks_something(text), FALLBACK),
+    # "hon har flytt till nåt skyddat boende med barnen, kan ni säga vilket?" (round 30 gave the
+    # father the answer on protected housing): whose question is it?
+    "shelter": (lambda text: not asks_where_she_is(text), ROLE_QUESTION),
 }
 # "will social services take my children?" answered for a parent: with no child named in the
 # conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary
@@ -630,8 +638,13 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     if decision.intent == YOUNG_INTENT and asks_for_a_place_to_stay(text):
         # "vågar inte gå hem, finns det nånstans man kan sova? e 14": Socialjouren tonight
         return Decision(YOUNG_VERSION["shelter"], decision.writer, "switched")
+    if decision.intent == "interpreter_professional" and not asks_about_language(text):
+        # "ER doctor here, swedish is not my first language. ... a routine for seeing her
+        # alone?" (round 30): the writer's own language, not an interpreter for someone
+        decision = Decision("professional", decision.writer, "switched")
     if decision.writer == PROFESSIONAL and decision.intent in AT_WORK_GENERAL_ANSWERS:
-        asked = AT_WORK_QUESTIONS
+        # "räcker det för en orosanmälan?" is about the duty to report, not documenting (round 30)
+        asked = () if names_a_concern_report(text) else AT_WORK_QUESTIONS
     elif decision.intent in ROLE_GENERAL_ANSWERS:
         asked = NAMED_QUESTIONS
     else:

@@ -339,6 +339,17 @@ _SOMEONE_THERE = re.compile(
     r"|\b(nagon|nan|en manniska) (som )?(svarar|laser|finns) (har|pa andra sidan)\b"
     r"|\bboka (en )?tid\b|\bbook (a|an) (time|appointment)\b"
 )
+# a question without "?" ("ok tack. vad jag gör nu först", "vart jag ringa, vilken nummer")
+_QUESTION_WORD = re.compile(
+    r"(^|[.,!] )(vad|vart|hur|vilken|vilket|vilka|vem|what|where|how|which|who)\b"
+)
+# where the one who fled is ("kan ni säga vilket boende?", "tell me where they are")
+_WHERE_SHE_IS = re.compile(
+    r"\b(kan|far|vill) (ni|du) (saga|beratta|tala om)\b[^.?!]{0,20}\b(vilket|var|vart)\b"
+    r"|\b(var|vart|vilket boende|vilket skyddat boende) (hon|de|dom|barnen|han) (ar|bor|finns)\b"
+    r"|\b(tell|show) me (where|which)\b|\bwhere (she|they|my kids|my children) (is|are)\b"
+    r"|\bwhich (shelter|safe house)\b"
+)
 
 def _says(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     def says(text: str) -> bool:
@@ -423,3 +434,10 @@ asks_how_to_talk = _says(_HOW_TO_TALK)  # "hur ska jag prata med henne?"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
 asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?"
+asks_where_she_is = _says(_WHERE_SHE_IS)  # "kan ni säga vilket boende hon är på?"
+
+
+def asks_something(text: str) -> bool:
+    """Whether `text` asks a question, with or without "?"."""
+    return "?" in text or _QUESTION_WORD.search(normalise(text)) is not None
+names_a_concern_report = _says(re.compile(r"\borosanmal\w*|\breport(ing)? (a |my |our )?concern"))

@@ -1889,3 +1889,30 @@ def test_questions_about_honour_violence_and_the_chat_get_their_answers():
     # a story that names honour, and a man who tells of violence, keep their answers
     assert with_premise("honour", "pappa säger att jag drar skam över familjens heder") == "honour"
     assert with_premise("victim", "min man slår mig. kan man skriva här om man är man?") == "victim"
+
+
+def test_round_30_harmful_answers_are_not_given_again():
+    # "ok tack. vad jag gör nu först" got a goodbye after her story: a question, not thanks
+    assert with_premise("thanks", "ok tack. vad jag gör nu först") == "nlu_fallback"
+    assert with_premise("thanks", "tack det var snällt") == "thanks"
+    # a father asking which shelter his family fled to got the answer on protected housing
+    father = "hon har flytt till nat skyddat boende med barnen. kan ni saga vilket? jag ar pappan"
+    assert with_premise("shelter", father) == ROLE_QUESTION
+    assert with_premise("shelter", "kan jag få skyddat boende med barnen?") == "shelter"
+    # a brother who checks his sister's phone, and one who threatened his sister, asking whether
+    # that is violence, were answered as the ones subjected
+    assert with_premise("victim", "om man kollar sin syrras mobil är det våld?") == "controls_for_honour"
+    threatened = "om man typ har hotat sin syster är man då våldsutövare eller"
+    assert doubted(guess(SUBJECTED, 0.7), threatened, None).role == USES_VIOLENCE
+    # a family that decided for a cousin is not someone worried about her
+    family = "Min kusin har träffat en svensk kille. Vi i familjen har bestämt att hon ska bo hos släkten."
+    assert doubted(guess(CONCERNED, 0.7), family, None).confidence == pytest.approx(0.7)
+    # a doctor's own Swedish is no question about an interpreter
+    doctor = "ER doctor here, swedish is not my first language. How do I see the patient alone?"
+    assert specific_intent(doctor, PROFESSIONAL, "interpreter_professional") == "professional_adult"
+    assert specific_intent("Jag är läkare. Patienten behöver tolk på dari.", PROFESSIONAL,
+                           "interpreter_professional") == "interpreter_professional"  # fmt: skip
+    # a preschool teacher asking whether a child's words are enough for a concern report: the
+    # duty to report, not how to document (round 30)
+    preschool = "Förskollärare. Ett barn säger 'pappa gör mamma ont'. Ska jag anteckna det, räcker det för en orosanmälan?"
+    assert specific_intent(preschool, PROFESSIONAL, "professional") == "professional"
