@@ -546,6 +546,7 @@ _DONE_TO_ME = re.compile(r"\b(mig|mej|me)\b")
 _FAMILY_ACTS = re.compile(
     r"\b(vi|we)( i familjen| in the family| alla| all)? (har|have|hittat|found|sager|say|said|sa"
     r"|vill|want|bestamt|decided|ska|will|maste|must|tanker|tar|take|took)\b"
+    r"|\b(familjen|slakten|foraldrarna|the family|my family|my parents) (har )?(bestamt|decided)\b"
     r"|\bmen of the family\b|\bmy job\b|\bmitt jobb\b"
     r"|\b(ceeb|namus|namûs|skam|shame)\b"
 )

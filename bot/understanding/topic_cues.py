@@ -286,11 +286,12 @@ _REFERRAL = re.compile(
 # oskuldsintyg", "frågar om man kan fixa så att det ser ut som att man är oskuld")
 _VIRGINITY = re.compile(r"\boskuld\w*|\bvirgin\w*|\bmodomshinn\w*|\bhymen\w*")
 # asks whether to report, or whether one may ("ska jag anmäla eller snacka med henne först?", "can
-# I report it for her?"), not a concern for a child (orosanmälan)
+# I report it for her?"), not a concern for a child (orosanmälan), nor whether she can report the
+# writer ("can she report me for that?" is the one who sent the threats: round 31)
 _ASKS_TO_REPORT = re.compile(
-    r"\b(ska|kan|bor|borde|maste|far|vagar) (jag|ja|vi|man|hon|han|hen)( \w+){0,2} (polis)?anmala\b"
+    r"\b(ska|kan|bor|borde|maste|far|vagar) (jag|ja|vi|man)( \w+){0,2} (polis)?anmala\b"
     r"|\bgora en polisanmalan\b"
-    r"|\b(can|should|shall|must|do) (i|we|she|he|one)( \w+){0,2} (report|file a (police )?report)\b"
+    r"|\b(can|should|shall|must|do) (i|we|one)( \w+){0,2} (report|file a (police )?report)\b"
     r"|\breport (it|him|her|this|them)( \w+){0,3} (to the police|for her|for him)\b"
 )
 # wants to volunteer ("tar ni emot volontärer?", "kan man jobba ideellt hos er?"), not someone who

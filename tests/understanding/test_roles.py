@@ -1916,3 +1916,15 @@ def test_round_30_harmful_answers_are_not_given_again():
     # duty to report, not how to document (round 30)
     preschool = "Förskollärare. Ett barn säger 'pappa gör mamma ont'. Ska jag anteckna det, räcker det för en orosanmälan?"
     assert specific_intent(preschool, PROFESSIONAL, "professional") == "professional"
+
+
+def test_round_31_misreadings_are_not_made_again():
+    # "can she report me for that?" is from the one who sent the threats: no question of reporting
+    sent = "i sent my ex a lot of threatening texts when i was drunk. can she report me for that?"
+    assert specific_intent(sent, None, "victim") == "victim"
+    assert specific_intent("kan hon anmäla mig för det?", None, "victim") == "victim"
+    # a brother taking part in what the family decided is not someone worried about his sister
+    brother = "familjen har bestämt att min syster inte får gå ut. jag ska hålla koll på henne"
+    assert doubted(guess(CONCERNED, 0.66), brother, None).confidence == pytest.approx(0.66)
+    worried = "min syster får inte gå ut, pappa slår henne"
+    assert doubted(guess(CONCERNED, 0.66), worried, None).confidence == pytest.approx(0.9)
