@@ -60,9 +60,9 @@ NEXT_STEPS = {
 }
 # Danger now again after its bubble and next steps: what to do while it goes on
 STAY = "utter_danger_stay"
-HELP_ON_THE_WAY = "utter_help_on_the_way"
+HELP_ON_THE_WAY = "utter_help_on_the_way"  # they have called 112: stay safe until help comes
 # An uncertain message after the card was shown for that danger: 112 in a line, not the card again
-REMINDER = "utter_danger_reminder"  # they have called 112: stay safe until help comes
+REMINDER = "utter_danger_reminder"
 # The next steps for someone under 18 (BRIS and an adult they trust, not Kvinnofridslinjen first
 # or "report your concern"), also for a child who sees a parent hit
 NEXT_STEPS_YOUNG = {
