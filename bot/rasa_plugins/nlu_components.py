@@ -52,6 +52,7 @@ from bot.understanding.roles import (
     Decision,
     after_witnessing,
     calm_after_witnessing,
+    danger_writer,
     decide,
     doubted,
     earlier_age,
@@ -359,10 +360,14 @@ class RoleDetector(_Untrained):
                 # when nothing else fits after 112: the not-understood answer for who is writing
                 # (their lines, as this message or the conversation's last ones showed), not the
                 # menu, after someone told of violence
+                writer = danger_writer(
+                    decision.writer, guess, earlier, own_violence, shown["evidence"]
+                )
+                writers_answer = general if writer == decision.writer else None
                 checked = {
-                    "writer": decision.writer,
-                    "lines_for_writer": lines_for_writer(decision.writer, general, said_before),
-                    "writer_answer": general,
+                    "writer": writer,
+                    "lines_for_writer": lines_for_writer(writer, writers_answer, said_before),
+                    "writer_answer": writers_answer,
                     "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,
                 }
                 if verdict.get("topic"):
@@ -376,11 +381,14 @@ class RoleDetector(_Untrained):
                     own = next_step(specific_answer(own, text, earlier_texts), said_before)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")
+                    own_writer = danger_writer(
+                        own.writer, guess, earlier, own_violence, shown["evidence"]
+                    )
                     checked |= {
                         "answer": own.intent,
-                        "answer_fits": own.writer is not None or own.intent not in ANSWER_ROLE,
+                        "answer_fits": own_writer is not None or own.intent not in ANSWER_ROLE,
                         "lines_for_writer": lines_for_writer(
-                            own.writer, general if own.writer == decision.writer else None,
+                            own_writer, writers_answer if own_writer == writer else None,
                             said_before,
                         ),
                     }

@@ -268,11 +268,17 @@ _CLAIMED = re.compile(
     # polisanmäla mig och att det är jag som är våldsam": round 28 read it as her own words)
     r"\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|because) (?!att\b|that\b)|$)"
 )
+_STRUCK = (
+    r"\b(slog|slagit|sla|slar|knuffade|knuffat|sparkade|sparkat|rev|bet|hit|hits|pushed|shoved"
+    r"|punched|slapped|kicked|scratched|bit|fought)"
+)
 _HITTING_BACK = re.compile(
-    r"\b(slog|slagit|sla|slar|knuffade|knuffat|sparkade|sparkat|rev|bet|hit|hits|pushed|shoved|punched"
-    r"|slapped|kicked|scratched|bit|fought) (\S+ ){0,2}(tillbaka|back)\b|"
+    rf"{_STRUCK} (\S+ ){{0,2}}(tillbaka|back)\b|"
     r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
-    r"\bsjalvforsvar\w*|\bnodvarn\w*"
+    r"\bsjalvforsvar\w*|\bnodvarn\w*|"
+    # "jag sparkade honom för att komma loss" (round 31 gave her Välj att sluta)
+    rf"{_STRUCK} (\S+ ){{0,3}}(for att|to) ((komma|ta mig|slita mig|get|break|pull|wriggle) (loss"
+    r"|undan|ifran|fri|free|away|loose)|get (him|her|them) off( of)? me)\b"
 )
 
 

@@ -783,6 +783,27 @@ def writer_role(
     return earlier
 
 
+def danger_writer(
+    writer: str | None,
+    guess: RoleGuess,
+    earlier: str | None,
+    own_violence: bool,
+    evidence: float = 1.0,
+    limits: Limits = LIMITS,
+) -> str | None:
+    """The `writer` an answer after 112 may speak to: someone who uses violence only when the
+    message tells of their own violence, the conversation showed it as surely as a switch needs,
+    or the model is as sure as the answer for those who hit needs; else nobody known, so that
+    the lines while asking fit both the one in danger and someone worried (rounds 30 and 31: a
+    mother whose daughter came home with a black eye, read 0.63 as one who hits, got Välj att
+    sluta after 112)."""
+    if writer != USES_VIOLENCE or own_violence:
+        return writer
+    shown = earlier == USES_VIOLENCE and evidence >= limits.switch
+    sure = guess.role == USES_VIOLENCE and guess.confidence >= limits.switch_to_uses_violence
+    return writer if shown or sure else None
+
+
 def may_have_hit(guess: RoleGuess, limits: Limits = LIMITS) -> bool:
     """Whether the role model reads the writer as someone who may have used violence, likely
     enough (`doubt_not_your_fault`) that "it is not your fault" is asked about first."""

@@ -18,6 +18,11 @@ DANGER_MESSAGES = [
     "HAN SLÅR MIG JUST NU!!",
     "nu slår han mig igen",
     "han har en kniv",
+    # a weapon in a compound, threats to kill in everyday words (rounds 31 and 32)
+    "han har ett jaktgevär i garderoben",
+    "han sa att om jag tar barnen och går ska han se till att ingen av oss lever",
+    "om jag lämnar honom tar han livet av sig. och av mig",
+    "he said he would kill himself and then me",
     "Han tog strypgrepp på mig igår",
     "min pappa hotar att döda mig",
     "han ska ta livet av mig",

@@ -12,6 +12,7 @@ from bot.understanding.role_cues import (
     cues_of,
     denies_own_violence,
     names_self_as_the_one_who_hits,
+    says_hit_back,
     tells_of_violence,
     tells_own_violence,
     tells_violence_against_writer,
@@ -41,6 +42,7 @@ from bot.understanding.roles import (
     Decision,
     after_witnessing,
     calm_after_witnessing,
+    danger_writer,
     decide,
     doubted,
     earlier_age,
@@ -484,6 +486,13 @@ def test_the_writer_tells_their_own_violence_or_violence_against_them():
                  "vi bråkade. igår knuffade han mig så jag ramlade"):  # fmt: skip
         assert not tells_own_violence(text), text
         assert tells_violence_against_writer(text), text
+    # kicking to get loose (round 31 gave her Välj att sluta)
+    for text in ("han tog tag i mitt hår och drog ner mig. jag sparkade honom för att komma loss",
+                 "he grabbed my throat and I kicked him to get free",
+                 "I scratched him to get him off me"):  # fmt: skip
+        assert says_hit_back(text), text
+        assert not tells_own_violence(text), text
+    assert not says_hit_back("jag slog henne för att hon inte lyssnade")
     # an accusation, hiding; a threat to report or leave is no violence against the writer
     for text in ("Hon säger att hon ska säga till polisen att det är jag som slår",
                  "ok. i locked myself in the bedroom with her now",
@@ -1928,3 +1937,19 @@ def test_round_31_misreadings_are_not_made_again():
     assert doubted(guess(CONCERNED, 0.66), brother, None).confidence == pytest.approx(0.66)
     worried = "min syster får inte gå ut, pappa slår henne"
     assert doubted(guess(CONCERNED, 0.66), worried, None).confidence == pytest.approx(0.9)
+
+
+def test_after_112_one_read_as_using_violence_is_spoken_to_as_such_only_when_it_is_sure():
+    # rounds 30 and 31: a mother whose daughter came home with a black eye, read 0.63 as one who
+    # hits, got Välj att sluta after 112
+    unsure = guess(USES_VIOLENCE, 0.63)
+    assert danger_writer(USES_VIOLENCE, unsure, None, own_violence=False) is None
+    # the message tells of their own violence, the model is all but certain, or the
+    # conversation showed it surely
+    assert danger_writer(USES_VIOLENCE, unsure, None, own_violence=True) == USES_VIOLENCE
+    assert danger_writer(USES_VIOLENCE, guess(USES_VIOLENCE, 0.97), None, False) == USES_VIOLENCE
+    assert danger_writer(USES_VIOLENCE, unsure, USES_VIOLENCE, False, evidence=0.96) == USES_VIOLENCE
+    assert danger_writer(USES_VIOLENCE, unsure, USES_VIOLENCE, False, evidence=0.7) is None
+    # the other roles are as read
+    for role in (SUBJECTED, CONCERNED, PROFESSIONAL, None):
+        assert danger_writer(role, guess(SUBJECTED, 0.6), None, False) == role
