@@ -38,6 +38,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.core.languages import CHAT_LANGUAGES
 from bot.understanding.age_cues import YOUNG, only_an_age, said_age
+from bot.understanding.danger import anothers_suicide
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
 from bot.understanding.danger_model import MODEL_PATH
@@ -365,6 +366,7 @@ class RoleDetector(_Untrained):
                 )
                 writers_answer = general if writer == decision.writer else None
                 checked = {
+                    "anothers_suicide": anothers_suicide(text),
                     "writer": writer,
                     "lines_for_writer": lines_for_writer(writer, writers_answer, said_before),
                     "writer_answer": writers_answer,

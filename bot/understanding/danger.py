@@ -87,6 +87,9 @@ _TROUBLE_BREATHING = _NOT_CHRONIC + (
 # Swedish (with and without å/ä/ö), English, then the other main languages of Örebro.
 _PATTERNS: dict[str, list[str]] = {
     MEDICAL: [
+        # a baby who was shaken: brain injuries often show no mark and may show later
+        # (Vårdgivarguiden, "Risker med att skaka ett litet barn"; round 31's parent got no 112)
+        r"\b(skakade|skakat|skakar|ruskade|ruskat)\b[^.!?]{0,20}\b(bebis\w*|bäbis\w*|baby\w*|spädbarn\w*|lilla|bebben)\b|\b(shook|shaken|shaking)\b[^.!?]{0,20}\b(baby|babies|infant|newborn)\b",
         r"\b(andas inte|andas konstigt|andas knappt|andas dåligt|slutat andas)\b",
         r"\b(medvetslös\w*|svimmat|vaknar inte|går inte att väcka|rör sig inte)\b",
         r"\b(blöder|blod överallt|blodet (slutar|rinner|sprutar)|massa blod|mycket blod)\b",
@@ -392,7 +395,7 @@ DROPPED_I_VIOLENCE = _compile(
 _OWN_VIOLENCE = [
     _compile(
         r"\bjag\b[^.!?]{0,30}\b(slog|slagit|sparkade|sparkat|knuffade|knuffat|ströp|strypt|skadade|"
-        r"skadat|högg|huggit|sköt|skjutit|misshandlade|misshandlat|tog stryptag|gjorde illa|"
+        r"skadat|högg|huggit|sköt|skjutit|misshandlade|misshandlat|tog stryptag|gjorde illa|skakade|"
         r"gav( [^ ]+){1,2} (en|ett par) (lavett|lavetter|örfil|örfilar|smäll|smällar|snyting|käftsmäll))\b"
     ),
     _compile(
@@ -400,7 +403,7 @@ _OWN_VIOLENCE = [
         r"\b(henne|honom|hen|dem|dom|min|mitt|mina|barnen|barnet|någon|nån)\b"
     ),
     _compile(
-        r"\bi\b[^.!?]{0,30}\b(hit|punched|kicked|pushed|choked|strangled|stabbed|shot|beat|"
+        r"\bi\b[^.!?]{0,30}\b(hit|punched|kicked|pushed|choked|strangled|stabbed|shot|beat|shook|"
         r"slapped|attacked|grabbed|shoved|smacked|slammed|headbutted|threw( [^ ]+){1,2} at)\b"
         # "I hurt her", not "i am ok just my arm hurt" (round 18)
         r"|\bi\b[^.!?]{0,30}\bhurt (her|him|them|my|someone|somebody|the|his|our|a|an|you)\b"
@@ -432,6 +435,25 @@ def own_violence(text: str) -> bool:
     """Whether the writer says they have hurt someone, or fear they will (first person)."""
     norm = without_bumps(normalise(text))
     return any(pattern.search(norm) for pattern in _OWN_VIOLENCE)
+
+
+# Someone else's thoughts of taking their life, or a threat to take it ("hon sa att hon hellre
+# dör", "he says he'll kill himself if I leave"): not the writer's own (round 31 asked a worried
+# friend and a threatened woman whether their own life was in danger)
+_ANOTHERS_SUICIDE = _compile(
+    r"\b(han|hon|hen|he|she|min \w+|mitt \w+|my \w+)\b[^.!?]{0,40}\b(tar livet av sig|ta livet av sig"
+    r"|tagit livet av sig|ta sitt liv|tar sitt liv|skada sig själv|skadar sig själv|hellre dö|hellre dör"
+    r"|vill inte leva(?! (med|ihop|tillsammans|så|som))|vill dö|kill (himself|herself)|hurt (himself|herself)|end (his|her) life"
+    r"|take (his|her) (own )?life|rather die|wants? to die|doesn'?t want to live)\b"
+)
+_OWN_SUICIDE = _compile(r"\b(jag|ja|i|i'?m)\b[^.!?]{0,20}\b(vill dö|vill inte leva|want to die|ta mitt liv|kill myself)\b")
+
+
+def anothers_suicide(text: str) -> bool:
+    """Whether `text` tells of someone else's thoughts of suicide or threat of it, and not of
+    the writer's own."""
+    norm = spoken_forms(normalise(text))
+    return _ANOTHERS_SUICIDE.search(norm) is not None and _OWN_SUICIDE.search(norm) is None
 
 
 # Symptoms that are an emergency after what came before in the conversation: trouble breathing,

@@ -37,12 +37,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.understanding.danger_model import CAUSED, DANGER_NOW, MEDICAL, SUICIDAL, WITNESS
-from bot.understanding.role_model import CONCERNED, USES_VIOLENCE
+from bot.understanding.role_model import CONCERNED, PROFESSIONAL, SUBJECTED, USES_VIOLENCE
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
 
 UNSURE = "danger_unsure"  # the intent of an uncertain verdict
+# someone else's thoughts of suicide, told by someone worried about them: not "is your life in
+# danger?" (round 31's friend: "hon sa att hon hellre dör")
+SUICIDAL_SOMEONE_ELSE = "suicidal_someone_else"
 DANGER_ACTION = "action_danger_answer"
-INTENTS = (DANGER_NOW, SUICIDAL, MEDICAL, WITNESS, CAUSED, UNSURE)
+INTENTS = (DANGER_NOW, SUICIDAL, MEDICAL, WITNESS, CAUSED, SUICIDAL_SOMEONE_ELSE, UNSURE)
 
 EMERGENCY = {
     DANGER_NOW: "utter_danger_now",
@@ -50,6 +53,7 @@ EMERGENCY = {
     MEDICAL: "utter_danger_medical",
     WITNESS: "utter_danger_witness",
     CAUSED: "utter_danger_caused",
+    SUICIDAL_SOMEONE_ELSE: "utter_suicidal_someone_else",
 }
 NEXT_STEPS = {
     DANGER_NOW: "utter_danger_next",
@@ -57,6 +61,7 @@ NEXT_STEPS = {
     MEDICAL: "utter_danger_medical_next",
     WITNESS: "utter_danger_witness_next",
     CAUSED: "utter_danger_caused_next",
+    SUICIDAL_SOMEONE_ELSE: "utter_suicidal_someone_else_next",
 }
 # Danger now again after its bubble and next steps: what to do while it goes on
 STAY = "utter_danger_stay"
@@ -92,7 +97,8 @@ TOPICS_THAT_FIT = {
               "interpreter_professional", "restraining_order_someone_else", "shelter_someone_else",
               "children_abroad_someone_else", "professional_evidence", "professional_referral",
               "professional_other_municipality", "professional_virginity",
-              "outside_orebro_someone_else"},
+              "outside_orebro_someone_else", "health_care_someone_else",
+              "forms_of_violence_someone_else"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
              "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
              "interpreter_uses_violence", "is_it_a_crime_uses_violence",
@@ -123,6 +129,7 @@ SAME_QUESTION = {
     CAUSED: {CAUSED},
     SUICIDAL: {SUICIDAL},
     MEDICAL: {MEDICAL},
+    SUICIDAL_SOMEONE_ELSE: {SUICIDAL_SOMEONE_ELSE},
 }
 SAYS_MIND = frozenset({"feeling_bad"})  # answers that already name Mind's suicide line
 # Answers that cannot follow 112 in the same turn: no topic, another question ("who is it
@@ -228,8 +235,18 @@ def inline_answer(verdict: dict[str, Any]) -> str | None:
 def as_told_by(kind: str, verdict: dict[str, Any]) -> str:
     """The kind of danger for the one who wrote: danger now told by someone worried about another
     (the verdict's `writer`) is witnessed danger, what a neighbour who hears it again does, not
-    "lock yourself in" (round 26)."""
-    return WITNESS if kind == DANGER_NOW and verdict.get("writer") == CONCERNED else kind
+    "lock yourself in" (round 26). Thoughts of suicide told by someone worried or at work, or of
+    someone else (`anothers_suicide`), are that person's; a partner's threat to take his life
+    told by the one subjected is danger to her (round 31: "om jag lämnar honom tar han livet av
+    sig", with a rifle in the wardrobe, got Mind)."""
+    writer = verdict.get("writer")
+    if kind == DANGER_NOW and writer == CONCERNED:
+        return WITNESS
+    if kind == SUICIDAL and writer in (CONCERNED, PROFESSIONAL):
+        return SUICIDAL_SOMEONE_ELSE
+    if kind == SUICIDAL and verdict.get("anothers_suicide"):
+        return DANGER_NOW if writer == SUBJECTED else SUICIDAL_SOMEONE_ELSE
+    return kind
 
 
 def shown_after(intent: str, verdict: dict[str, Any] | None, shown: str | None) -> str:

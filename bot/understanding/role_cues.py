@@ -467,6 +467,10 @@ _SELF_NAMED = re.compile(
     r"|har gjort illa|skadar))\b"
     r"|\b(i'?m|i am|it'?s me|it is me|it was me) (the one )?(who|that) (hits|hit|has been hitting|"
     r"is violent|abuses|hurts|pushes|is abusive)\b|\bi'?m the (abuser|abusive one|violent one)\b"
+    # "what if I'm the one who does it", "I think I am the problem in my relationship" (round 31
+    # and 32 gave both the victims' lines)
+    r"|\b(i'?m|i am|it'?s me|it is me) (the one )?(who|that) (does|did|is doing) (it|this|that)\b"
+    r"|\b(i'?m|i am) the problem\b|\bdet (ar|e) (jag|ja) som gor (det|sa)\b|\bjag (ar|e) problemet\b"
 )
 
 

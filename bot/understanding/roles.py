@@ -62,10 +62,12 @@ from bot.understanding.topic_cues import (
     about_sexual_violence,
     about_shelter,
     asks_about_documenting,
+    asks_about_injury_care,
     asks_about_language,
     asks_about_telling_the_family,
     asks_for_a_place_to_stay,
     asks_how_to_talk,
+    asks_if_it_is_violence,
     asks_if_lawful,
     asks_if_men_may_write,
     asks_if_reported,
@@ -113,6 +115,7 @@ ANSWER_ROLE: dict[str, str] = {
             "hit_back",  # "I hit back, now he says he'll report me": for the one attacked
             "adult_reports_concern",  # "if I tell at school": to a young person at home
             "forms_of_violence",  # "Känner du igen dig?": to the one it may happen to
+            "feelings_after_violence",
         ),
         SUBJECTED,
     ),
@@ -126,7 +129,8 @@ ANSWER_ROLE: dict[str, str] = {
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
     **dict.fromkeys(
         ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone",
-         "sexual_violence_concerned", "outside_orebro_someone_else"),
+         "sexual_violence_concerned", "outside_orebro_someone_else", "health_care_someone_else",
+         "forms_of_violence_someone_else"),
         CONCERNED,
     ),
     **dict.fromkeys(
@@ -191,6 +195,7 @@ COUNTERPART = {
     ("sexual_violence", USES_VIOLENCE): "uses_sexual_violence",
     # "my friend was forced at a party, how do I support her?": not "it is not your fault"
     ("sexual_violence", CONCERNED): "sexual_violence_concerned",
+    ("health_care", CONCERNED): "health_care_someone_else",
     # "I spread her pictures": not "it is not your fault, do not pay"
     ("image_abuse", USES_VIOLENCE): "uses_violence",
     # "several girls have had nude pictures spread by boys in their class, where do I send them?"
@@ -228,8 +233,9 @@ COUNTERPART = {
     ("forms_of_violence", USES_VIOLENCE): "uses_violence",
     # "is it violence?" from someone worried or an employer: how to help, not "do you recognise
     # this?" (round 8)
-    ("forms_of_violence", CONCERNED): "concerned",
+    ("forms_of_violence", CONCERNED): "forms_of_violence_someone_else",
     ("forms_of_violence", PROFESSIONAL): "professional",
+    ("feeling_bad", SUBJECTED): "feelings_after_violence",
     ("feeling_bad", USES_VIOLENCE): "uses_violence",
     ("feeling_bad", CONCERNED): "concerned",
     ("feeling_bad", PROFESSIONAL): "professional",  # "a client of 84 is afraid of her son"
@@ -270,9 +276,11 @@ COUNTERPART = {
     ("outside_orebro", CONCERNED): "outside_orebro_someone_else",
     ("virginity", PROFESSIONAL): "professional_virginity",
 }
-# Answers for anyone that name every line, Välj att sluta too: given as they are, not asked
-# about, when the writer may use violence but the model is not sure enough for their version
-NAMES_EVERY_LINE = frozenset({"outside_orebro"})
+# Answers for anyone that fit one who may use violence too: they name every line, Välj att sluta
+# too, or speak only of the chat ("it cannot report you"). Given as they are, not asked about,
+# when the writer may use violence but the model is not sure enough for their version (round 32
+# asked "If I tell you what I did, will you report me to the police?", 0.89, who it is about).
+FIT_EVERY_WRITER = frozenset({"outside_orebro", "costs_and_anonymity", "anonymity"})
 # Answers for someone subjected who is under 18, and what an adult gets instead ("will the school
 # nurse tell?" from a mother: what social services do when a parent asks for help)
 FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
@@ -285,7 +293,9 @@ YOUNG_VERSION = dict.fromkeys(
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
-NOT_YOUR_FAULT = frozenset({"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse"})
+NOT_YOUR_FAULT = frozenset(
+    {"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse", "feelings_after_violence"}
+)
 # Answers reached only as another role's counterpart of a topic or from the message's own words
 # (with_premise, specific_answer): no training examples of their own
 COUNTERPART_ONLY = frozenset(
@@ -295,7 +305,8 @@ COUNTERPART_ONLY = frozenset(
      "shelter_young", "shelter_someone_else", "outside_orebro_uses_violence",
      "children_abroad_someone_else", "professional_evidence", "professional_referral",
      "professional_other_municipality", "professional_virginity", "outside_orebro_someone_else",
-     "volunteer"}
+     "volunteer", "feelings_after_violence", "health_care_someone_else",
+     "forms_of_violence_someone_else"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -315,7 +326,7 @@ PREMISES = {
     "older_victims": (lambda text: names_old_age(text) or not names_kids(text), "children_custody"),
     # "min fru har slagit mig flera gånger och jag skäms": told violence against the writer is
     # more than a bad feeling without a topic
-    "feeling_bad": (lambda text: not someone_hurts_writer(text), "victim"),
+    "feeling_bad": (lambda text: not someone_hurts_writer(text), "feelings_after_violence"),
     # "is that true? can he do that?" read as thanks got a goodbye (round 19): a question is none
     # "Min man kräver samliv även när jag säger nej. Är det tillåtet?" read as "may I write
     # here?" (round 26): the answer on sexual violence
@@ -408,6 +419,10 @@ NAMED_QUESTIONS = (
     # "kan jag anmäla åt henne?", "ska ja anmäla eller snacka med henne först?" (rounds 27 and
     # 28: a friend and a mother got how to start a talk)
     ("police_report", asks_whether_to_report),
+    # "hon blev strypt men säger att hon mår bra. är det farligt?" (round 32: how to start a talk)
+    ("health_care", asks_about_injury_care),
+    # "min kompis kille bestämmer vad hon får ha på sig, e det ändå typ våld?" (round 32)
+    ("forms_of_violence", asks_if_it_is_violence),
 )
 # Someone at work asks one thing in their general answers, the not-understood one or the answer
 # on reporting a concern for a child: "how should I document her injuries?", "is there a number
@@ -470,7 +485,8 @@ FOR_ADULTS = {
     # the school counsellor
     # (round 19: "jag e 15 ... då tar soc min lillebror" got how to report a concern)
     SUBJECTED: FOR_PARENTS
-    | {"social_services", "economic_violence", "protected_identity", "report_concern_child", "shelter"},
+    | {"social_services", "economic_violence", "protected_identity", "report_concern_child", "shelter",
+       "feelings_after_violence"},
     USES_VIOLENCE: frozenset(
         {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
          "interpreter_uses_violence", "is_it_a_crime_uses_violence", "restraining_order_against_me",
@@ -972,7 +988,7 @@ def _decide(
         )  # fmt: skip
         if sure or consistent or helper or shown_helper:
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
-        if writer == USES_VIOLENCE and intent not in NAMES_EVERY_LINE:
+        if writer == USES_VIOLENCE and intent not in FIT_EVERY_WRITER:
             # "she says she will go to the police": whose answer?
             return Decision(ROLE_QUESTION, writer, "asked")
     if intent in NOT_YOUR_FAULT and writer == SUBJECTED and hits:

@@ -152,6 +152,10 @@ _ORDER_AGAINST_WRITER = re.compile(
     r"|\b(restraining order|contact ban|protection order) (against|on) me\b"
     r"|\b(delgiven|delgivits|delgivet|delgavs)( \w+){0,2} kontakt? ?forbud"
     r"|\b(been|was|got) served (with )?an? (restraining order|contact ban)\b"
+    # only the one it is against can break it (round 32: "få träffa mitt barn utan att bryta mot
+    # förbudet" got how to apply for one)
+    r"|\butan att (bryta|bryter) mot (forbudet|kontakt? ?forbudet)\b"
+    r"|\bwithout (breaking|violating|breaching) (the|my) (order|restraining order|contact ban)\b"
 )
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
@@ -309,6 +313,30 @@ _RESIDENCE_PERMIT = re.compile(
     r"|\b(utvisa\w*|deportera\w*|deport\w*)\b"
     r"|\b(skickas|skickad|skicka mig|sanda mig|sands|sent|send|send me) (hem |tillbaka|back)"
 )
+# whether an injury is dangerous or needs care ("hon blev strypt men säger att hon mår bra. är det
+# farligt?", "can I take her to the ER?"): round 32 told a sister and a friend how to start a talk
+_INJURY = (
+    r"(strypt\w*|stryptag|strypgrepp|strangl\w*|chok\w*|blamark\w*|blatt oga|black eye|bruis\w*"
+    r"|skad(or|ad|ade|at)|injur\w*|svullen|svullna|swollen|hjarnskakning|concussion|ont i huvudet"
+    r"|headache|blod\w*|bleed\w*)"
+)
+_INJURY_CARE = re.compile(
+    rf"\b{_INJURY}\b.*\b(ar det|is (it|that|this)|kan det vara) (farligt|allvarligt|dangerous|serious)\b"
+    rf"|\b(ar det|is (it|that|this)) (farligt|allvarligt|dangerous|serious)\b.*\b{_INJURY}\b"
+    r"|\b(till|pa|ta henne till|ta honom till|ta hen till) (vardcentralen|akuten|doktorn|lakaren"
+    r"|sjukhuset|lakare|doktor)\b|\bsoka vard\b"
+    r"|\b(take|get) (her|him|them) to (the |a )?(er|a&e|emergency( room)?|hospital|doctor)\b"
+    r"|\b(see|go to) a doctor\b"
+)
+# whether something counts as violence ("e det ändå typ våld?", "is that even abuse?", "räknas
+# det som våld?"): round 32 told friends of a controlled girl how to start a talk
+_IS_IT_VIOLENCE = re.compile(
+    r"\b(ar|e|is|isn'?t) (det|de|detta|that|this|it) (ens |anda |typ |verkligen |inte |not |even "
+    r"|really |still |actually )*(vald|valdsamt|misshandel|kontroll|psykiskt vald|abuse|abusive"
+    r"|violence|controlling|a red flag)\b"
+    r"|\brakna(s|r)? (det|detta|that|this|it)?( ens| typ)? (som|as) (vald|misshandel|abuse|violence)\b"
+    r"|\bcounts? as (abuse|violence)\b"
+)
 # how to bring it up with the one it is about ("hur ska jag prata med henne utan att hon drar sig
 # undan?", "should I ask her straight out?")
 _HOW_TO_TALK = re.compile(
@@ -434,6 +462,8 @@ asks_whether_to_report = _says(_ASKS_TO_REPORT)  # "ska jag anmäla eller snacka
 wants_to_volunteer = _says(_VOLUNTEERING)  # "tar ni emot volontärer?"
 about_residence_permit = _says(_RESIDENCE_PERMIT)  # "jag skickas tillbaka om jag lämnar honom"
 asks_how_to_talk = _says(_HOW_TO_TALK)  # "hur ska jag prata med henne?"
+asks_about_injury_care = _says(_INJURY_CARE)  # "hon blev strypt, är det farligt?"
+asks_if_it_is_violence = _says(_IS_IT_VIOLENCE)  # "han slår henne inte, e det ändå våld?"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
 asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?"

@@ -6,6 +6,7 @@ from bot.understanding.danger import (
     DANGER_NOW,
     MEDICAL,
     SUICIDAL,
+    anothers_suicide,
     detect,
     normalise,
     own_violence,
@@ -61,6 +62,9 @@ SUICIDAL_MESSAGES = [
 
 MEDICAL_MESSAGES = [
     "hon andas inte",
+    # a shaken baby may be hurt without a mark (round 31's parent got no 112)
+    "jag skakade min bebis igår när hon inte slutade skrika. hon verkar ok nu",
+    "I shook my baby last night",
     "jag har tagit en massa tabletter",
     "svalde typ 30 alvedon",
     "blöder från huvudet",
@@ -202,3 +206,13 @@ def test_spoken_spellings_of_me_are_read_as_written():
     assert detect("han har hotat att döda dej") is not None
     assert spoken_forms("han slar mej") == "han slar mig"
     assert spoken_forms("mejl och dejting") == "mejl och dejting"  # only the whole words
+
+
+def test_someone_elses_suicide_is_told_apart_from_the_writers_own():
+    for text in ("nej hon vill inte. hon sa att hon hellre dör", "min syster vill inte leva längre",
+                 "han säger att han tar livet av sig om jag lämnar honom",
+                 "my brother says he wants to die"):  # fmt: skip
+        assert anothers_suicide(text), text
+    for text in ("jag vill dö", "I want to die, my mum doesn't know",
+                 "hon vill inte leva med honom längre"):  # fmt: skip
+        assert not anothers_suicide(text), text

@@ -338,3 +338,24 @@ def test_uncertain_danger_from_one_who_hurt_someone_names_their_line():
         assert responses(UNSURE, verdict, None) == [
             "utter_danger_check", "utter_danger_caused_next", "utter_danger_question",
         ]  # fmt: skip
+
+
+def test_someone_elses_thoughts_of_suicide_are_answered_as_theirs():
+    # round 31: a friend who wrote "hon sa att hon hellre dör" was asked whether her own life
+    # was in danger, and a woman whose partner threatened to take his life and hers got Mind
+    worried = {"level": "acute", "kind": "suicidal", "writer": "concerned"}
+    assert responses("suicidal", worried, None) == [
+        "utter_suicidal_someone_else", "utter_suicidal_someone_else_next",
+    ]  # fmt: skip
+    assert shown_after("suicidal", worried, None) == "suicidal_someone_else"
+    told_of_another = {"level": "acute", "kind": "suicidal", "anothers_suicide": True}
+    assert responses("suicidal", told_of_another, None)[0] == "utter_suicidal_someone_else"
+    threatened = told_of_another | {"writer": "subjected"}
+    assert responses("suicidal", threatened, None) == ["utter_danger_now", "utter_danger_next"]
+    # the writer's own thoughts keep Mind
+    own = {"level": "acute", "kind": "suicidal", "writer": "subjected"}
+    assert responses("suicidal", own, None) == ["utter_suicidal", "utter_suicidal_next"]
+    # uncertain: the yes button leads to the answer for someone worried
+    unsure = {"level": "uncertain", "kind": "suicidal", "writer": "concerned"}
+    question = plan(UNSURE, unsure, None)[-1]
+    assert question.variables["danger_kind"] == "suicidal_someone_else"

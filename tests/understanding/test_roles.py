@@ -416,7 +416,13 @@ def test_someone_the_bot_asked_about_is_not_taken_for_one_who_uses_violence_next
 def test_is_it_violence_and_feeling_bad_are_answered_for_the_writer():
     for intent in ("forms_of_violence", "feeling_bad"):
         assert decide(intent, guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE).intent == "uses_violence"
-        assert decide(intent, guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == intent
+    assert decide("forms_of_violence", guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == (
+        "forms_of_violence"
+    )
+    # feeling bad after telling of violence against oneself: what is common after violence
+    assert decide("feeling_bad", guess(UNCLEAR, 0.9), earlier=SUBJECTED).intent == (
+        "feelings_after_violence"
+    )
     assert decide("feeling_bad", guess(UNCLEAR, 0.9), earlier=CONCERNED).intent == "concerned"
 
 
@@ -1423,7 +1429,10 @@ def test_not_your_fault_is_not_said_after_a_message_read_as_from_someone_who_hit
 def test_answers_for_the_one_it_happens_to_are_not_given_to_someone_worried_or_at_work():
     # "one of my employees sleeps in the office, she is afraid to go home: is it violence?"
     assert decide("forms_of_violence", guess(PROFESSIONAL, 0.95)).intent == "professional"
-    assert decide("forms_of_violence", guess(CONCERNED, 0.95)).intent == "concerned"
+    # someone worried gets the forms of violence told about someone else (round 32)
+    assert decide("forms_of_violence", guess(CONCERNED, 0.95)).intent == (
+        "forms_of_violence_someone_else"
+    )
     assert decide("forms_of_violence", guess(UNCLEAR, 0.9)).intent == "forms_of_violence"
     # "my daughter has left her husband, now he writes threats about her": not "good that you
     # are safe now"
@@ -1531,9 +1540,15 @@ def test_a_parent_worried_about_an_adult_son_or_daughter_gets_the_answer_on_help
 
 
 def test_violence_told_against_the_writer_is_more_than_a_bad_feeling():
+    # the feelings after violence (common, never your fault), not the general answer
     told = "min fru har slagit mig flera gånger och jag skäms för att berätta det"
-    assert with_premise("feeling_bad", told) == "victim"
+    assert with_premise("feeling_bad", told) == "feelings_after_violence"
     assert with_premise("feeling_bad", "jag mår så dåligt och vet inte varför") == "feeling_bad"
+    # ... also when the conversation showed it surely; to someone under 18 the young people's
+    # answer, and one who may have hit is asked first
+    assert decide("feeling_bad", guess(SUBJECTED, 0.95)).intent == "feelings_after_violence"
+    assert decide("feeling_bad", guess(SUBJECTED, 0.95), age="young").intent == "young_person"
+    assert decide("feeling_bad", guess(USES_VIOLENCE, 0.95)).intent == "uses_violence"
 
 
 def test_a_young_writer_not_understood_gets_bris():
@@ -1637,6 +1652,13 @@ def test_a_restraining_order_named_gets_the_answer_on_it_for_who_writes():
     # read as reported to the police with nobody's role known: the answer was for the one it
     # is against
     assert specific_intent(against_me, None, "reported_for_violence") == "restraining_order_against_me"
+    # only the one it is against can break it (round 32)
+    to_see_my_child = ("Jag har fått ett kontaktförbud gällande min före detta sambo. Hur får jag "
+                       "träffa mitt barn utan att bryta mot förbudet?")  # fmt: skip
+    assert with_premise("restraining_order", to_see_my_child) == "restraining_order_against_me"
+    assert with_premise("restraining_order", "hur söker jag kontaktförbud mot mitt ex?") == (
+        "restraining_order"
+    )
     # without the order named, each keeps its answer
     assert specific_intent("han står utanför min port varje kväll", SUBJECTED, "victim") == "victim"
     assert specific_intent("hon säger att hon ska polisanmäla mig", USES_VIOLENCE, "reported_for_violence") == (
@@ -1657,6 +1679,12 @@ def test_one_who_does_wrong_names_themselves():
     asked = "Är det här bara för kvinnor som blir slagna eller kan man skriva om man själv är den som gör fel"
     assert names_self_as_the_one_who_hits(asked)
     assert not names_self_as_the_one_who_hits("han säger att jag alltid gör fel")
+    # rounds 31 and 32 gave these the victims' lines
+    for said in ("what if I'm the one who does it", "I think I am the problem in my relationship",
+                 "tänk om det är jag som gör det", "jag tror att jag är problemet"):  # fmt: skip
+        assert names_self_as_the_one_who_hits(said), said
+    assert not names_self_as_the_one_who_hits("he says I am the problem")
+    assert not names_self_as_the_one_who_hits("is it a problem that he reads my phone")
 
 
 def test_where_to_stay_gets_the_answer_on_protected_housing_for_who_writes():
@@ -1681,6 +1709,12 @@ def test_one_who_uses_violence_outside_orebro_gets_their_own_line():
     assert decide("outside_orebro", guess(SUBJECTED, 0.95)).intent == "outside_orebro"
     # not sure enough for his version: the answer for anyone, which names Välj att sluta too
     assert decide("outside_orebro", guess(USES_VIOLENCE, 0.92)).intent == "outside_orebro"
+    # ... as are the costs of every line and what the chat keeps (round 32 asked "will you report
+    # me?" who it is about); the sure reading gets their version
+    for asked in ("costs_and_anonymity", "anonymity"):
+        assert decide(asked, guess(USES_VIOLENCE, 0.89)).intent == asked
+        assert decide(asked, guess(USES_VIOLENCE, 0.97)).intent == "first_call"
+    assert decide("police_report", guess(USES_VIOLENCE, 0.89)).intent == "role_unclear"
     # Välj att sluta is not said to take calls from someone under 18
     young = guess(USES_VIOLENCE, 0.95, young=0.9)
     assert decide("outside_orebro", young, age=YOUNG).intent == "uses_violence_young"
@@ -1953,3 +1987,41 @@ def test_after_112_one_read_as_using_violence_is_spoken_to_as_such_only_when_it_
     # the other roles are as read
     for role in (SUBJECTED, CONCERNED, PROFESSIONAL, None):
         assert danger_writer(role, guess(SUBJECTED, 0.6), None, False) == role
+
+
+def test_a_question_about_injuries_gets_the_answer_on_care_for_who_is_writing():
+    # round 32 told a sister and a friend how to start a talk
+    strangled = ("Min syster blev strypt av sin sambo i helgen men säger att hon mår bra nu. "
+                 "Är det farligt?")  # fmt: skip
+    assert specific_intent(strangled, CONCERNED, "concerned") == "health_care_someone_else"
+    to_the_er = "My friend has a black eye and a swollen wrist. Can I take her to the ER?"
+    assert specific_intent(to_the_er, CONCERNED, "concerned") == "health_care_someone_else"
+    assert decide("health_care", guess(CONCERNED, 0.95)).intent == "health_care_someone_else"
+    # the one hurt gets the answer on care; one who hurt someone keeps theirs
+    assert specific_intent("han tog stryptag på mig igår, är det farligt?", SUBJECTED, "victim") == (
+        "health_care"
+    )
+    bite = "jag bet min fru i armen och nu ser det infekterat ut, hon vill inte till vårdcentralen"
+    assert specific_intent(bite, USES_VIOLENCE, "uses_violence") == "uses_violence"
+    # no injury named: how to start the talk
+    assert specific_intent("är det farligt att prata med henne om det?", CONCERNED, "concerned") == (
+        "concerned"
+    )
+
+
+def test_someone_worried_asking_whether_it_is_violence_gets_the_answer_on_control():
+    # round 32 told friends of a controlled girl how to start a talk
+    control = ("min kompis kille bestämmer vad hon får ha på sig o vem hon får snacka med men han "
+               "slår henne inte. e det ändå typ våld?")  # fmt: skip
+    assert specific_intent(control, CONCERNED, "concerned") == "forms_of_violence_someone_else"
+    assert decide("forms_of_violence", guess(CONCERNED, 0.95)).intent == (
+        "forms_of_violence_someone_else"
+    )
+    # the one it happens to gets the forms of violence; a question that is not about it keeps
+    # the general answer
+    assert specific_intent("han läser min mobil varje kväll, är det våld?", SUBJECTED, "victim") == (
+        "forms_of_violence"
+    )
+    assert specific_intent("is this chat anonymous for my friend?", CONCERNED, "concerned") != (
+        "forms_of_violence_someone_else"
+    )
