@@ -23,6 +23,7 @@ from bot.core.render import CRISIS_RESOURCES, PLACEHOLDER
 from bot.core.resource_check import Finding, validate
 from bot.core.texts import TEXTS_DIR
 from bot.tools.corpus_intents import corpus_intents
+from bot.understanding.danger_dialogue import TOLD_ONLY as DANGER_TOLD_ONLY
 from bot.understanding.roles import COUNTERPART_ONLY
 
 FLOW_LIST = re.compile(r"resources:\s*\[([^\]]*)\]")
@@ -107,13 +108,14 @@ def check_languages(root: Path = PROJECT_ROOT) -> list[Finding]:
 def check_coverage(root: Path = PROJECT_ROOT) -> list[Finding]:
     """Every intent a topic declares has training examples, in data/nlu/ or from the role corpus
     (unless the role check reaches it only as another role's counterpart of a topic:
-    roles.COUNTERPART_ONLY) and a rule (or story)."""
+    roles.COUNTERPART_ONLY, or the danger answer only as the kind of danger told:
+    danger_dialogue.TOLD_ONLY) and a rule (or story)."""
     with_examples = set(examples(root)) | corpus_intents(root / "data" / "roles" / "train")
     with_rules = answered_intents(root)
     findings = []
     for intent, file in declared_intents(root).items():
         rel, line = str(file.path.relative_to(root)), _line_of(file.path, f"- {intent}")
-        if intent not in with_examples and intent not in COUNTERPART_ONLY:
+        if intent not in with_examples and intent not in COUNTERPART_ONLY | DANGER_TOLD_ONLY:
             findings.append(
                 Finding(rel, line, f"intent '{intent}' has no training examples in data/nlu/ or data/roles/train/")
             )

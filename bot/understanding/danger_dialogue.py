@@ -44,6 +44,8 @@ UNSURE = "danger_unsure"  # the intent of an uncertain verdict
 # someone else's thoughts of suicide, told by someone worried about them: not "is your life in
 # danger?" (round 31's friend: "hon sa att hon hellre dör")
 SUICIDAL_SOMEONE_ELSE = "suicidal_someone_else"
+# Danger intents reached only by the kind told (as_told_by) and its button: no training examples
+TOLD_ONLY = frozenset({SUICIDAL_SOMEONE_ELSE})
 DANGER_ACTION = "action_danger_answer"
 INTENTS = (DANGER_NOW, SUICIDAL, MEDICAL, WITNESS, CAUSED, SUICIDAL_SOMEONE_ELSE, UNSURE)
 

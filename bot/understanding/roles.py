@@ -93,6 +93,8 @@ from bot.understanding.topic_cues import (
     names_restraining_order,
     names_virginity,
     order_against_writer,
+    reported_writer,
+    wants_to_see_own_children,
     wants_to_volunteer,
 )
 
@@ -123,7 +125,7 @@ ANSWER_ROLE: dict[str, str] = {
         ("uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
          "reported_for_violence", "uses_sexual_violence", "danger_caused", "controls_for_honour",
          "interpreter_uses_violence", "is_it_a_crime_uses_violence", "restraining_order_against_me",
-         "outside_orebro_uses_violence"),
+         "outside_orebro_uses_violence", "contact_with_children"),
         USES_VIOLENCE,
     ),
     "danger_now": SUBJECTED,  # "get to a safe place": for the one in danger
@@ -306,7 +308,7 @@ COUNTERPART_ONLY = frozenset(
      "children_abroad_someone_else", "professional_evidence", "professional_referral",
      "professional_other_municipality", "professional_virginity", "outside_orebro_someone_else",
      "volunteer", "feelings_after_violence", "health_care_someone_else",
-     "forms_of_violence_someone_else"}
+     "forms_of_violence_someone_else", "contact_with_children"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -338,6 +340,9 @@ PREMISES = {
     # "hon har flytt till nåt skyddat boende med barnen, kan ni säga vilket?" (round 30 gave the
     # father the answer on protected housing): whose question is it?
     "shelter": (lambda text: not asks_where_she_is(text), ROLE_QUESTION),
+    # "Kan jag ta barnen till Irak utan mamma skriva på? Hon har anmält mig för misshandel" (round
+    # 31 told him how to flee with the children): whose question is it?
+    "children_custody": (lambda text: not reported_writer(text), ROLE_QUESTION),
 }
 # "will social services take my children?" answered for a parent: with no child named in the
 # conversation, what social services do (round 9 gave it to a 22-year-old asking about her salary
@@ -460,6 +465,9 @@ ASKED_ABOUT_THE_POLICE = {
     "police_report": ("interpreter", "anonymity", "restraining_order"),
     "reported_for_violence": ("anonymity", "restraining_order"),
 }
+# The answers that someone who uses violence, asking to see their own children, gets the answer on
+# contact with them instead of
+CONTACT_INSTEAD_OF = ROLE_GENERAL_ANSWERS | {"perpetrator_children", "reported_for_violence", FALLBACK}
 # The answers that tell someone at work about their duty to report
 ON_THE_DUTY_TO_REPORT = frozenset({"professional", "professional_adult", "report_concern_child"})
 # "Should I talk to her parents?": the answer for someone worried, which says not to go to the
@@ -684,6 +692,14 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     )
     if decision.intent == "professional" and adult:
         return Decision("professional_adult", decision.writer, "switched")
+    if (
+        decision.writer == USES_VIOLENCE
+        and decision.intent in CONTACT_INSTEAD_OF
+        and wants_to_see_own_children(text)
+    ):
+        # "my ex won't let me see our kids because I pushed her once" (round 32 gave him the
+        # general answer): how contact is decided, and that the court weighs the risk of violence
+        return Decision("contact_with_children", decision.writer, "switched")
     if decision.intent == "uses_violence" and hits_own_child(text):
         return Decision("perpetrator_children", decision.writer, "switched")
     return decision

@@ -337,6 +337,22 @@ _IS_IT_VIOLENCE = re.compile(
     r"|\brakna(s|r)? (det|detta|that|this|it)?( ens| typ)? (som|as) (vald|misshandel|abuse|violence)\b"
     r"|\bcounts? as (abuse|violence)\b"
 )
+# the writer wants to see their own children, or was reported ("har jag inte rätt att träffa mina
+# egna barn?", "my ex won't let me see my daughter", "hon har anmält mig för misshandel"): the
+# parent the other one protects the children from, often (rounds 31 and 32 gave them the answer
+# on fleeing with the children, or on helping someone)
+_OWN_CHILDREN = r"(mina|mitt|min|vara|vart|var|egna|my|our|own) (\w+ )?(barn|barnen|son|dotter|kids|children|daughter|son|grabb\w*)"
+_SEE_OWN_CHILDREN = re.compile(
+    # the writer is the one who would see them: not "jag vill inte att han ska träffa mina barn"
+    r"\b(jag|ja|i|me)\b((?!\b(han|hon|hen|he|she|de|dom|they)\b)[^.!?]){0,40}"
+    rf"\b(traffa|trafa|se|umgas med|umgange med|see|visit|contact with|access to)\b( \w+){{0,2}}"
+    rf" {_OWN_CHILDREN}\b"
+    r"|\b(won'?t|doesn'?t|does not|will not|wont) let me see\b|\blater mig inte (traffa|trafa|se)\b"
+)
+_REPORTED_WRITER = re.compile(
+    r"\b(har|hade|has|had) (\w+ )?(polis)?(anmalt|reported) mig\b|\b(anmalde|reported) mig\b"
+    r"|\b(reported|anmald) (me|for misshandel)\b|\bjag (ar|blev|har blivit) (polis)?anmald\b"
+)
 # how to bring it up with the one it is about ("hur ska jag prata med henne utan att hon drar sig
 # undan?", "should I ask her straight out?")
 _HOW_TO_TALK = re.compile(
@@ -464,6 +480,8 @@ about_residence_permit = _says(_RESIDENCE_PERMIT)  # "jag skickas tillbaka om ja
 asks_how_to_talk = _says(_HOW_TO_TALK)  # "hur ska jag prata med henne?"
 asks_about_injury_care = _says(_INJURY_CARE)  # "hon blev strypt, är det farligt?"
 asks_if_it_is_violence = _says(_IS_IT_VIOLENCE)  # "han slår henne inte, e det ändå våld?"
+wants_to_see_own_children = _says(_SEE_OWN_CHILDREN)  # "får jag inte träffa mina barn?"
+reported_writer = _says(_REPORTED_WRITER)  # "hon har anmält mig för misshandel"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
 asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?"

@@ -2025,3 +2025,19 @@ def test_someone_worried_asking_whether_it_is_violence_gets_the_answer_on_contro
     assert specific_intent("is this chat anonymous for my friend?", CONCERNED, "concerned") != (
         "forms_of_violence_someone_else"
     )
+
+
+def test_a_parent_who_used_violence_and_wants_to_see_the_children_gets_the_answer_on_contact():
+    # round 32 gave "my ex won't let me see our kids because I pushed her once" the general answer
+    pushed = "My ex won't let me see our kids because I pushed her once. What are my rights?"
+    assert specific_intent(pushed, USES_VIOLENCE, "uses_violence") == "contact_with_children"
+    fled = "hon har flytt till skyddat boende med barnen. har jag inte rätt att träffa mina egna barn?"
+    assert specific_intent(fled, USES_VIOLENCE, "uses_violence") == "contact_with_children"
+    # not the one who fears the other parent will see them, nor a danger answer
+    fears = "jag vill inte att han ska träffa mina barn"
+    assert specific_intent(fears, SUBJECTED, "victim") == "victim"
+    assert specific_intent(pushed, USES_VIOLENCE, "danger_caused") == "danger_caused"
+    # reported for assault and asking about taking the children abroad: whose question is it?
+    reported = "Kan jag ta barnen till Irak i sommar utan mamma? Hon har anmält mig för misshandel."
+    assert with_premise("children_custody", reported) == "role_unclear"
+    assert with_premise("children_custody", "kan jag ta med barnen om jag flyr?") == "children_custody"
