@@ -182,7 +182,10 @@ _PATTERNS: dict[str, list[str]] = {
         # and 32: both with a hunting rifle at home, one read as suicidal, one as nothing)
         r"\bingen av oss (kommer att |ska )?(leva|lever|överleva|överlever|klara sig)\b|\bnone of us (will|would) (live|survive|be alive)\b",
         r"\blivet av sig( själv)?[^!?]{0,6}\b(och|å) (av )?(mig|oss|barnen)\b|\bkill (himself|herself)[^!?]{0,6}\b(and|then) (me|us|the kids|the children)\b",
-        rf"\b(said|says|told me|threaten\w*|swore|texted|wrote)\b[^.!?]{{0,30}}\b(kill|murder|shoot|stab|burn) {_EN_ME}\b",
+        rf"\b(said|says|say|told me|threaten\w*|swore|texted|wrote)\b[^.!?]{{0,30}}\b(kill|murder|shoot|stab|burn) {_EN_ME}\b",
+        # "my family say if i am not virgin when i marry ... they will kill me" (round 33)
+        # (in an honour context only: "she'll kill me if I spoil the last episode" is a joke)
+        rf"(?=.*\b(shame\w*|honou?r\w*|virgin\w*|marr\w*|family|relatives)\b).*\b(they|he|she|family|father|dad|brothers?|uncles?)( will| would|'ll| are going to| is going to| gonna) (kill|murder) {_EN_ME}\b",
         rf"\b(kill|murder|shoot|stab|burn) {_EN_ME}\b[^.!?]{{0,20}}\b(tonight|now|today|when (he|she|they) (gets|get|comes|come) (home|back))\b",
         r"\b(threat\w* to (kill|burn|murder|stab|shoot)|afraid for my life|fear for my life|burn the house)\b",
         # fear of what is about to happen

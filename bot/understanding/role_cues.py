@@ -471,6 +471,11 @@ _SELF_NAMED = re.compile(
     # and 32 gave both the victims' lines)
     r"|\b(i'?m|i am|it'?s me|it is me) (the one )?(who|that) (does|did|is doing) (it|this|that)\b"
     r"|\b(i'?m|i am) the problem\b|\bdet (ar|e) (jag|ja) som gor (det|sa)\b|\bjag (ar|e) problemet\b"
+    # "how do i stop checking my boyfriends phone" (round 33 told her it was not her fault)
+    r"|\bhow (do|can|should) i stop (checking|reading|going through|controlling|tracking|hitting"
+    r"|yelling at|screaming at|shouting at|pushing|grabbing|threatening|hurting)\b"
+    r"|\bhur (slutar|ska|kan) (jag|ja) (sluta )?(att )?(kolla|lasa|ga igenom|kontrollera|sla|skrika pa"
+    r"|hota|knuffa|spara)\b"
 )
 
 

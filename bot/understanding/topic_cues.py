@@ -353,6 +353,12 @@ _REPORTED_WRITER = re.compile(
     r"\b(har|hade|has|had) (\w+ )?(polis)?(anmalt|reported) mig\b|\b(anmalde|reported) mig\b"
     r"|\b(reported|anmald) (me|for misshandel)\b|\bjag (ar|blev|har blivit) (polis)?anmald\b"
 )
+# the writer reported someone else ("jag anmälde min bror", "I reported him"): no one reported
+# for their own violence (round 33 told a sister to get help to stop)
+_REPORTED_SOMEONE = re.compile(
+    r"\b(jag|ja|vi) (har )?(polis)?(anmalde|anmalt|gjorde en (polis|oros)anmalan om) (min|mitt|mina|honom"
+    r"|henne|dem|dom|hans|hennes|var|vart|vara)\b|\b(i|we) (have )?reported (my|him|her|them|his|our)\b"
+)
 # how to bring it up with the one it is about ("hur ska jag prata med henne utan att hon drar sig
 # undan?", "should I ask her straight out?")
 _HOW_TO_TALK = re.compile(
@@ -390,6 +396,12 @@ _QUESTION_WORD = re.compile(
 )
 # a concern report for a child by name ("räcker det för en orosanmälan?")
 _CONCERN_REPORT = re.compile(r"\borosanmal\w*|\breport(ing)? (a |my |our )?concern")
+# how to make a report of concern oneself ("hur gör man en orosanmälan till soc och får mamman veta
+# att det var jag?": round 33 gave the answer for parents afraid of social services)
+_HOW_TO_REPORT_A_CONCERN = re.compile(
+    r"\b(hur|var|kan|ska|vill|how|where|can|should)\b( \w+){0,3} (gor|gora|make|file|skriva|skriver"
+    r"|lamna|lamnar)( \w+){0,2} (en |a )?(orosanmal\w*|report of concern|concern report)"
+)
 # where the one who fled is ("kan ni säga vilket boende?", "tell me where they are")
 _WHERE_SHE_IS = re.compile(
     r"\b(kan|far|vill) (ni|du) (saga|beratta|tala om)\b[^.?!]{0,20}\b(vilket|var|vart)\b"
@@ -482,11 +494,13 @@ asks_about_injury_care = _says(_INJURY_CARE)  # "hon blev strypt, är det farlig
 asks_if_it_is_violence = _says(_IS_IT_VIOLENCE)  # "han slår henne inte, e det ändå våld?"
 wants_to_see_own_children = _says(_SEE_OWN_CHILDREN)  # "får jag inte träffa mina barn?"
 reported_writer = _says(_REPORTED_WRITER)  # "hon har anmält mig för misshandel"
+reported_someone = _says(_REPORTED_SOMEONE)  # "jag anmälde min bror för att han slog sin fru"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
 asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?"
 asks_where_she_is = _says(_WHERE_SHE_IS)  # "kan ni säga vilket boende hon är på?"
 names_a_concern_report = _says(_CONCERN_REPORT)  # "räcker det för en orosanmälan?"
+asks_how_to_report_a_concern = _says(_HOW_TO_REPORT_A_CONCERN)  # "hur gör man en orosanmälan?"
 
 
 def asks_something(text: str) -> bool:

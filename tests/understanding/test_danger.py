@@ -24,6 +24,7 @@ DANGER_MESSAGES = [
     "han sa att om jag tar barnen och går ska han se till att ingen av oss lever",
     "om jag lämnar honom tar han livet av sig. och av mig",
     "he said he would kill himself and then me",
+    "my family say if i am not virgin when i marry i bring shame and they will kill me",
     "Han tog strypgrepp på mig igår",
     "min pappa hotar att döda mig",
     "han ska ta livet av mig",
@@ -101,6 +102,7 @@ DEFUSED_MESSAGES = [
 
 SAFE_MESSAGES = [
     "Hej",
+    "my gf said she'll kill me if i watch the next episode without her",
     "ska jag ringa polisen och anmäla det som hände förra året?",  # a report, not 112
     "jag tar min medicin varje dag",
     "jag har migrän och kräks",

@@ -80,7 +80,12 @@ def test_a_victim_is_never_given_the_answer_for_those_who_use_violence():
 
 def test_the_answer_for_those_who_use_violence_needs_evidence():
     assert decide("uses_violence", guess(UNCLEAR, 0.9)).intent == ROLE_QUESTION
-    assert decide("uses_violence", guess(USES_VIOLENCE, 0.7)).intent == "uses_violence"
+    # topic and model agree: answered when the message tells of their own violence, or the model
+    # is sure enough without it (round 33: "jag är 14 ... han slog henne igår", 0.60, got it)
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.7), own_violence=True).intent == "uses_violence"
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.7)).intent == ROLE_QUESTION
+    assert decide("uses_violence", guess(USES_VIOLENCE, 0.9)).intent == "uses_violence"
+    assert decide("uses_violence", guess(UNCLEAR, 0.9), earlier=USES_VIOLENCE).intent == "uses_violence"
     assert decide("men_victims", guess(USES_VIOLENCE, 0.92)).intent == ROLE_QUESTION
     assert decide("men_victims", guess(USES_VIOLENCE, 0.99)).intent == "uses_violence"
 
@@ -2041,3 +2046,23 @@ def test_a_parent_who_used_violence_and_wants_to_see_the_children_gets_the_answe
     reported = "Kan jag ta barnen till Irak i sommar utan mamma? Hon har anmält mig för misshandel."
     assert with_premise("children_custody", reported) == "role_unclear"
     assert with_premise("children_custody", "kan jag ta med barnen om jag flyr?") == "children_custody"
+
+
+def test_round_33s_wrong_persons_are_asked_or_answered_for_who_writes():
+    # the one who reported her brother is worried about someone, not reported herself
+    reported = "Jag anmälde min bror för att han slog sin fru och nu hatar hela familjen mig"
+    assert with_premise("reported_for_violence", reported) == "concerned"
+    assert with_premise("reported_for_violence", "hon har anmält mig, vad händer nu?") == (
+        "reported_for_violence"
+    )
+    # checking a partner's phone and asking how to stop: the one who controls
+    assert names_self_as_the_one_who_hits("how do i stop checking my boyfriends phone")
+    assert not names_self_as_the_one_who_hits("how do i stop him from reading my phone")
+    # a friend's threats read 0.6 as the writer's own: torn, so nobody is known and the bot asks
+    friend = "min polare har typ dödshot från sitt ex på snap, han screenar allt"
+    read = RoleGuess({SUBJECTED: 0.6, CONCERNED: 0.34, UNCLEAR: 0.06}, 0.2)
+    assert decide("threat_messages", doubted(read, friend, None)).writer is None
+    assert doubted(read, "mitt ex skickar dödshot på snap", None) == read
+    # how to make a report of concern: the answer on it, not the one for parents
+    how = "Hur gör man en orosanmälan till soc och får mamman veta att det var jag?"
+    assert with_premise("social_services", how) == "report_concern_child"
