@@ -61,6 +61,7 @@ from bot.understanding.topic_cues import (
     about_secret_address,
     about_sexual_violence,
     about_shelter,
+    after_effects,
     asks_about_documenting,
     asks_about_injury_care,
     asks_about_language,
@@ -71,6 +72,7 @@ from bot.understanding.topic_cues import (
     asks_if_it_is_violence,
     asks_if_lawful,
     asks_if_men_may_write,
+    asks_if_reportable,
     asks_if_reported,
     asks_if_someone_is_there,
     asks_own_duty_to_report,
@@ -312,6 +314,9 @@ COUNTERPART_ONLY = frozenset(
      "volunteer", "feelings_after_violence", "health_care_someone_else",
      "forms_of_violence_someone_else", "contact_with_children"}
 )  # fmt: skip
+# The answers that what violence left behind after leaving gets the feelings after violence
+# instead of
+AFTER_EFFECTS_INSTEAD_OF = frozenset({"feeling_bad", "self_blame", "victim"})
 # The answers on social services that a question how to make a report of concern gets the answer
 # on reporting a concern for a child instead of (round 33)
 CONCERN_REPORT_INSTEAD_OF = frozenset({"social_services", "children_social_services"})
@@ -611,6 +616,8 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
         return "sexual_violence_concerned" if about_sexual_violence(text) else "concerned"
     if intent in CONCERN_REPORT_INSTEAD_OF and asks_how_to_report_a_concern(text):
         return "report_concern_child"  # how to make one, not what happens to a parent after one
+    if intent in AFTER_EFFECTS_INSTEAD_OF and after_effects(text):
+        return "feelings_after_violence"  # "I left him but I still shake" (rounds 32 and 33)
     if intent == "reported_for_violence" and reported_someone(text):
         # "Jag anmälde min bror för att han slog sin fru och nu hatar familjen mig" (round 33 told
         # her to get help to stop): the one who reported, worried about someone
@@ -712,6 +719,12 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     )
     if decision.intent == "professional" and adult:
         return Decision("professional_adult", decision.writer, "switched")
+    if (
+        decision.writer == USES_VIOLENCE
+        and decision.intent in ROLE_GENERAL_ANSWERS
+        and asks_if_reportable(text)
+    ):  # "jag skickade hotfulla sms när jag var full, kan jag bli anmäld?" (rounds 31 to 33)
+        return Decision("is_it_a_crime_uses_violence", decision.writer, "switched")
     if (
         decision.writer == USES_VIOLENCE
         and decision.intent in CONTACT_INSTEAD_OF

@@ -359,6 +359,28 @@ _REPORTED_SOMEONE = re.compile(
     r"\b(jag|ja|vi) (har )?(polis)?(anmalde|anmalt|gjorde en (polis|oros)anmalan om) (min|mitt|mina|honom"
     r"|henne|dem|dom|hans|hennes|var|vart|vara)\b|\b(i|we) (have )?reported (my|him|her|them|his|our)\b"
 )
+# whether what the writer did can be reported or punished ("kan jag bli anmäld för det?", "can she
+# report me for that?"): rounds 31 to 33 gave the one who sent threats drunk the general answer
+_REPORTABLE = re.compile(
+    r"\bkan (hon|han|hen|de|dom|mitt ex|min ex) (polis)?anmala mig\b"
+    r"|\bkan (jag|ja|man) (bli|fa) (polis)?(anmald|atalad|domd|straff|fangelse|gripen)\b"
+    r"|\bcan (she|he|they|my ex) (report|sue|charge) me\b"
+    r"|\bcan i (be|get) (reported|charged|prosecuted|arrested|convicted|sued)\b"
+)
+# what violence leaves behind, after leaving the one who used it ("I left him three months ago but
+# I still shake every time my phone rings", "har gjort slut men kan inte sova"): rounds 32 and 33
+# gave the general answer or "it is not your fault"
+_AFTER_LEAVING = re.compile(
+    r"\b(left|leaving) (him|her|them|my (husband|boyfriend|partner|wife|girlfriend|ex))\b|\bbroke up\b"
+    r"|\b(lamnade|lamnat|gick ifran|flyttade ifran|flytt(at|ade) fran) (honom|henne|min|mitt)\b"
+    r"|\bgjort slut\b|\bgjorde slut\b|\bskild(a)?\b|\bseparera\w*"
+)
+_AFTER_EFFECTS = re.compile(
+    r"\b(kan inte sova|sover inte|sover daligt|mardrom\w*|skakar|darrar|panik\w*|angest\w*"
+    r"|skvatter|hoppar till|blir galen|haller pa att bli galen|saknar (honom|henne)|can'?t sleep"
+    r"|nightmares?|shak(e|es|ing)|panic\w*|anxiety|anxious|jump at|going crazy|losing my mind"
+    r"|miss (him|her))\b"
+)
 # how to bring it up with the one it is about ("hur ska jag prata med henne utan att hon drar sig
 # undan?", "should I ask her straight out?")
 _HOW_TO_TALK = re.compile(
@@ -494,6 +516,14 @@ asks_about_injury_care = _says(_INJURY_CARE)  # "hon blev strypt, är det farlig
 asks_if_it_is_violence = _says(_IS_IT_VIOLENCE)  # "han slår henne inte, e det ändå våld?"
 wants_to_see_own_children = _says(_SEE_OWN_CHILDREN)  # "får jag inte träffa mina barn?"
 reported_writer = _says(_REPORTED_WRITER)  # "hon har anmält mig för misshandel"
+asks_if_reportable = _says(_REPORTABLE)  # "kan jag bli anmäld för det?"
+
+
+def after_effects(text: str) -> bool:
+    """Whether `text` tells of what violence left behind after the writer left ("I left him but I
+    still shake when my phone rings")."""
+    norm = normalise(text)
+    return _AFTER_LEAVING.search(norm) is not None and _AFTER_EFFECTS.search(norm) is not None
 reported_someone = _says(_REPORTED_SOMEONE)  # "jag anmälde min bror för att han slog sin fru"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"

@@ -2066,3 +2066,25 @@ def test_round_33s_wrong_persons_are_asked_or_answered_for_who_writes():
     # how to make a report of concern: the answer on it, not the one for parents
     how = "Hur gör man en orosanmälan till soc och får mamman veta att det var jag?"
     assert with_premise("social_services", how) == "report_concern_child"
+
+
+def test_one_who_uses_violence_asking_if_it_can_be_reported_gets_what_is_a_crime():
+    # rounds 31 to 33 gave the one who sent threats drunk the general answer
+    sent = "Jag skickade en massa hotfulla sms till mitt ex när jag var full. Kan jag bli anmäld för det?"
+    assert specific_intent(sent, USES_VIOLENCE, "uses_violence") == "is_it_a_crime_uses_violence"
+    assert specific_intent("i sent her threats, can she report me for that?", USES_VIOLENCE, "uses_violence") == (
+        "is_it_a_crime_uses_violence"
+    )
+    # not for the one who hit back: "can he report me?" keeps her answer
+    assert specific_intent("jag slog tillbaka, kan han anmäla mig?", SUBJECTED, "victim") == "victim"
+
+
+def test_what_violence_left_behind_after_leaving_gets_the_feelings_after_violence():
+    # rounds 32 and 33 gave the general answer or "it is not your fault"
+    shaking = "I left him three months ago but I still shake every time my phone rings. Am I going crazy?"
+    assert with_premise("self_blame", shaking) == "feelings_after_violence"
+    assert with_premise("feeling_bad", "har gjort slut med honom men kan inte sova på nätterna") == (
+        "feelings_after_violence"
+    )
+    # violence going on is told first: the victim's answer
+    assert with_premise("victim", "min man slår mig och jag kan inte sova") == "victim"
