@@ -517,13 +517,6 @@ asks_if_it_is_violence = _says(_IS_IT_VIOLENCE)  # "han slår henne inte, e det 
 wants_to_see_own_children = _says(_SEE_OWN_CHILDREN)  # "får jag inte träffa mina barn?"
 reported_writer = _says(_REPORTED_WRITER)  # "hon har anmält mig för misshandel"
 asks_if_reportable = _says(_REPORTABLE)  # "kan jag bli anmäld för det?"
-
-
-def after_effects(text: str) -> bool:
-    """Whether `text` tells of what violence left behind after the writer left ("I left him but I
-    still shake when my phone rings")."""
-    norm = normalise(text)
-    return _AFTER_LEAVING.search(norm) is not None and _AFTER_EFFECTS.search(norm) is not None
 reported_someone = _says(_REPORTED_SOMEONE)  # "jag anmälde min bror för att han slog sin fru"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
@@ -531,6 +524,13 @@ asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?
 asks_where_she_is = _says(_WHERE_SHE_IS)  # "kan ni säga vilket boende hon är på?"
 names_a_concern_report = _says(_CONCERN_REPORT)  # "räcker det för en orosanmälan?"
 asks_how_to_report_a_concern = _says(_HOW_TO_REPORT_A_CONCERN)  # "hur gör man en orosanmälan?"
+
+
+def after_effects(text: str) -> bool:
+    """Whether `text` tells of what violence left behind after the writer left ("I left him but I
+    still shake when my phone rings")."""
+    norm = normalise(text)
+    return _AFTER_LEAVING.search(norm) is not None and _AFTER_EFFECTS.search(norm) is not None
 
 
 def asks_something(text: str) -> bool:
