@@ -367,6 +367,8 @@ class RoleDetector(_Untrained):
                 writers_answer = general if writer == decision.writer else None
                 checked = {
                     "anothers_suicide": anothers_suicide(text),
+                    # read as one who uses violence, not surely enough to be spoken to as such
+                    "maybe_uses_violence": decision.writer == USES_VIOLENCE and writer is None,
                     "writer": writer,
                     "lines_for_writer": lines_for_writer(writer, writers_answer, said_before),
                     "writer_answer": writers_answer,

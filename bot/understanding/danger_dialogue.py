@@ -120,7 +120,16 @@ NOT_A_TOPIC = {
 # Lines to call while the bot asks whether anyone is in danger, for kinds whose lines fit both the
 # one in danger and someone worried about them (round 13: "my cousin must get out tonight" got
 # only 112 and the question)
-LINES_WHILE_ASKING = {DANGER_NOW: "utter_danger_lines", WITNESS: "utter_danger_lines"}
+LINES_WHILE_ASKING = {
+    DANGER_NOW: "utter_danger_lines",
+    WITNESS: "utter_danger_lines",
+    # told of their own violence (the triage reads it so only then): Välj att sluta, not only 112
+    # and the question (round 34's "when we fight i hit him ... once i bit his arm")
+    CAUSED: "utter_danger_caused_next",
+}
+# ... and naming Välj att sluta too when the writer was read as one who uses violence, but not
+# surely enough for their own answer (the verdict's `maybe_uses_violence`: round 34)
+LINES_FOR_EVERY_WRITER = "utter_danger_lines_every"
 MENU = "menu"  # where "no, not right now" leads when the message had no topic nor known writer
 WHO_IS_IT_ABOUT = "utter_role_unclear"  # after 112, nothing to answer and nobody knows who writes
 # After 112 for these kinds, an uncertain message of this kind is not asked about again (its yes
@@ -192,6 +201,8 @@ def plan(
             # "ja knuffa henne o hon ramla", "ok jag ringer imorgon" from a man who hit: Välj att
             # sluta, not Kvinnofridslinjen "also for you who worry about someone" (round 26)
             lines = NEXT_STEPS[CAUSED]
+        elif lines and verdict.get("maybe_uses_violence"):
+            lines = LINES_FOR_EVERY_WRITER
         between = [Utterance(lines)] if lines else []
         return [Utterance(first), *between, Utterance("utter_danger_question", buttons)]
     if kind == DANGER_NOW and verdict.get("cannot_talk"):

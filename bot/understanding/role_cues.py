@@ -273,7 +273,8 @@ _STRUCK = (
     r"|punched|slapped|kicked|scratched|bit|fought)"
 )
 _HITTING_BACK = re.compile(
-    rf"{_STRUCK} (\S+ ){{0,2}}(tillbaka|back)\b|"
+    # not "han slår aldrig tillbaka" (round 34 read a woman who hits her husband as hitting back)
+    rf"{_STRUCK} ((?!(aldrig|inte|int|never|not|doesn'?t|don'?t)\b)\S+ ){{0,2}}(tillbaka|back)\b|"
     r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
     r"\bsjalvforsvar\w*|\bnodvarn\w*|"
     # "jag sparkade honom för att komma loss" (round 31 gave her Välj att sluta)
@@ -305,11 +306,18 @@ _THREAT_TO_BLAME = re.compile(
 )
 
 
+# "fast det är inte jag som slår", "it's not me who hits" (round 34 read a mother hit by her
+# partner as the one who hits): a denial, not a telling
+_NOT_ME = re.compile(
+    r"\bdet (ar|e|var) inte (jag|ja) som \w+|\b(it'?s|it is|it was|i'?m|i am) not (me|the one) (who|that) \w+"
+)
+
+
 def tells_own_violence(text: str) -> bool:
     """Whether the writer may be telling of something violent they did ("jag slog henne", "I am
     the one who hits her", "vi tar hennes telefon"): errs towards yes."""
     norm = _THREAT_TO_BLAME.sub(" ", without_bumps(spoken_forms(normalise(text))))
-    norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", norm)))
+    norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", _NOT_ME.sub(" ", norm))))
     own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm) or DROPPED_I_VIOLENCE.search(norm)
     return own is not None or RESTRICTS in cues_of(text)
 

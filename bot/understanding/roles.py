@@ -781,7 +781,7 @@ def doubted(
         # someone worried, so the bot asks
         return torn(guess, SUBJECTED, CONCERNED, limits)
     if guess.role == SUBJECTED and tells_own_violence(text) and not (
-        someone_hurts_writer(text) or defended_self(text)
+        someone_hurts_writer(text) or says_hit_back(text)
     ):
         # "har jag tagit tag i min man så hårt att han fått märken" read as subjected (round 25
         # said it was not her fault): a doubt, so the bot asks before "it is not your fault"
@@ -1049,6 +1049,10 @@ def _decide(
             and guess.confidence < limits.switch
             and not (guess.role == USES_VIOLENCE and guess.confidence >= limits.sure)
         )  # fmt: skip
+        if counterpart in NOT_YOUR_FAULT and writer == SUBJECTED and hits:
+            # "Jag har slagit min man ... jag skäms" read 0.93 as the one subjected (round 34 said
+            # it was not her fault): ask first
+            return Decision(ROLE_QUESTION, writer, "asked")
         if sure or consistent or helper or shown_helper:
             return Decision(for_age(counterpart, writer, guess, limits, age), writer, "switched")
         if writer == USES_VIOLENCE and intent not in FIT_EVERY_WRITER:

@@ -359,3 +359,18 @@ def test_someone_elses_thoughts_of_suicide_are_answered_as_theirs():
     unsure = {"level": "uncertain", "kind": "suicidal", "writer": "concerned"}
     question = plan(UNSURE, unsure, None)[-1]
     assert question.variables["danger_kind"] == "suicidal_someone_else"
+
+
+def test_while_asking_the_lines_name_valj_att_sluta_when_the_writer_may_have_used_violence():
+    # round 34: "bro i lost it on my gf, smashed her phone" (read 0.75 as one who hits, not surely
+    # enough for his answer) got only Kvinnofridslinjen, Socialjouren and BRIS
+    maybe = {"level": "uncertain", "kind": "danger_now", "maybe_uses_violence": True}
+    assert responses(UNSURE, maybe, None) == [
+        "utter_danger_check", "utter_danger_lines_every", "utter_danger_question",
+    ]  # fmt: skip
+    # "when we fight i hit him ... once i bit his arm" read as danger caused: Välj att sluta, not
+    # only 112 and the question
+    caused = {"level": "uncertain", "kind": "danger_caused"}
+    assert responses(UNSURE, caused, None) == [
+        "utter_danger_check", "utter_danger_caused_next", "utter_danger_question",
+    ]  # fmt: skip

@@ -2088,3 +2088,20 @@ def test_what_violence_left_behind_after_leaving_gets_the_feelings_after_violenc
     )
     # violence going on is told first: the victim's answer
     assert with_premise("victim", "min man slår mig och jag kan inte sova") == "victim"
+
+
+def test_round_34s_wrong_persons_are_asked():
+    # "fast det är inte jag som slår" is a denial: a mother hit by her partner, read 0.91 as the
+    # one who hits, is asked, not told to get help to stop
+    mother = ("Han har slagit mig några gånger, senast när min dotter såg på. Jag är så rädd att soc "
+              "ska ta henne från mig, fast det är inte jag som slår.")  # fmt: skip
+    assert not tells_own_violence(mother)
+    assert decide("perpetrator_children", doubted(guess(USES_VIOLENCE, 0.91), mother, None)).intent == (
+        ROLE_QUESTION
+    )
+    # "han slår aldrig tillbaka" is no hitting back: a woman who hits her husband, read 0.93 as
+    # the one subjected, is asked before "it is not your fault"
+    wife = "Jag har slagit min man. Han slår aldrig tillbaka. Jag skäms så att jag inte kan berätta."
+    assert not says_hit_back(wife)
+    read = doubted(guess(SUBJECTED, 0.93), wife, None)
+    assert decide("feeling_bad", read).intent == ROLE_QUESTION
