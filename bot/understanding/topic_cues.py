@@ -415,6 +415,8 @@ _SOMEONE_THERE = re.compile(
 # a question without "?" ("ok tack. vad jag gör nu först", "vart jag ringa, vilken nummer")
 _QUESTION_WORD = re.compile(
     r"(^|[.,!] )(vad|vart|hur|vilken|vilket|vilka|vem|what|where|how|which|who)\b"
+    # a request: "Okej tack. Kan du skriva telefonnummer" (round 34 said goodbye)
+    r"|(^|[.,!] )((kan|far|can|could|would) (du|ni|jag|ja|you|i)|ge mig|give me|send me)\b"
 )
 # a concern report for a child by name ("räcker det för en orosanmälan?")
 _CONCERN_REPORT = re.compile(r"\borosanmal\w*|\breport(ing)? (a |my |our )?concern")

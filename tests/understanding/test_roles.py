@@ -2105,3 +2105,10 @@ def test_round_34s_wrong_persons_are_asked():
     assert not says_hit_back(wife)
     read = doubted(guess(SUBJECTED, 0.93), wife, None)
     assert decide("feeling_bad", read).intent == ROLE_QUESTION
+
+
+def test_a_request_after_thanks_is_not_a_goodbye():
+    # round 34: "Okej tack. Kan du skriva telefonnummer" got a goodbye without a number
+    assert with_premise("thanks", "Okej tack. Kan du skriva telefonnummer") == "nlu_fallback"
+    assert with_premise("thanks", "ok thanks. can you give me the number") == "nlu_fallback"
+    assert with_premise("thanks", "tack för hjälpen, hej då") == "thanks"
