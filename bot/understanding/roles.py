@@ -314,12 +314,6 @@ COUNTERPART_ONLY = frozenset(
      "volunteer", "feelings_after_violence", "health_care_someone_else",
      "forms_of_violence_someone_else", "contact_with_children"}
 )  # fmt: skip
-# The answers that what violence left behind after leaving gets the feelings after violence
-# instead of
-AFTER_EFFECTS_INSTEAD_OF = frozenset({"feeling_bad", "self_blame", "victim"})
-# The answers on social services that a question how to make a report of concern gets the answer
-# on reporting a concern for a child instead of (round 33)
-CONCERN_REPORT_INSTEAD_OF = frozenset({"social_services", "children_social_services"})
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
 # restraining order against my ex?" is not from someone who has one against them (round 8).
@@ -380,6 +374,18 @@ QUESTIONS_ABOUT_THE_SERVICE = (
      asks_what_honour_is),
     ("who_can_write", frozenset({FALLBACK}), asks_if_men_may_write),
     ("bot_identity", frozenset({FALLBACK, "costs_and_anonymity", "open_now"}), asks_if_someone_is_there),
+)  # fmt: skip
+# What the message tells instead of what the answer speaks to: (the answer, the answers it
+# replaces, what the message tells)
+TOLD_INSTEAD = (
+    # how to make a report of concern, not what happens to a parent after one (round 33)
+    ("report_concern_child", frozenset({"social_services", "children_social_services"}),
+     asks_how_to_report_a_concern),
+    # "I left him but I still shake when my phone rings" (rounds 32 and 33)
+    ("feelings_after_violence", frozenset({"feeling_bad", "self_blame", "victim"}), after_effects),
+    # "Jag anmälde min bror för att han slog sin fru och nu hatar familjen mig" (round 33 told her
+    # to get help to stop): the one who reported, worried about someone
+    ("concerned", frozenset({"reported_for_violence"}), reported_someone),
 )  # fmt: skip
 ABOUT_SOMEONE_WHO_HITS = frozenset(
     {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
@@ -475,9 +481,17 @@ ASKED_ABOUT_THE_POLICE = {
     "police_report": ("interpreter", "anonymity", "restraining_order"),
     "reported_for_violence": ("anonymity", "restraining_order"),
 }
-# The answers that someone who uses violence, asking to see their own children, gets the answer on
-# contact with them instead of
-CONTACT_INSTEAD_OF = ROLE_GENERAL_ANSWERS | {"perpetrator_children", "reported_for_violence", FALLBACK}
+# Questions of one who uses violence that have an answer of their own: (the answer, the answers
+# it replaces, what the message asks)
+ASKED_BY_ONE_WHO_HITS = (
+    # "jag skickade hotfulla sms när jag var full, kan jag bli anmäld?" (rounds 31 to 33)
+    ("is_it_a_crime_uses_violence", ROLE_GENERAL_ANSWERS, asks_if_reportable),
+    # "my ex won't let me see our kids because I pushed her once" (round 32 gave him the general
+    # answer): how contact is decided, and that the court weighs the risk of violence
+    ("contact_with_children",
+     ROLE_GENERAL_ANSWERS | {"perpetrator_children", "reported_for_violence", FALLBACK},
+     wants_to_see_own_children),
+)  # fmt: skip
 # The answers that tell someone at work about their duty to report
 ON_THE_DUTY_TO_REPORT = frozenset({"professional", "professional_adult", "report_concern_child"})
 # "Should I talk to her parents?": the answer for someone worried, which says not to go to the
@@ -614,14 +628,9 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
         return "victim"
     if intent in ABOUT_A_CHILD and names_adult_child(text):
         return "sexual_violence_concerned" if about_sexual_violence(text) else "concerned"
-    if intent in CONCERN_REPORT_INSTEAD_OF and asks_how_to_report_a_concern(text):
-        return "report_concern_child"  # how to make one, not what happens to a parent after one
-    if intent in AFTER_EFFECTS_INSTEAD_OF and after_effects(text):
-        return "feelings_after_violence"  # "I left him but I still shake" (rounds 32 and 33)
-    if intent == "reported_for_violence" and reported_someone(text):
-        # "Jag anmälde min bror för att han slog sin fru och nu hatar familjen mig" (round 33 told
-        # her to get help to stop): the one who reported, worried about someone
-        return "concerned"
+    for answer, replaces, tells in TOLD_INSTEAD:
+        if intent in replaces and tells(text):
+            return answer
     says, otherwise = PREMISES.get(intent, (None, intent))
     if says and not says(text):
         return otherwise
@@ -719,20 +728,10 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     )
     if decision.intent == "professional" and adult:
         return Decision("professional_adult", decision.writer, "switched")
-    if (
-        decision.writer == USES_VIOLENCE
-        and decision.intent in ROLE_GENERAL_ANSWERS
-        and asks_if_reportable(text)
-    ):  # "jag skickade hotfulla sms när jag var full, kan jag bli anmäld?" (rounds 31 to 33)
-        return Decision("is_it_a_crime_uses_violence", decision.writer, "switched")
-    if (
-        decision.writer == USES_VIOLENCE
-        and decision.intent in CONTACT_INSTEAD_OF
-        and wants_to_see_own_children(text)
-    ):
-        # "my ex won't let me see our kids because I pushed her once" (round 32 gave him the
-        # general answer): how contact is decided, and that the court weighs the risk of violence
-        return Decision("contact_with_children", decision.writer, "switched")
+    if decision.writer == USES_VIOLENCE:
+        for answer, replaces, asks in ASKED_BY_ONE_WHO_HITS:
+            if decision.intent in replaces and asks(text):
+                return Decision(answer, decision.writer, "switched")
     if decision.intent == "uses_violence" and hits_own_child(text):
         return Decision("perpetrator_children", decision.writer, "switched")
     return decision

@@ -341,7 +341,7 @@ _IS_IT_VIOLENCE = re.compile(
 # egna barn?", "my ex won't let me see my daughter", "hon har anmält mig för misshandel"): the
 # parent the other one protects the children from, often (rounds 31 and 32 gave them the answer
 # on fleeing with the children, or on helping someone)
-_OWN_CHILDREN = r"(mina|mitt|min|vara|vart|var|egna|my|our|own) (\w+ )?(barn|barnen|son|dotter|kids|children|daughter|son|grabb\w*)"
+_OWN_CHILDREN = r"(mina|mitt|min|vara|vart|var|egna|my|our|own) (\w+ )?(barn|barnen|son|dotter|kids|children|daughter|grabb\w*)"
 _SEE_OWN_CHILDREN = re.compile(
     # the writer is the one who would see them: not "jag vill inte att han ska träffa mina barn"
     r"\b(jag|ja|i|me)\b((?!\b(han|hon|hen|he|she|de|dom|they)\b)[^.!?]){0,40}"
@@ -350,8 +350,8 @@ _SEE_OWN_CHILDREN = re.compile(
     r"|\b(won'?t|doesn'?t|does not|will not|wont) let me see\b|\blater mig inte (traffa|trafa|se)\b"
 )
 _REPORTED_WRITER = re.compile(
-    r"\b(har|hade|has|had) (\w+ )?(polis)?(anmalt|reported) mig\b|\b(anmalde|reported) mig\b"
-    r"|\b(reported|anmald) (me|for misshandel)\b|\bjag (ar|blev|har blivit) (polis)?anmald\b"
+    r"\b(har |hade )?(\w+ )?(polis)?(anmalt|anmalde) mig\b|\bjag (ar|blev|har blivit) (polis)?anmald\b"
+    r"|\b(has |had )?reported me\b|\banmald for misshandel\b"
 )
 # the writer reported someone else ("jag anmälde min bror", "I reported him"): no one reported
 # for their own violence (round 33 told a sister to get help to stop)
