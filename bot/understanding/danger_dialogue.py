@@ -93,6 +93,7 @@ TOPICS_THAT_FIT = {
         "hide_traces", "safety_plan", "interpreter", "costs_and_anonymity", "outside_orebro",
         "residence_permit", "hit_back", "image_abuse",
         "older_victims", "disability_victims", "pregnancy", "protected_identity", "economic_violence",
+        "restraining_order_broken", "children_kept_abroad", "sexual_violence_young",
     },
     WITNESS: {"concerned", "concerned_young", "report_concern_child", "concerned_honour",
               "police_report", "report_for_someone", "professional", "professional_adult",
@@ -100,7 +101,7 @@ TOPICS_THAT_FIT = {
               "children_abroad_someone_else", "professional_evidence", "professional_referral",
               "professional_other_municipality", "professional_virginity",
               "outside_orebro_someone_else", "health_care_someone_else",
-              "forms_of_violence_someone_else"},
+              "forms_of_violence_someone_else", "concerned_about_one_who_hits", "concerned_own_guilt"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
              "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
              "interpreter_uses_violence", "is_it_a_crime_uses_violence",
@@ -111,7 +112,7 @@ TOPICS_THAT_FIT = {
 FIT_THE_YOUNG = frozenset(
     {"honour", "forced_marriage", "honour_rights", "health_care", "threat_messages", "digital_safety",
      "hide_traces", "image_abuse", "pregnancy", "interpreter", "costs_and_anonymity", "police_report",
-     "concerned_young", "shelter_young"}
+     "concerned_young", "shelter_young", "sexual_violence_young"}
 )  # fmt: skip
 NOT_A_TOPIC = {
     "nlu_fallback", "out_of_scope", "greet", "menu", "goodbye", "thanks", "delete_conversation",
@@ -197,11 +198,14 @@ def plan(
             return [Utterance(first), Utterance(f"utter_{own}"), question]
         buttons = {"danger_kind": kind, "danger_topic": answer_topic}
         lines = None if verdict.get("cannot_talk") else LINES_WHILE_ASKING.get(kind)
-        if lines and (verdict.get("own_violence") or verdict.get("writer") == USES_VIOLENCE):
+        writer, own_violence = verdict.get("writer"), verdict.get("own_violence")
+        if lines and (writer == USES_VIOLENCE or (own_violence and writer != SUBJECTED)):
             # "ja knuffa henne o hon ramla", "ok jag ringer imorgon" from a man who hit: Välj att
             # sluta, not Kvinnofridslinjen "also for you who worry about someone" (round 26)
             lines = NEXT_STEPS[CAUSED]
-        elif lines and verdict.get("maybe_uses_violence"):
+        elif lines and (verdict.get("maybe_uses_violence") or own_violence):
+            # "han drog mig i håret och jag slog honom för att komma loss", read as the one
+            # subjected: every line (round 35 gave her only Välj att sluta)
             lines = LINES_FOR_EVERY_WRITER
         between = [Utterance(lines)] if lines else []
         return [Utterance(first), *between, Utterance("utter_danger_question", buttons)]

@@ -28,14 +28,17 @@ from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 first, then "in danger?"
 )
 from bot.understanding.role_cues import (
+    asks_about_one_who_hits,
     asks_at_work,
     defended_self,
     denies_own_violence,
+    guilty_bystander,
     hides_from_someone,
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
     names_self_as_the_one_who_hits,
     says_hit_back,
+    says_it_is_someone_else,
     seeks_protection,
     someone_else_wants_to_stop,
     someone_hurts_writer,
@@ -81,6 +84,7 @@ from bot.understanding.topic_cues import (
     asks_where_she_is,
     asks_where_to_refer,
     asks_whether_to_report,
+    children_kept_abroad,
     children_taken_abroad,
     hits_own_child,
     mentions_children,
@@ -96,10 +100,13 @@ from bot.understanding.topic_cues import (
     names_restraining_order,
     names_virginity,
     order_against_writer,
+    order_is_broken,
     reported_someone,
     reported_writer,
+    tells_of_sexual_abuse,
     wants_to_see_own_children,
     wants_to_volunteer,
+    writer_is_a_man,
 )
 
 ROLE_QUESTION = "role_unclear"  # the intent whose answer asks who the message is about
@@ -121,7 +128,8 @@ ANSWER_ROLE: dict[str, str] = {
             "hit_back",  # "I hit back, now he says he'll report me": for the one attacked
             "adult_reports_concern",  # "if I tell at school": to a young person at home
             "forms_of_violence",  # "Känner du igen dig?": to the one it may happen to
-            "feelings_after_violence",
+            "feelings_after_violence", "restraining_order_broken", "children_kept_abroad",
+            "sexual_violence_young",
         ),
         SUBJECTED,
     ),
@@ -136,7 +144,7 @@ ANSWER_ROLE: dict[str, str] = {
     **dict.fromkeys(
         ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone",
          "sexual_violence_concerned", "outside_orebro_someone_else", "health_care_someone_else",
-         "forms_of_violence_someone_else"),
+         "forms_of_violence_someone_else", "concerned_own_guilt"),
         CONCERNED,
     ),
     **dict.fromkeys(
@@ -226,6 +234,14 @@ COUNTERPART = {
     # "can we apply for her?", "can it cover our workplace?" (rounds 24 to 26 answered a cousin
     # with "the person may not contact you" and an employer with how to help an adult)
     ("restraining_order", CONCERNED): "restraining_order_someone_else",
+    # "jag har kontaktförbud mot mitt ex men han står utanför ändå", told for someone else or by
+    # the one it is against
+    ("restraining_order_broken", CONCERNED): "restraining_order_someone_else",
+    ("restraining_order_broken", PROFESSIONAL): "restraining_order_someone_else",
+    ("restraining_order_broken", USES_VIOLENCE): "restraining_order_against_me",
+    # "min svärson tog barnbarnen till Irak och nu kommer de inte tillbaka"
+    ("children_kept_abroad", CONCERNED): "children_abroad_someone_else",
+    ("children_kept_abroad", PROFESSIONAL): "children_abroad_someone_else",
     # "she sleeps on my sofa, where can she stay that he can't find?", "which number for
     # protected housing?" from a nurse (rounds 24 to 26: how to start a talk with her)
     ("shelter", CONCERNED): "shelter_someone_else",
@@ -266,6 +282,9 @@ COUNTERPART = {
        for topic in ("pregnancy", "economic_violence", "protected_identity")
        for role, answer in ((USES_VIOLENCE, "uses_violence"), (CONCERNED, "concerned"),
                             (PROFESSIONAL, "professional_adult"))},
+    # "her bf takes her bank card and gives her 200kr a week, is that normal?" (round 35 asked who
+    # it is about; rounds 32 to 34 told such friends how to start a talk): yes, it is violence
+    ("economic_violence", CONCERNED): "forms_of_violence_someone_else",
     ("controls_for_honour", SUBJECTED): "honour",
     ("controls_for_honour", CONCERNED): "concerned_honour",
     ("controls_for_honour", PROFESSIONAL): "professional",
@@ -295,12 +314,20 @@ FOR_YOUNG = {"adult_reports_concern": "children_social_services"}
 # only BRIS (round 17 answered a 12-year-old as a parent)
 YOUNG_VERSION = dict.fromkeys(
     ("children_social_services", "social_services", "report_concern_child"), "adult_reports_concern"
-) | {"shelter": "shelter_young"}  # "jag vågar inte gå hem, vart kan jag gå?": not women's shelters
+) | {
+    "shelter": "shelter_young",  # "jag vågar inte gå hem, vart kan jag gå?": not women's shelters
+    # "min styvpappa kommer in i mitt rum på nätterna, jag är 14": not "also in a marriage"
+    "sexual_violence": "sexual_violence_young",
+}
+# What a young person's general answer gives way to when the message tells it: a safe place to
+# sleep, sexual abuse (their young version; first match first)
+YOUNG_TOPICS = (("shelter", asks_for_a_place_to_stay), ("sexual_violence", tells_of_sexual_abuse))
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
 NOT_YOUR_FAULT = frozenset(
-    {"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse", "feelings_after_violence"}
+    {"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse", "feelings_after_violence",
+     "sexual_violence_young", "men_victims"}
 )
 # Answers reached only as another role's counterpart of a topic or from the message's own words
 # (with_premise, specific_answer): no training examples of their own
@@ -312,7 +339,9 @@ COUNTERPART_ONLY = frozenset(
      "children_abroad_someone_else", "professional_evidence", "professional_referral",
      "professional_other_municipality", "professional_virginity", "outside_orebro_someone_else",
      "volunteer", "feelings_after_violence", "health_care_someone_else",
-     "forms_of_violence_someone_else", "contact_with_children"}
+     "forms_of_violence_someone_else", "contact_with_children", "restraining_order_broken",
+     "children_kept_abroad", "sexual_violence_young", "concerned_about_one_who_hits",
+     "concerned_own_guilt"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -375,6 +404,11 @@ QUESTIONS_ABOUT_THE_SERVICE = (
     ("who_can_write", frozenset({FALLBACK}), asks_if_men_may_write),
     ("bot_identity", frozenset({FALLBACK, "costs_and_anonymity", "open_now"}), asks_if_someone_is_there),
 )  # fmt: skip
+ABOUT_SOMEONE_WHO_HITS = frozenset(
+    {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
+     "professional_consult", "uses_violence", "first_call", "victim", "forms_of_violence",
+     "social_services", "police_report", "feeling_bad", FALLBACK, ROLE_QUESTION}
+)  # fmt: skip
 # What the message tells instead of what the answer speaks to: (the answer, the answers it
 # replaces, what the message tells)
 TOLD_INSTEAD = (
@@ -386,11 +420,27 @@ TOLD_INSTEAD = (
     # "Jag anmälde min bror för att han slog sin fru och nu hatar familjen mig" (round 33 told her
     # to get help to stop): the one who reported, worried about someone
     ("concerned", frozenset({"reported_for_violence"}), reported_someone),
-)  # fmt: skip
-ABOUT_SOMEONE_WHO_HITS = frozenset(
-    {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
-     "professional_consult", "uses_violence", "first_call", "victim", "forms_of_violence",
-     "social_services", "police_report", "feeling_bad", FALLBACK, ROLE_QUESTION}
+    # "Jag tror att min son slår sin flickvän. Hur pratar jag med honom om det?" (rounds 32 to 34
+    # told five parents and friends not to confront him)
+    ("concerned_about_one_who_hits", ABOUT_SOMEONE_WHO_HITS, asks_about_one_who_hits),
+    # "Jag har kontaktförbud mot mitt ex men han står utanför mitt jobb ändå" (rounds 32 to 34
+    # told three how to apply for one)
+    ("restraining_order_broken",
+     frozenset({"restraining_order", "police_report", "victim", "threat_messages", "safety_plan",
+                "forms_of_violence", "feeling_bad", "digital_safety", FALLBACK}),
+     order_is_broken),
+    # "såg min kompis kille slå henne o jag gjorde ingenting. kunde jag gjort nåt?" (rounds 32 to
+    # 35 told how to start a talk)
+    ("concerned_own_guilt",
+     frozenset({"concerned", "concerned_young", "self_blame", "feeling_bad", "feelings_after_violence",
+                "report_for_someone", FALLBACK}),
+     guilty_bystander),
+    # "han tog barnen till Turkiet och nu säger han att dom inte kommer tillbaka" (rounds 32 to
+    # 34: how to stop a trip)
+    ("children_kept_abroad",
+     frozenset({"children_custody", "police_report", "victim", "children_social_services",
+                "social_services", FALLBACK}),
+     children_kept_abroad),
 )  # fmt: skip
 # The answers on a child at risk, and a parent whose own son or daughter hurts them ("jag är 52 och
 # min son slår mig när han inte får pengar"): the answer for the one subjected (round 16 told her
@@ -421,6 +471,9 @@ SPECIFIC_TOPICS = (
     # "he says if I leave him I will be sent back and lose my son" (round 29: two women got the
     # answer on taking the children abroad)
     ("residence_permit", about_residence_permit),
+    # "Jag är man, 42 år. Min fru slår mig ... Räknas det?" (rounds 32 to 35: the general answer,
+    # which begins with the women's line)
+    ("men_victims", writer_is_a_man),
 )
 # The worried writer's general answers, and sexual violence named in them ("min kompis blev
 # våldtagen av sitt ex, hur stöttar jag henne?"): the answer on sexual violence, which a worried
@@ -518,7 +571,7 @@ FOR_ADULTS = {
     # (round 19: "jag e 15 ... då tar soc min lillebror" got how to report a concern)
     SUBJECTED: FOR_PARENTS
     | {"social_services", "economic_violence", "protected_identity", "report_concern_child", "shelter",
-       "feelings_after_violence"},
+       "feelings_after_violence", "sexual_violence", "self_blame"},
     USES_VIOLENCE: frozenset(
         {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
          "interpreter_uses_violence", "is_it_a_crime_uses_violence", "restraining_order_against_me",
@@ -682,9 +735,11 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
         and asks_own_duty_to_report(text)
     ):  # "har jag anmälningsplikt fast jag bara är kock?"; adults at work are switched below
         decision = Decision("professional", decision.writer, "switched")
-    if decision.intent == FALLBACK and decision.writer == CONCERNED and asks_how_to_talk(text):
+    if decision.intent == FALLBACK and decision.writer == CONCERNED and (
+        asks_how_to_talk(text) or says_it_is_someone_else(text)
+    ):
         # "hur ska jag prata med henne utan att hon drar sig undan", not understood in a worried
-        # parent's conversation (round 29): how to start that talk
+        # parent's conversation (round 29), "det gäller min syster" (round 35): how to help
         return Decision("concerned", decision.writer, "switched")
     if decision.intent == FALLBACK and decision.writer in CHILDREN_NAMED and names_kids(text):
         return Decision(CHILDREN_NAMED[decision.writer], decision.writer, "switched")
@@ -695,9 +750,12 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
         and not about_honour(text)
     ):  # "han ska ta barnbarnen till Libanon", from a grandmother (rounds 24 to 26)
         return Decision("children_abroad_someone_else", decision.writer, "switched")
-    if decision.intent == YOUNG_INTENT and asks_for_a_place_to_stay(text):
-        # "vågar inte gå hem, finns det nånstans man kan sova? e 14": Socialjouren tonight
-        return Decision(YOUNG_VERSION["shelter"], decision.writer, "switched")
+    if decision.intent == YOUNG_INTENT:
+        # "vågar inte gå hem, finns det nånstans man kan sova? e 14": Socialjouren tonight;
+        # "min styvpappa kommer in i mitt rum på nätterna": that it is abuse, never their fault
+        for topic, tells in YOUNG_TOPICS:
+            if tells(text):
+                return Decision(YOUNG_VERSION[topic], decision.writer, "switched")
     if decision.intent == "interpreter_professional" and not asks_about_language(text):
         # "ER doctor here, swedish is not my first language. ... a routine for seeing her
         # alone?" (round 30): the writer's own language, not an interpreter for someone
@@ -759,12 +817,18 @@ def doubted(
     less sure than a switch needs, of a message that names the writer's job and someone met in it
     (`asks_at_work`), becomes someone asking at work, as surely as a switch needs; a reading of
     someone worried, less sure than that, of a message about someone close to the writer with no
-    violence done to or by them (`tells_of_someone_close`), becomes as sure."""
+    violence done to or by them (`tells_of_someone_close`), becomes as sure; so does any reading
+    of a message saying it is about someone else close ("det gäller inte mig, det gäller min
+    syster")."""
     if guess.role != USES_VIOLENCE and names_self_as_the_one_who_hits(text):
         # "det är jag som slår i vårt förhållande": the reading's confidence, for the one who hits
         top, violence = guess.confidence, guess.probabilities.get(USES_VIOLENCE, 0.0)
         swapped = {guess.role: violence, USES_VIOLENCE: top}
         return RoleGuess(guess.probabilities | swapped, guess.young)
+    if guess.role != CONCERNED and says_it_is_someone_else(text):
+        # "nej, det gäller inte mig. det gäller min syster" (round 35 told her it was not her
+        # fault): worried about someone, as surely as a switch needs
+        return surely(guess, CONCERNED, limits)
     if guess.confidence < limits.switch and asks_at_work(text):
         # "I'm a family lawyer. My client fears ..." read 0.89 as at work, "Jag är SFI-lärare. En
         # av mina elever ..." 0.87 (round 29 asked both who it is about): at work, as surely as a

@@ -98,6 +98,39 @@ _SEXUAL_VIOLENCE = re.compile(
     r"|\b(sex|samliv|samlag)\b[^.?!]{0,30}\b(fast|trots att|aven nar|nar) (jag|hon|han) (sager|sagt|sa) nej\b"
     r"|\b(demands?|demanded|insists? on) sex\b|\bsex\b[^.?!]{0,30}\b(even )?when i say no\b"
 )
+# what children write of sexual abuse without naming it ("min styvpappa kommer in i mitt rum på
+# nätterna och rör mig", "my stepfather touch me when mom is working", "han säger att det är vår
+# hemlighet"); read only for someone under 18: adults' "he touches me" is seldom this
+_TOUCHED = re.compile(
+    r"\b(ror|rorde|tar pa|tog pa|tafsar|tafsade|kanner pa|kande pa) (pa )?mig\b"
+    r"|\btouch(es|ed|ing)? me\b|\bkommer in i mitt rum\b[^.?!]{0,25}\bnatt|\bnatt\w*[^.?!]{0,25}"
+    r"\bkommer in i mitt rum\b|\bcomes? (in)?to my room at night\b|\bkryper (ner|in) i min sang\b"
+    r"|\b(var|our)( lilla| little)? (hemlighet|secret)\b"
+)
+_NOT_TOUCHED = re.compile(
+    r"\b(inte|aldrig|never|not|doesn'?t|didn'?t|has never|har aldrig)( \S+)? (ror|rort|tar pa"
+    r"|tagit pa|touch\w*)\b|\b(ror|rorde|tar pa|tog pa) mig (inte|aldrig)\b"
+)
+# the writer says he is a man ("Jag är man, 42 år", "im a guy btw, 26"): a man hit by his partner
+# gets the answer for men, not one that begins with the women's line (rounds 32 to 35)
+_WRITER_IS_A_MAN = re.compile(
+    r"\b(jag|ja) (ar|e) (en )?(man|kille)\b(?! (som|till|och jag (slar|har slagit)))"
+    r"|\b(i'?m|i am|im) a (man|guy|male|dude)\b|\bas a (man|guy)\b"
+)
+# someone close who blames themselves for not seeing or not acting ("såg min kompis kille slå
+# henne på en fest o jag gjorde ingenting. kunde jag gjort nåt?", "I did nothing", "jag märkte
+# ingenting på flera år")
+_DID_NOTHING = re.compile(
+    r"\b(jag|ja) (gjorde|sa) (ingenting|inget|inte nagot|inte natt|inte nat)\b|\bstod (bara )?dar\b"
+    r"|\bkunde (jag|ja) (ha )?(gjort|sagt|stoppat)\b|\b(jag|ja) (markte|sag) (ingenting|inget)\b"
+    r"|\b(inte|aldrig) (sa|sagt) (nagot|natt|nat|nanting)\b|\bborde (ha )?(sett|markt|gjort|sagt)\b"
+    r"|\bi did nothing\b|\bi (didn'?t|did not) (do|say) anything\b|\bcould i have (done|stopped|helped"
+    r"|said)\b|\bi (didn'?t|did not|never) notice\b|\bi should have (seen|noticed|done|said)\b"
+)
+_OWN_GUILT = re.compile(
+    r"\b(skuld\w*|mitt fel|skams?|kan inte sova|mar (sa )?(daligt|dalit)|tanker pa det|my fault|guilt\w*"
+    r"|ashamed|can'?t (stop thinking|sleep)|feel (so )?(bad|terrible|awful))\b|\?"
+)
 _PROTECTED_DETAILS = (
     r"skyddad\w* (identitet|personuppgift\w*|adress\w*|folkbokf\w*)|sekretessmark\w*"
     r"|protected (identity|address|personal)|secrecy mark\w*|confidential address"
@@ -139,6 +172,11 @@ _BEING_REPORTED = re.compile(
     r"|\bis (it|this|this chat|the chat) (secret|confidential)\b"
     r"|\b(will|would) (this|it|that) be reported\b|\bkommer (det|detta) (att )?(polis)?anmalas\b"
     r"|\bblir det (en )?(polis)?anmalan( automatiskt)?\b"
+    # "kan man bli polisanmäld om man berättar något här?", "will someone call me or come to my
+    # house?" (round 35: how to report, and the question who it is about)
+    r"|\b(kan|blir) (man|jag|ja) (bli )?(polis)?anmald\w* (om|nar) (man|jag|ja) (berattar|skriver)"
+    r"|\b(will|would|does|do) (someone|anyone|you|they|somebody) (call|ring|phone|visit|contact)"
+    r" me\b|\bcome to my (house|home|door|flat|apartment)\b"
 )
 # a restraining order by name, also misspelt ("kontakförbud", "kontakt förbud")
 _RESTRAINING_ORDER = re.compile(
@@ -156,6 +194,34 @@ _ORDER_AGAINST_WRITER = re.compile(
     # förbudet" got how to apply for one)
     r"|\butan att (bryta|bryter) mot (forbudet|kontakt? ?forbudet)\b"
     r"|\bwithout (breaking|violating|breaching) (the|my) (order|restraining order|contact ban)\b"
+)
+# someone breaks the order the writer has ("Jag har kontaktförbud mot mitt ex men han står utanför
+# mitt jobb ändå", "I got a restraining order on my ex in October but he still drives past my work")
+_HOLDS_ORDER = re.compile(
+    r"\b(jag|ja|i)( \w+){0,2} (har|hade|fick|have|had|got|'ve got)( \w+){0,3}"
+    r" (kontakt? ?forbud\w*|restraining orders?|contact bans?|protection orders?)"
+    r"|\b(trots|despite|even with) (mitt |my |the |a )?(kontakt? ?forbud\w*|restraining order|contact ban)"
+)
+_BREAKS_IT = re.compile(
+    r"\b(bryter|brutit|brot|breaks?|broke|broken|breach\w*|violat\w*|(star|stod|statt) utanfor"
+    r"|(stands?|standing|stood) outside|(kommer|kom|kommit) hem till|(comes?|came) to my"
+    r"|kor forbi|korde forbi|drives? past|drove past|vantar|vantade|waits?|waited|dyker upp"
+    r"|dok upp|turns? up|turned up|shows? up|showed up|foljer efter|foljde efter|follows?"
+    r"|followed|ringer|ringde|skriver|skrev|smsar|messages?|texts?|calls?|kontaktar|contacts?"
+    r"|skickar|sends?|halsar)\b"
+)
+# children kept in another country against the writer's will ("nu säger han att dom inte kommer
+# tillbaka", "now he say they not coming back"), not a trip still to come
+_KEPT_ABROAD = re.compile(
+    r"\b(inte (kommer|ska komma|far komma) tillbaka|kommer inte tillbaka|inte har kommit tillbaka"
+    r"|har inte kommit (hem|tillbaka)|stannar kvar|haller kvar|hallit kvar|behaller|vagrar (att )?"
+    r"(skicka|lata|lamna)|not (coming|come) back|won'?t (come|be coming|bring them) back"
+    r"|will not (come|bring them) back|never came back|(have|has)n'?t come back|keep(s|ing)? them"
+    r"|kept them|refuses? to (send|bring|let))\b"
+)
+_THREATENED_TRIP = re.compile(
+    r"\b(hotar|hotat|hotade|threat\w*|ska ta|vill ta|planerar|will take|going to take|wants to take"
+    r"|plans? to)\b"
 )
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
@@ -470,6 +536,7 @@ def children_taken_abroad(text: str) -> bool:
 
 about_money = _says(_MONEY)
 about_sexual_violence = _says(_SEXUAL_VIOLENCE)  # "hennes ex tvingade henne till sex"
+writer_is_a_man = _says(_WRITER_IS_A_MAN)  # "Jag är man, 42 år. Min fru slår mig"
 about_secret_address = _says(_SECRET_ADDRESS)
 names_protected_details = _says(_NAMES_PROTECTED_DETAILS)  # "skyddade personuppgifter" by name
 names_an_adult_at_work = _says(_ADULT_AT_WORK)  # "a patient", "an employee", "en dam, 84 år"
@@ -526,6 +593,38 @@ asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?
 asks_where_she_is = _says(_WHERE_SHE_IS)  # "kan ni säga vilket boende hon är på?"
 names_a_concern_report = _says(_CONCERN_REPORT)  # "räcker det för en orosanmälan?"
 asks_how_to_report_a_concern = _says(_HOW_TO_REPORT_A_CONCERN)  # "hur gör man en orosanmälan?"
+
+
+def order_is_broken(text: str) -> bool:
+    """Whether the writer has a restraining order against someone and tells that it is broken
+    ("han står utanför mitt jobb ändå"), not one against the writer."""
+    norm = normalise(text)
+    holds = _HOLDS_ORDER.search(norm) and not _ORDER_AGAINST_WRITER.search(norm)
+    return bool(holds and _BREAKS_IT.search(norm))
+
+
+def children_kept_abroad(text: str) -> bool:
+    """Whether `text` tells of children already kept in another country ("han tog barnen till
+    Turkiet och nu säger han att dom inte kommer tillbaka")."""
+    norm = normalise(text)
+    abroad = re.search(rf"\b{_ABROAD}\b", norm) is not None
+    threatened = _THREATENED_TRIP.search(norm) is not None  # a trip still to come
+    return bool(names_kids(text) and abroad and _KEPT_ABROAD.search(norm) and not threatened)
+
+
+def tells_of_sexual_abuse(text: str) -> bool:
+    """Whether `text` tells of sexual violence by name, or of sexual abuse as children write it
+    ("han kommer in i mitt rum på nätterna"); for someone under 18."""
+    norm = normalise(text)
+    touched = _TOUCHED.search(norm) is not None and _NOT_TOUCHED.search(norm) is None
+    return touched or _SEXUAL_VIOLENCE.search(norm) is not None
+
+
+def blames_self_for_not_helping(text: str) -> bool:
+    """Whether the writer blames themselves for not seeing, or not acting on, violence done to
+    someone else ("jag gjorde ingenting, kunde jag gjort nåt?")."""
+    norm = normalise(text)
+    return _DID_NOTHING.search(norm) is not None and _OWN_GUILT.search(norm) is not None
 
 
 def after_effects(text: str) -> bool:

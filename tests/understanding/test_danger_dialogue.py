@@ -11,6 +11,7 @@ from bot.understanding.danger_dialogue import (
     plan,
     shown_after,
 )
+from bot.understanding.role_model import SUBJECTED, USES_VIOLENCE
 from bot.understanding.triage import help_called
 
 
@@ -374,3 +375,15 @@ def test_while_asking_the_lines_name_valj_att_sluta_when_the_writer_may_have_use
     assert responses(UNSURE, caused, None) == [
         "utter_danger_check", "utter_danger_caused_next", "utter_danger_question",
     ]  # fmt: skip
+
+
+def test_while_asking_one_read_as_subjected_who_hit_back_gets_every_line():
+    # round 35: "han drog mig i håret och jag slog honom för att komma loss" got only Välj att sluta
+    hit_back = {"level": "uncertain", "kind": "danger_now", "own_violence": True, "writer": SUBJECTED}
+    assert responses(UNSURE, hit_back, None) == [
+        "utter_danger_check", "utter_danger_lines_every", "utter_danger_question",
+    ]  # fmt: skip
+    # own violence told by one nobody knows, or one read as using violence: Välj att sluta
+    for writer in (None, USES_VIOLENCE):
+        told = {"level": "uncertain", "kind": "danger_now", "own_violence": True, "writer": writer}
+        assert responses(UNSURE, told, None)[1] == "utter_danger_caused_next"

@@ -1775,8 +1775,9 @@ def test_one_who_hit_back_is_asked_not_answered_as_one_who_hits():
 def test_a_restraining_order_served_on_the_writer_is_not_explained_as_protection():
     served = "Jag har blivit delgiven ett kontaktförbud som jag anser vara grundlöst. Vad innebär det?"
     assert with_premise("restraining_order", served) == "restraining_order_against_me"
+    # the one it protects, telling that it is broken: what to do then (round 35's change)
     protected = "Jag har fått kontaktförbud sen mars men han står utanför min port"
-    assert with_premise("restraining_order", protected) == "restraining_order"
+    assert with_premise("restraining_order", protected) == "restraining_order_broken"
     # one who uses violence telling of the shelter she went to: his answer, not the one who leaves
     gone = "Hon har dragit till nåt skyddat boende med kidsen. Det är mina barn också."
     assert specific_intent(gone, USES_VIOLENCE, "uses_violence") == "uses_violence"
@@ -2112,3 +2113,115 @@ def test_a_request_after_thanks_is_not_a_goodbye():
     assert with_premise("thanks", "Okej tack. Kan du skriva telefonnummer") == "nlu_fallback"
     assert with_premise("thanks", "ok thanks. can you give me the number") == "nlu_fallback"
     assert with_premise("thanks", "tack för hjälpen, hej då") == "thanks"
+
+
+def test_a_parent_or_friend_asking_how_to_speak_to_one_who_hits_gets_that_answer():
+    # rounds 32 to 34 gave them the script for helping the one subjected ("do not confront him")
+    son = "Jag tror att min son slår sin flickvän. Hur pratar jag med honom om det?"
+    assert with_premise("concerned", son) == "concerned_about_one_who_hits"
+    mate = "Polare till mig slår sin tjej, alla vet. Hur tar man snacket med en sån utan att det blir fajt"
+    assert with_premise("concerned", mate) == "concerned_about_one_who_hits"
+    controls = "Min son är 19 och kontrollerar sin flickvän. Finns det nån han kan prata med?"
+    assert with_premise("uses_violence", controls) == "concerned_about_one_who_hits"
+    # not how to talk to her, not a child whose father hits, not the writer's own violence
+    assert with_premise("concerned", "min kompis kille slår henne, hur pratar jag med henne?") == (
+        "concerned"
+    )
+    assert with_premise("concerned", "pappa slår sin sambo, hur pratar jag med honom") == "concerned"
+    assert with_premise("uses_violence", "jag slår min flickvän, hur pratar jag med henne") == (
+        "uses_violence"
+    )
+
+
+def test_a_broken_restraining_order_gets_what_to_do_when_it_is_broken():
+    # rounds 32 to 34 told women who have an order how to apply for one
+    outside = "Jag har kontaktförbud mot mitt ex men han står utanför mitt jobb ändå."
+    assert with_premise("restraining_order", outside) == "restraining_order_broken"
+    drives = "I got a restraining order on my ex in October but he still drives past my work and waits."
+    assert with_premise("restraining_order", drives) == "restraining_order_broken"
+    # someone worried or at work gets theirs; applying for one, or one against the writer, is not this
+    assert decide("restraining_order_broken", guess(CONCERNED, 0.95)).intent == (
+        "restraining_order_someone_else"
+    )
+    assert with_premise("restraining_order", "hur ansöker jag om kontaktförbud? han ringer hela tiden") == (
+        "restraining_order"
+    )
+    assert with_premise("restraining_order", "jag har fått kontaktförbud mot mig men hon ringer mig") == (
+        "restraining_order_against_me"
+    )
+
+
+def test_children_kept_abroad_get_what_to_do_now_not_how_to_stop_a_trip():
+    # rounds 32 to 34: "the children are there and he says they will not come back"
+    kept = ("han tog barnen till sin mamma i turkiet på påsklovet och nu säger han att dom inte "
+            "kommer tillbaka. vad gör jag")  # fmt: skip
+    assert with_premise("children_custody", kept) == "children_kept_abroad"
+    iraq = "My husband take our son to Iraq for visit and now he say they not coming back. What I can do?"
+    assert with_premise("police_report", iraq) == "children_kept_abroad"
+    assert decide("children_kept_abroad", guess(CONCERNED, 0.95)).intent == "children_abroad_someone_else"
+    # a threatened trip is still how to stop it
+    threat = "han hotar att ta barnen till irak så att de inte kommer tillbaka"
+    assert with_premise("children_custody", threat) == "children_custody"
+
+
+def test_a_child_telling_of_sexual_abuse_gets_the_young_peoples_answer_on_it():
+    # rounds 32 to 35 gave the adults' answer on sexual violence in a marriage, or the general one
+    young = guess(SUBJECTED, 0.95, young=0.95)
+    assert decide("sexual_violence", young, age=YOUNG).intent == "sexual_violence_young"
+    room = "min styvpappa kommer in i mitt rum på nätterna när mamma jobbar. jag är 13"
+    assert specific_intent(room, SUBJECTED, "young_person") == "sexual_violence_young"
+    assert specific_intent("my stepfather touch me when mom is working nights", SUBJECTED, "young_person") == (
+        "sexual_violence_young"
+    )
+    # hit, not touched: the young people's general answer; an adult keeps hers
+    assert specific_intent("pappa slår mig men han rör mig inte på det sättet", SUBJECTED, "young_person") == (
+        "young_person"
+    )
+    assert decide("sexual_violence", guess(SUBJECTED, 0.95), age=ADULT).intent == "sexual_violence"
+
+
+def test_round_35s_wrong_persons_are_read_as_who_they_said_they_are():
+    # "it is about my sister", after a question read as her own: someone worried
+    sister = "nej, det gäller inte mig. det gäller min syster"
+    read = doubted(guess(SUBJECTED, 0.9), sister, SUBJECTED)
+    assert read.role == CONCERNED
+    assert specific_intent(sister, CONCERNED, FALLBACK) == "concerned"
+    assert doubted(guess(SUBJECTED, 0.9), "det handlar om min man", None).role == SUBJECTED
+    # "i am the one doing it", "hur slutar man slå": the one who uses violence
+    assert names_self_as_the_one_who_hits("no, he is not hurting me, i am the one doing it")
+    assert names_self_as_the_one_who_hits("hur slutar man slå")
+    assert names_self_as_the_one_who_hits("kan jag få hjälp att sluta utan att det hamnar hos polisen?")
+    assert not names_self_as_the_one_who_hits("kan jag få hjälp att sluta vara rädd för honom")
+    # "it gets physical from both sides": violence both ways
+    both = "we fight like every couple, sometimes it gets physical from both sides. what actually counts?"
+    assert with_premise("forms_of_violence", both) == "mutual_violence"
+
+
+def test_a_man_hit_by_his_partner_gets_the_answer_for_men():
+    # rounds 32 to 35 gave the general answer, which begins with the women's line
+    man = "Jag är man, 42 år. Min fru slår mig när hon blir arg. Räknas det ens?"
+    assert with_premise("victim", man) == "men_victims"
+    assert with_premise("forms_of_violence", "im a guy btw. my gf hits me, is that abuse?") == "men_victims"
+    assert with_premise("victim", "min man slår mig") == "victim"
+    # the answer says "it is never your fault": asked first of one who may have hit
+    assert decide("men_victims", guess(SUBJECTED, 0.95)).intent == "men_victims"
+    may_have_hit = RoleGuess({SUBJECTED: 0.75, USES_VIOLENCE: 0.25}, 0.0)
+    assert decide("men_victims", may_have_hit).intent == ROLE_QUESTION
+
+
+def test_someone_close_who_blames_themselves_gets_the_answer_on_their_own_guilt():
+    # rounds 32 to 35 told them how to start a talk
+    froze = ("såg min kompis kille slå henne på en fest o jag gjorde ingenting, stod bara där. "
+             "kan inte sova. kunde jag gjort nåt?")  # fmt: skip
+    assert with_premise("concerned", froze) == "concerned_own_guilt"
+    unseen = "Min bästa vän levde med en man som slog henne i flera år och jag märkte ingenting. Hur hanterar jag skulden?"
+    assert with_premise("feeling_bad", unseen) == "concerned_own_guilt"
+    # her own: "he hit me and I did nothing"
+    assert with_premise("self_blame", "han slog mig och jag gjorde ingenting, är det mitt fel?") == "self_blame"
+
+
+def test_someone_worried_about_money_taken_is_told_it_is_violence():
+    # round 35 asked "asking for a friend. her bf takes her bank card ... is that normal??" who it
+    # is about; rounds 32 to 34 gave such friends the general script
+    assert decide("economic_violence", guess(CONCERNED, 0.95)).intent == "forms_of_violence_someone_else"
+    assert decide("economic_violence", guess(SUBJECTED, 0.95)).intent == "economic_violence"
