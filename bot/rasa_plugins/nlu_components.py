@@ -49,6 +49,7 @@ from bot.understanding.roles import (
     ANSWER_ROLE,
     LIMITS,
     NO_GUESS,
+    OUT_OF_SCOPE,
     ROLE_QUESTION,
     Decision,
     after_witnessing,
@@ -320,7 +321,7 @@ class RoleDetector(_Untrained):
             earlier_texts = [parse.get(TEXT) or "" for parse in parses]
             intent = with_premise(classified, text, earlier_texts)
             read = self.model.predict(text) if readable(text) else NO_GUESS
-            guess = doubted(read, text, earlier)
+            guess = doubted(read, text, earlier, evidence=shown["evidence"])
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             danger_disclosure = (message.get("danger") or {}).get("disclosure")
             disclosure = bool(danger_disclosure or tells_of_violence(text))
@@ -348,6 +349,9 @@ class RoleDetector(_Untrained):
             if only_an_age(text) and general not in (None, ROLE_QUESTION):
                 # "16" after the story: the writer's answer for that age (BRIS for the young)
                 decision = Decision(general, decision.writer, "age")
+            elif only_an_age(text) and decision.intent in OUT_OF_SCOPE:
+                # "19" after "who is it about?" is no question for Servicecenter (round 36)
+                decision = Decision(ROLE_QUESTION, decision.writer, "age")
             decision = next_step(decision, said_before)
             decision = not_asked_twice(decision, said_before, general)
             decision = general_before_not_understood(decision, said_before, general, guess)

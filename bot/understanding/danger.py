@@ -444,10 +444,14 @@ def own_violence(text: str) -> bool:
 # dör", "he says he'll kill himself if I leave"): not the writer's own (round 31 asked a worried
 # friend and a threatened woman whether their own life was in danger)
 _ANOTHERS_SUICIDE = _compile(
-    r"\b(han|hon|hen|he|she|min \w+|mitt \w+|my \w+)\b[^.!?]{0,40}\b(tar livet av sig|ta livet av sig"
+    # "someone in my discord keeps saying they wanna die" (round 36 asked the moderator whether
+    # his own life was in danger)
+    r"\b(han|hon|hen|he|she|min \w+|mitt \w+|my \w+|they|someone|somebody|nagon|nan|en kompis"
+    r"|a friend)\b[^.!?]{0,40}\b(tar livet av sig|ta livet av sig|wanna die|wanna kill (themselves|themself)"
+    r"|kill (themselves|themself)"
     r"|tagit livet av sig|ta sitt liv|tar sitt liv|skada sig själv|skadar sig själv|hellre dö|hellre dör"
     r"|vill inte leva(?! (med|ihop|tillsammans|så|som))|vill dö|kill (himself|herself)|hurt (himself|herself)|end (his|her) life"
-    r"|take (his|her) (own )?life|rather die|wants? to die|doesn'?t want to live)\b"
+    r"|take (his|her|their) (own )?life|rather die|wants? to die|doesn'?t want to live)\b"
 )
 _OWN_SUICIDE = _compile(r"\b(jag|ja|i|i'?m)\b[^.!?]{0,20}\b(vill dö|vill inte leva|want to die|ta mitt liv|kill myself)\b")
 

@@ -391,7 +391,14 @@ _HIT_BY_BOTH = (
     re.compile(rf"\b(hon|han|hen)( \S+){{0,2}} {_HITS}( \S+)? (mig|mej)\b|"
                rf"\b(she|he|they)( \S+){{0,2}} {_EN_HITS}( \S+)? me\b"),
 )
-_DEFENDING = re.compile(rf"{_HITTING_BACK.pattern}|\b(loss|off me|away from me|ifran mig)\b")
+# ... nor while being held: "jag knuffade honom när han höll fast mig" (round 36: "for what you
+# do yourself")
+_DEFENDING = re.compile(
+    rf"{_HITTING_BACK.pattern}|\b(loss|off me|away from me|ifran mig)\b"
+    r"|\b(nar|medan|when|while) (han|hon|hen|he|she) (holl|haller|hade|tog) (fast|tag i|strypgrepp pa)"
+    r" mig\b|\b(nar|medan|when|while) (han|hon|hen|he|she) (was )?(holding|held|grabbed|choking|choked)"
+    r" me\b"
+)
 
 
 def tells_mutual_violence(text: str) -> bool:
@@ -526,6 +533,15 @@ _SELF_NAMED = re.compile(
     # "what if I'm the one who does it", "I think I am the problem in my relationship" (round 31
     # and 32 gave both the victims' lines)
     r"|\b(i'?m|i am|it'?s me|it is me) (the one )?(who|that) (does|did|is doing) (it|this|that)\b"
+    # "räknas det som våld om man kollar sin flickväns mobil" (round 36: "do you recognise this?")
+    r"|\b(om|nar) man (kollar|laser|gar igenom|kontrollerar|sparar|slar|knuffar|hotar|tar)( \S+)?"
+    r" (sin|sina) (flickvans|pojkvans|partners|frus|mans|sambos|tjejs|killes|flickvan|pojkvan"
+    r"|partner|fru|sambo|tjej|kille)\b"
+    # "jag är rädd att jag ska skada bebisen", "I'm afraid I'll hurt her" (round 36: the victims'
+    # answer to a parent who clenches his fists when the baby screams)
+    r"|\b(jag|ja) (ar |e )?(radd|rad) (att|for att) (jag|ja) (ska|kommer att|kan) (skada|sla|gora illa"
+    r"|tappa kontrollen)\b|\b(i'?m|i am|im) (afraid|scared) (that )?i('?ll| will| might| could)"
+    r" (hurt|hit|harm|lose control)\b|\b(jag|ja) (star och )?knyter navarna\b"
     # "no, he is not hurting me, i am the one doing it" (round 35: the victims' lines)
     r"|\b(i'?m|i am|it'?s me|it is me) (the one )?doing (it|this|that)\b"
     r"|\b(i'?m|i am) the problem\b|\bdet (ar|e) (jag|ja) som gor (det|sa)\b|\bjag (ar|e) problemet\b"
@@ -563,7 +579,7 @@ _JOB = (
     # round 35: a librarian, an interpreter, an IT admin at a school
     r"|bibliotekarie|librarian|rektor|principal|elevassistent|fritidspedagog|barnskotare"
     r"|vardbitrade|personlig assistent|tolk|interpreter|kontaktperson|it-admin|it admin"
-    r"|ungdomsledare|pastor|coordinator|samordnare)"
+    r"|ungdomsledare|pastor|coordinator|samordnare|akutlakare|distriktslakare|overlakare)"
 )
 _SAYS_OWN_JOB = re.compile(
     rf"\b(jag ar|jag jobbar som|jag arbetar som|ja e|jobbar som|arbetar som|i am|i'?m|im"
@@ -579,7 +595,8 @@ _MET_AT_WORK = re.compile(
     r"\b(patient\w*|klient\w*|brukare\w*|brukaren|elev\w*|malsagande|vardtagare\w*|kund|kunden"
     r"|min(a)? anstallda?|en anstalld|medarbetar\w*|clients?|patients?|pupils?|students?|employees?"
     r"|customers?|residents?|service users?|en kvinna|ett barn|a woman|a child|en tjej|en flicka"
-    r"|en kille|en pojke|a girl|a boy|a student|en student|(en|ett par) av vara|one of our)\b"
+    r"|en kille|en pojke|a girl|a boy|a student|en student|(en|ett par) av vara|one of our"
+    r"|vi (ser|traffar|moter|far in) (man|kvinnor|manga|flera)|we see (men|women|many))\b"
 )
 
 # the writer's own partner or ex ("min man", "my ex")
@@ -666,12 +683,23 @@ _ABOUT_SOMEONE = re.compile(
 )
 
 
+# "hej jag undrar hur man kan hjälpa någon som blir slagen" (round 36 told her it was not her
+# fault), "how can I help my sister?"
+_HOW_TO_HELP = re.compile(
+    r"\bhur (man|jag|ja|vi) (kan |ska |bast )?(hjalpa|hjalper|stotta|stottar|stodja|stodjer)"
+    r" (nagon|nan|en \w+|sin \w+|min \w+|mitt \w+|henne|honom|hen|dem|dom)\b"
+    r"|\bhow (can|do|should|could) (i|we|you|one) (best )?(help|support) (someone|somebody|a \w+"
+    r"|my \w+|her|him|them)\b"
+)
+
+
 def says_it_is_someone_else(text: str) -> bool:
-    """Whether the writer says it is about someone else close to them, not themselves, and
-    tells of no violence done to them."""
+    """Whether the writer says it is about someone else close to them, not themselves, or asks
+    how to help someone, and tells of no violence done to them."""
     norm = normalise(text)
     named = _ABOUT_SOMEONE.search(norm) is not None
-    if not (named and (_NOT_ABOUT_ME.search(norm) or len(norm.split()) <= 8)):
+    said = named and (_NOT_ABOUT_ME.search(norm) or len(norm.split()) <= 8)
+    if not (said or _HOW_TO_HELP.search(norm)):
         return False
     return not someone_hurts_writer(text)
 
@@ -681,3 +709,13 @@ def guilty_bystander(text: str) -> bool:
     someone else, with none told against the writer ("han slog mig och jag gjorde ingenting" is
     her own)."""
     return blames_self_for_not_helping(text) and not someone_hurts_writer(text)
+
+
+def points_away_from_own_violence(text: str) -> bool:
+    """Whether `text` itself shows the writer as someone other than one who uses violence:
+    violence against the writer, hiding from someone, a threat to blame them, someone else it is
+    about, someone close to them, or their work."""
+    return (
+        someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
+        or says_it_is_someone_else(text) or tells_of_someone_close(text) or asks_at_work(text)
+    )  # fmt: skip

@@ -37,6 +37,7 @@ from bot.understanding.role_cues import (
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
     names_self_as_the_one_who_hits,
+    points_away_from_own_violence,
     says_hit_back,
     says_it_is_someone_else,
     seeks_protection,
@@ -796,7 +797,7 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
 
 
 def doubted(
-    guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS
+    guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS, evidence: float = 0.0
 ) -> RoleGuess:
     """`guess`, unless `text` names the writer as the one who uses violence ("det är jag som slår":
     then read so, as surely as the model read another role), or it reads the writer as subjected
@@ -819,12 +820,22 @@ def doubted(
     someone worried, less sure than that, of a message about someone close to the writer with no
     violence done to or by them (`tells_of_someone_close`), becomes as sure; so does any reading
     of a message saying it is about someone else close ("det gäller inte mig, det gäller min
-    syster")."""
+    syster"). After a conversation that showed, as surely as a switch needs (`evidence`), the
+    writer using violence, a reading of someone else whom the message itself does not point to
+    (`points_away_from_own_violence`) says nothing of who is writing: "hon är ok tror jag. hon
+    sover hos sin mamma nu", from a man who had told he pushed her, is still his story."""
     if guess.role != USES_VIOLENCE and names_self_as_the_one_who_hits(text):
         # "det är jag som slår i vårt förhållande": the reading's confidence, for the one who hits
         top, violence = guess.confidence, guess.probabilities.get(USES_VIOLENCE, 0.0)
         swapped = {guess.role: violence, USES_VIOLENCE: top}
         return RoleGuess(guess.probabilities | swapped, guess.young)
+    others = (SUBJECTED, CONCERNED, PROFESSIONAL)
+    shown_hitting = earlier == USES_VIOLENCE and evidence >= limits.switch
+    if shown_hitting and guess.role in others and not points_away_from_own_violence(text):
+        # round 36 answered such a man as someone worried for five turns, and a woman who slapped
+        # her boyfriend ("No he did not hit back. He just left") as the one in danger
+        unclear = guess.probabilities.get(UNCLEAR, 0.0) + guess.confidence
+        return RoleGuess(guess.probabilities | {guess.role: 0.0, UNCLEAR: unclear}, guess.young)
     if guess.role != CONCERNED and says_it_is_someone_else(text):
         # "nej, det gäller inte mig. det gäller min syster" (round 35 told her it was not her
         # fault): worried about someone, as surely as a switch needs

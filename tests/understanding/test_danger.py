@@ -218,3 +218,9 @@ def test_someone_elses_suicide_is_told_apart_from_the_writers_own():
     for text in ("jag vill dö", "I want to die, my mum doesn't know",
                  "hon vill inte leva med honom längre"):  # fmt: skip
         assert not anothers_suicide(text), text
+
+
+def test_someone_elses_wish_to_die_told_by_a_moderator_is_theirs():
+    # round 36 asked a Discord moderator whether his own life was in danger
+    assert anothers_suicide("someone in my discord server keeps saying they wanna die. im just a mod")
+    assert not anothers_suicide("i wanna die")

@@ -996,7 +996,9 @@ def test_a_message_that_names_a_topic_with_its_own_answer_gets_it_not_a_general_
 def test_the_new_specific_answers_reach_only_the_one_subjected():
     for topic in ("pregnancy", "economic_violence", "protected_identity"):
         assert decide(topic, guess(USES_VIOLENCE, 0.95)).intent == "uses_violence"
-        assert decide(topic, guess(CONCERNED, 0.95)).intent == "concerned"
+        # money taken, told by someone worried: that it is violence (round 35's change)
+        worried = "forms_of_violence_someone_else" if topic == "economic_violence" else "concerned"
+        assert decide(topic, guess(CONCERNED, 0.95)).intent == worried
         assert decide(topic, guess(PROFESSIONAL, 0.95)).intent == "professional_adult"
         assert decide(topic, guess(SUBJECTED, 0.95)).intent == topic
     # a child asking about money, a secret address or what social services do: the young answer
@@ -2225,3 +2227,34 @@ def test_someone_worried_about_money_taken_is_told_it_is_violence():
     # is about; rounds 32 to 34 gave such friends the general script
     assert decide("economic_violence", guess(CONCERNED, 0.95)).intent == "forms_of_violence_someone_else"
     assert decide("economic_violence", guess(SUBJECTED, 0.95)).intent == "economic_violence"
+
+
+def test_a_conversation_that_showed_one_who_uses_violence_keeps_him_without_new_evidence():
+    # round 36: "jag knuffade min tjej igår", then "hon är ok tror jag. hon sover hos sin mamma
+    # nu" read as someone worried for the rest of the conversation
+    later = "hon är ok tror jag. hon sover hos sin mamma nu"
+    held = doubted(guess(CONCERNED, 0.98), later, USES_VIOLENCE, evidence=0.95)
+    assert held.role == UNCLEAR
+    assert decide("concerned", held, USES_VIOLENCE, evidence=0.95).writer == USES_VIOLENCE
+    # shown only by an unsure reading, or the message points elsewhere: read as it is
+    assert doubted(guess(CONCERNED, 0.98), later, USES_VIOLENCE, evidence=0.6).role == CONCERNED
+    assert doubted(guess(SUBJECTED, 0.98), "han slog mig igår", USES_VIOLENCE, evidence=0.95).role == (
+        SUBJECTED
+    )
+    assert doubted(guess(CONCERNED, 0.7), "det gäller min syster", USES_VIOLENCE, evidence=0.95).role == (
+        CONCERNED
+    )
+
+
+def test_round_36s_writers_are_read_as_who_they_are():
+    # asking how to help someone being hit: someone worried, not "it is not your fault"
+    helper = doubted(guess(SUBJECTED, 0.9), "hej jag undrar hur man kan hjalpa nagon som blir slagen", None)
+    assert helper.role == CONCERNED
+    # checking one's girlfriend's phone, clenching one's fists at a screaming baby: one who
+    # uses violence or fears to
+    assert names_self_as_the_one_who_hits("räknas det som våld om man kollar sin flickväns mobil")
+    assert names_self_as_the_one_who_hits("jag märker att jag står och knyter nävarna när han skriker")
+    assert not names_self_as_the_one_who_hits("jag är rädd att han ska skada mig")
+    # pushing him while he held her down is defence, not violence both ways
+    held = "Jag knuffade honom när han höll fast mig i hallen. Han har slagit mig flera gånger innan."
+    assert with_premise("hit_back", held) == "hit_back"
