@@ -542,6 +542,12 @@ _SELF_NAMED = re.compile(
     r"|\b(jag|ja) (ar |e )?(radd|rad) (att|for att) (jag|ja) (ska|kommer att|kan) (skada|sla|gora illa"
     r"|tappa kontrollen)\b|\b(i'?m|i am|im) (afraid|scared) (that )?i('?ll| will| might| could)"
     r" (hurt|hit|harm|lose control)\b|\b(jag|ja) (star och )?knyter navarna\b"
+    # "need to talk to someone before i do smth stupid to her" (round 37: the victims' lines)
+    r"|\bbefore i do (something|smth|sth|somethin) (stupid|bad|i regret)( to (her|him|them))?\b"
+    r"|\binnan (jag|ja) gor (nagot|nat|nagonting) (dumt|jag angrar)( mot (henne|honom))?\b"
+    # "är jag en dålig pappa om jag ger barnen en örfil ibland?" (round 37)
+    r"|\b(om|nar) (jag|ja) (ger|gav) (barnen|mina barn|ungarna|min son|min dotter|sonen|dottern)"
+    r" (en )?(orfil|small|dask|smisk)\b"
     # "no, he is not hurting me, i am the one doing it" (round 35: the victims' lines)
     r"|\b(i'?m|i am|it'?s me|it is me) (the one )?doing (it|this|that)\b"
     r"|\b(i'?m|i am) the problem\b|\bdet (ar|e) (jag|ja) som gor (det|sa)\b|\bjag (ar|e) problemet\b"

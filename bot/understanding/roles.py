@@ -323,6 +323,10 @@ YOUNG_VERSION = dict.fromkeys(
 # What a young person's general answer gives way to when the message tells it: a safe place to
 # sleep, sexual abuse (their young version; first match first)
 YOUNG_TOPICS = (("shelter", asks_for_a_place_to_stay), ("sexual_violence", tells_of_sexual_abuse))
+# Answers whose young version is given only when the conversation said the writer is under 18, not
+# on the role model's reading of age: "min pojkvän tvingar mig till saker i sängen", from an adult
+# read as young, got BRIS and the school nurse (round 37)
+SAID_AGE_ONLY = frozenset({"sexual_violence"})
 # Answers that tell the one subjected it is not their fault: a writer who may be the one who did
 # it is asked first (Limits.doubt_not_your_fault), and so is anyone after the conversation showed
 # someone who uses violence
@@ -1388,6 +1392,8 @@ def for_age(
     if writer == SUBJECTED and intent in FOR_YOUNG and age == ADULT:
         return FOR_YOUNG[intent]
     for_adults = intent == ROLE_INTENT[writer] or intent in FOR_ADULTS.get(writer or "", ())
+    if intent in SAID_AGE_ONLY and said != YOUNG:
+        return intent
     if for_adults and age == YOUNG:
         return YOUNG_VERSION.get(intent, young_answer) if writer == SUBJECTED else young_answer
     if intent == young_answer and (age == ADULT or (age is None and writer != SUBJECTED)):

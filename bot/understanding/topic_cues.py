@@ -297,6 +297,8 @@ _HITS_OWN_CHILD = re.compile(
     rf"\b(jag|ja|i|i've){_NOW_AND_THEN} {_ROUGH}{_PARTICLES} {_OWN_CHILD}\b"
     rf"|\b{_ROUGH} (jag|ja){_PARTICLES} {_OWN_CHILD}\b"
     rf"|\b(jag|ja){_NOW_AND_THEN} (gav|ger|gett|gave|give) {_OWN_CHILD} (en )?(orfil|small|dask|smisk|slap)"
+    # "är jag en dålig pappa om jag ger barnen en örfil ibland?" (round 37: the victims' answer)
+    rf"|\b(om|nar) (jag|ja) (ger|gav) {_OWN_CHILD} (en )?(orfil|small|dask|smisk|slap)"
 )
 _SECRET_ADDRESS = re.compile(
     rf"{_PROTECTED_DETAILS}|\b(min|mitt|var) (nya )?adress|var (jag|vi) bor\b"
@@ -424,6 +426,10 @@ _REPORTED_WRITER = re.compile(
 _REPORTED_SOMEONE = re.compile(
     r"\b(jag|ja|vi) (har )?(polis)?(anmalde|anmalt|gjorde en (polis|oros)anmalan om) (min|mitt|mina|honom"
     r"|henne|dem|dom|hans|hennes|var|vart|vara)\b|\b(i|we) (have )?reported (my|him|her|them|his|our)\b"
+    # "Det var jag som ringde polisen på min systers kille" (round 37 told her what happens to
+    # one reported)
+    r"|\b(jag|ja|vi) (som )?(ringde|larmade|kontaktade|tipsade) (polisen|snuten|112|soc\w*)"
+    r" (pa|om) (min|mitt|mina|honom|henne|hans|hennes)\b|\bi (called|rang) the police on\b"
 )
 # whether what the writer did can be reported or punished ("kan jag bli anmäld för det?", "can she
 # report me for that?"): rounds 31 to 33 gave the one who sent threats drunk the general answer

@@ -2258,3 +2258,17 @@ def test_round_36s_writers_are_read_as_who_they_are():
     # pushing him while he held her down is defence, not violence both ways
     held = "Jag knuffade honom när han höll fast mig i hallen. Han har slagit mig flera gånger innan."
     assert with_premise("hit_back", held) == "hit_back"
+
+
+def test_round_37s_wrong_persons_are_read_as_who_they_are():
+    # an adult read as young, telling of sexual violence, keeps the adults' answer unless the
+    # conversation said she is under 18 (round 37 gave one BRIS and the school nurse)
+    read_young = guess(SUBJECTED, 0.95, young=0.95)
+    assert decide("sexual_violence", read_young).intent == "sexual_violence"
+    # the sister who called the police on her sister's boyfriend is worried, not reported
+    called = "Det var jag som ringde polisen på min systers kille och nu vill hon inte prata med mig."
+    assert with_premise("reported_for_violence", called) == "concerned"
+    # "before i do smth stupid to her", a slap to one's children: one who uses violence or fears to
+    assert names_self_as_the_one_who_hits("need to talk to someone before i do smth stupid to her")
+    assert names_self_as_the_one_who_hits("är jag en dålig pappa om jag ger barnen en örfil ibland?")
+    assert not names_self_as_the_one_who_hits("hon ger barnen en örfil ibland")
