@@ -679,6 +679,8 @@ def tells_of_someone_close(text: str) -> bool:
 # min man" is often the one who hurts her) nor a parent (a child writes "det gäller min pappa")
 _NOT_ABOUT_ME = re.compile(
     r"\b(det )?(galler|handlar( om)?|ar) inte (om )?mig\b|\b(it'?s|it is|this is) not (about )?me\b"
+    # "nej det är inte jag, det handlar om min syster" (round 37: the menu)
+    r"|\b(det )?(ar|e) inte (jag|ja)\b|\bit (isn'?t|wasn'?t) me\b"
 )
 _ABOUT_SOMEONE = re.compile(
     r"\b(det )?(galler|handlar om|ar om|it'?s about|it is about|this is about|it'?s|it is) (min|mitt"
@@ -724,4 +726,37 @@ def points_away_from_own_violence(text: str) -> bool:
     return (
         someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
         or says_it_is_someone_else(text) or tells_of_someone_close(text) or asks_at_work(text)
+    )  # fmt: skip
+
+
+# the writer hears or sees it at the neighbours' ("Jag hör skrik från lägenheten under mig nästan
+# varje helg": round 37 told her it was not her fault)
+_NEIGHBOURS = re.compile(
+    r"\b(lagenheten|vaningen|grannlagenheten) (under|ovanfor|bredvid|intill|mittemot) (mig|oss)\b"
+    r"|\bgrann(e|en|ar|arna|ens|lagenheten)\b|\bneighbou?rs?\b|\bett par (under|ovanfor|bredvid)"
+    r" (mig|oss)\b|\b(the )?(flat|apartment) (below|above|next door|upstairs|downstairs)\b"
+)
+_I_PERCEIVE = re.compile(rf"\b(jag|ja|vi|i|we)( \S+){{0,2}} {_PERCEIVES}\b")
+# "det är egentligen jag", "it's actually me": the writer says it is them after all
+_ACTUALLY_ME = re.compile(
+    r"\bdet (ar|e|galler|handlar om) (egentligen |faktiskt |nog |ju )?(jag|ja|mig)\b(?! (som (ringde|horde"
+    r"|sag|anmalde)))|\bit'?s (actually |really )?(me|about me)\b|\bi'?m the one (he|she|they)\b"
+)
+
+
+def hears_the_neighbours(text: str) -> bool:
+    """Whether the writer hears or sees violence at their neighbours', with none done to or by
+    the writer."""
+    norm = normalise(text)
+    if not (_NEIGHBOURS.search(norm) and _I_PERCEIVE.search(norm)):
+        return False
+    return not (someone_hurts_writer(text) or tells_own_violence(text))
+
+
+def tells_it_is_the_writer(text: str) -> bool:
+    """Whether `text` shows the writer as the one subjected: violence against them, hiding from
+    someone, a threat to blame them, or "det är egentligen jag"."""
+    return bool(
+        someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
+        or _ACTUALLY_ME.search(normalise(text))
     )  # fmt: skip

@@ -33,6 +33,7 @@ from bot.understanding.role_cues import (
     defended_self,
     denies_own_violence,
     guilty_bystander,
+    hears_the_neighbours,
     hides_from_someone,
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
@@ -43,6 +44,7 @@ from bot.understanding.role_cues import (
     seeks_protection,
     someone_else_wants_to_stop,
     someone_hurts_writer,
+    tells_it_is_the_writer,
     tells_mutual_violence,
     tells_of_someone_close,
     tells_of_violence,
@@ -827,7 +829,10 @@ def doubted(
     syster"). After a conversation that showed, as surely as a switch needs (`evidence`), the
     writer using violence, a reading of someone else whom the message itself does not point to
     (`points_away_from_own_violence`) says nothing of who is writing: "hon är ok tror jag. hon
-    sover hos sin mamma nu", from a man who had told he pushed her, is still his story."""
+    sover hos sin mamma nu", from a man who had told he pushed her, is still his story; so is a
+    reading of the one subjected after a conversation that surely showed someone worried, unless
+    the message tells it is the writer (`tells_it_is_the_writer`). A writer who hears it at the
+    neighbours' (`hears_the_neighbours`) is someone worried, as surely as a switch needs."""
     if guess.role != USES_VIOLENCE and names_self_as_the_one_who_hits(text):
         # "det är jag som slår i vårt förhållande": the reading's confidence, for the one who hits
         top, violence = guess.confidence, guess.probabilities.get(USES_VIOLENCE, 0.0)
@@ -838,11 +843,16 @@ def doubted(
     if shown_hitting and guess.role in others and not points_away_from_own_violence(text):
         # round 36 answered such a man as someone worried for five turns, and a woman who slapped
         # her boyfriend ("No he did not hit back. He just left") as the one in danger
-        unclear = guess.probabilities.get(UNCLEAR, 0.0) + guess.confidence
-        return RoleGuess(guess.probabilities | {guess.role: 0.0, UNCLEAR: unclear}, guess.young)
-    if guess.role != CONCERNED and says_it_is_someone_else(text):
+        return unclear_instead(guess)
+    shown_worried = earlier == CONCERNED and evidence >= limits.switch
+    if shown_worried and guess.role == SUBJECTED and not tells_it_is_the_writer(text):
+        # "min dotters sambo skriker på henne jämt", from a grandmother who said who she is
+        # (round 37 told her to get to a safe place and lock herself in)
+        return unclear_instead(guess)
+    if guess.role != CONCERNED and (says_it_is_someone_else(text) or hears_the_neighbours(text)):
         # "nej, det gäller inte mig. det gäller min syster" (round 35 told her it was not her
-        # fault): worried about someone, as surely as a switch needs
+        # fault), "Jag hör skrik från lägenheten under mig" (round 37 likewise): worried about
+        # someone, as surely as a switch needs
         return surely(guess, CONCERNED, limits)
     if guess.confidence < limits.switch and asks_at_work(text):
         # "I'm a family lawyer. My client fears ..." read 0.89 as at work, "Jag är SFI-lärare. En
@@ -882,6 +892,13 @@ def doubted(
     if not (points_to_subjected or shown):
         return guess
     return as_doubt(guess, limits)
+
+
+def unclear_instead(guess: RoleGuess) -> RoleGuess:
+    """`guess` with its top reading moved to UNCLEAR: the message says nothing of who is
+    writing, so the role the conversation showed holds."""
+    unclear = guess.probabilities.get(UNCLEAR, 0.0) + guess.confidence
+    return RoleGuess(guess.probabilities | {guess.role: 0.0, UNCLEAR: unclear}, guess.young)
 
 
 def surely(guess: RoleGuess, role: str, limits: Limits = LIMITS) -> RoleGuess:

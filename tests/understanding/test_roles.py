@@ -2272,3 +2272,21 @@ def test_round_37s_wrong_persons_are_read_as_who_they_are():
     assert names_self_as_the_one_who_hits("need to talk to someone before i do smth stupid to her")
     assert names_self_as_the_one_who_hits("är jag en dålig pappa om jag ger barnen en örfil ibland?")
     assert not names_self_as_the_one_who_hits("hon ger barnen en örfil ibland")
+
+
+def test_someone_worried_stays_worried_and_a_neighbour_who_hears_it_is_worried():
+    # round 37: a grandmother who had said who she is, then "min dotters sambo skriker på henne
+    # jämt ... pappa tog mamma i halsen", was told to get to a safe place and lock herself in
+    told = "min dotters sambo skriker pa henne jamt och lilla killen sa till mig att pappa tog mamma i halsen"
+    held = doubted(guess(SUBJECTED, 0.98), told, CONCERNED, evidence=0.95)
+    assert held.role == UNCLEAR
+    assert decide("danger_now", held, CONCERNED, evidence=0.95).intent == "danger_witness"
+    # ... unless the message tells it is the writer after all
+    for own in ("det är egentligen jag, han slår mig", "det är faktiskt jag"):
+        assert doubted(guess(SUBJECTED, 0.98), own, CONCERNED, evidence=0.95).role == SUBJECTED
+    # a neighbour who hears it, and "det är inte jag, det handlar om min syster"
+    screams = "Jag hör skrik från lägenheten under mig nästan varje helg. Igår lät det som att någon kastades mot väggen"
+    assert doubted(guess(SUBJECTED, 0.9), screams, None).role == CONCERNED
+    assert doubted(guess(SUBJECTED, 0.9), "grannarna hör när han slår mig", None).role == SUBJECTED
+    sister = "nej det är inte jag, det handlar om min syster"
+    assert doubted(guess(UNCLEAR, 0.9), sister, None).role == CONCERNED
