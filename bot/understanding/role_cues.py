@@ -49,6 +49,8 @@ _EN_PROGRESSIVE = (
 )
 _WE_OR_I = r"\b(jag|ja|i|vi|we)"
 _PERCEIVES = r"(hor|horde|hort|hear|heard|hears|ser|sag|sett|see|saw|seen)"
+_NEIGHBOUR_WORDS = r"\b(granne|grannen|grannar|grannarna|grannens|neighbou?rs?|neighbou?r's)\b"
+_COUPLE_NEAR = r"\bett par (under|ovanfor|bredvid) (mig|oss)\b"
 _WITNESSED = (
     r"(henne|honom|hen|dem|dom|han|hon|her|him|them|he|she|paret|the couple|"
     r"grann\w*|the neighbou?rs?|my neighbou?rs?)"
@@ -120,8 +122,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # danger for a whole conversation; in the corpus 65% worried, 18% subjected)
         "writer witnesses": (
             rf"{_WE_OR_I}( \S+){{0,2}} {_PERCEIVES}( \S+)? {_WITNESSED}\b|"
-            r"\b(granne|grannen|grannar|grannarna|grannens|neighbou?rs?|neighbou?r's)\b|"
-            r"\bett par (under|ovanfor|bredvid) (mig|oss)\b"
+            rf"{_NEIGHBOUR_WORDS}|{_COUPLE_NEAR}"
         ),
         # "hur får jag henne att söka vård?", "kan jag hjälpa henne flytta", "I want to help my
         # sister": the writer wants to help someone else (round 21 read two grown children
@@ -719,13 +720,19 @@ def guilty_bystander(text: str) -> bool:
     return blames_self_for_not_helping(text) and not someone_hurts_writer(text)
 
 
+def against_the_writer(text: str) -> bool:
+    """Whether `text` tells of violence against the writer, of hiding from someone, or of a
+    threat to blame them."""
+    return someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
+
+
 def points_away_from_own_violence(text: str) -> bool:
     """Whether `text` itself shows the writer as someone other than one who uses violence:
     violence against the writer, hiding from someone, a threat to blame them, someone else it is
     about, someone close to them, or their work."""
     return (
-        someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
-        or says_it_is_someone_else(text) or tells_of_someone_close(text) or asks_at_work(text)
+        against_the_writer(text) or says_it_is_someone_else(text) or tells_of_someone_close(text)
+        or asks_at_work(text)
     )  # fmt: skip
 
 
@@ -733,10 +740,10 @@ def points_away_from_own_violence(text: str) -> bool:
 # varje helg": round 37 told her it was not her fault)
 _NEIGHBOURS = re.compile(
     r"\b(lagenheten|vaningen|grannlagenheten) (under|ovanfor|bredvid|intill|mittemot) (mig|oss)\b"
-    r"|\bgrann(e|en|ar|arna|ens|lagenheten)\b|\bneighbou?rs?\b|\bett par (under|ovanfor|bredvid)"
-    r" (mig|oss)\b|\b(the )?(flat|apartment) (below|above|next door|upstairs|downstairs)\b"
+    rf"|{_NEIGHBOUR_WORDS}|\bgrannlagenheten\b|{_COUPLE_NEAR}"
+    r"|\b(the )?(flat|apartment) (below|above|next door|upstairs|downstairs)\b"
 )
-_I_PERCEIVE = re.compile(rf"\b(jag|ja|vi|i|we)( \S+){{0,2}} {_PERCEIVES}\b")
+_I_PERCEIVE = re.compile(rf"{_WE_OR_I}( \S+){{0,2}} {_PERCEIVES}\b")
 # "det är egentligen jag", "it's actually me": the writer says it is them after all
 _ACTUALLY_ME = re.compile(
     r"\bdet (ar|e|galler|handlar om) (egentligen |faktiskt |nog |ju )?(jag|ja|mig)\b(?! (som (ringde|horde"
@@ -756,7 +763,4 @@ def hears_the_neighbours(text: str) -> bool:
 def tells_it_is_the_writer(text: str) -> bool:
     """Whether `text` shows the writer as the one subjected: violence against them, hiding from
     someone, a threat to blame them, or "det är egentligen jag"."""
-    return bool(
-        someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
-        or _ACTUALLY_ME.search(normalise(text))
-    )  # fmt: skip
+    return against_the_writer(text) or _ACTUALLY_ME.search(normalise(text)) is not None

@@ -28,13 +28,13 @@ from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 first, then "in danger?"
 )
 from bot.understanding.role_cues import (
+    against_the_writer,
     asks_about_one_who_hits,
     asks_at_work,
     defended_self,
     denies_own_violence,
     guilty_bystander,
     hears_the_neighbours,
-    hides_from_someone,
     hurt_by_own_child,
     keeps_a_girl_in_the_family,
     names_self_as_the_one_who_hits,
@@ -49,7 +49,6 @@ from bot.understanding.role_cues import (
     tells_of_someone_close,
     tells_of_violence,
     tells_own_violence,
-    threatened_with_blame,
 )
 from bot.understanding.role_model import (
     CONCERNED,
@@ -881,9 +880,7 @@ def doubted(
         return as_doubt(guess, limits)
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
-    points_to_subjected = (  # the writer's own violence is ruled out above
-        someone_hurts_writer(text) or hides_from_someone(text) or threatened_with_blame(text)
-    )
+    points_to_subjected = against_the_writer(text)  # the writer's own violence is ruled out above
     unsure = (
         guess.confidence < limits.change or not tells_of_violence(text)
         or denies_own_violence(text)  # "jag har aldrig slagit tillbaka": round 16's man

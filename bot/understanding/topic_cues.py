@@ -219,6 +219,7 @@ _KEPT_ABROAD = re.compile(
     r"|will not (come|bring them) back|never came back|(have|has)n'?t come back|keep(s|ing)? them"
     r"|kept them|refuses? to (send|bring|let))\b"
 )
+_ABROAD_NAMED = re.compile(rf"\b{_ABROAD}\b")
 _THREATENED_TRIP = re.compile(
     r"\b(hotar|hotat|hotade|threat\w*|ska ta|vill ta|planerar|will take|going to take|wants to take"
     r"|plans? to)\b"
@@ -613,7 +614,7 @@ def children_kept_abroad(text: str) -> bool:
     """Whether `text` tells of children already kept in another country ("han tog barnen till
     Turkiet och nu säger han att dom inte kommer tillbaka")."""
     norm = normalise(text)
-    abroad = re.search(rf"\b{_ABROAD}\b", norm) is not None
+    abroad = _ABROAD_NAMED.search(norm) is not None
     threatened = _THREATENED_TRIP.search(norm) is not None  # a trip still to come
     return bool(names_kids(text) and abroad and _KEPT_ABROAD.search(norm) and not threatened)
 
