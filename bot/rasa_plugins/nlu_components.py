@@ -139,6 +139,12 @@ CALM_CONFIDENCE = 0.9
 THANKS = ("thanks", "goodbye")  # a word or three of thanks or farewell after danger is calm
 TOPIC_CONFIDENCE = 0.5  # a topic guessed less surely than this is not answered after danger
 CONTEXT_MESSAGES = 10  # how many earlier messages of the conversation count as context
+# An opening line that says nothing yet ("Hej, jag undrar en sak", "Jag vet inte om jag ska skriva
+# här"), read this surely as a greeting or a question who may write, in at most this many words,
+# shows 112 first only when acute: the model reads short texts as danger more often (rounds 36
+# to 39 answered six such openings with 112 and "are you in danger?")
+OPENERS = ("greet", "who_can_write")
+OPENER_WORDS = 10
 
 
 def danger_context(parses: list[dict[str, Any]], disclosure: float) -> tuple[bool, frozenset[str]]:
@@ -233,7 +239,13 @@ class DangerDetector(_Untrained):
             # inte": round 12 asked "are you in danger?"; not "ja hjälp mig"); not thanks ("tack
             # för att ni inte dömde mig" may be a farewell) nor "he has left" out of the blue
             reply_first = short_reply and ranking[0][INTENT_NAME_KEY] == name
-            calm = calm_news if context else reply_first
+            opener = name in OPENERS and share >= REPLY_CONFIDENCE and (
+                len(text.split()) <= OPENER_WORDS
+            )
+            # a bare age ("15", after "who is it about?") tells no danger (rounds 35 to 39 asked
+            # four young people "are you in danger?" after it)
+            bare_age = only_an_age(text) is not None
+            calm = (calm_news or bare_age) if context else (reply_first or opener or bare_age)
             verdict = self.triager.triage(
                 text, context, calm, earlier_kinds, violence_earlier, own_earlier, acute_before
             )

@@ -56,8 +56,10 @@ def _problems(step: dict[str, Any], answer: list[dict[str, Any]]) -> list[str]:
         not answer or step["first_bubble_says"].lower() not in answer[0].get("text", "").lower()
     ):
         problems.append(f"the first bubble does not say “{step['first_bubble_says']}”")
-    if step.get("emergency_first") and not (answer and answer[0].get("emergency")):
-        problems.append("the first bubble is not the emergency card")
+    emergency = bool(answer and answer[0].get("emergency"))
+    if "emergency_first" in step and emergency != step["emergency_first"]:
+        shown = "is" if emergency else "is not"
+        problems.append(f"the first bubble {shown} the emergency card")
     staff = (answer[0].get("staff") if answer else None) or {}
     if "role" in step and staff.get("writer") != step["role"]:
         problems.append(f"the writer is taken as {staff.get('writer')}, not {step['role']}")

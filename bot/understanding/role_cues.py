@@ -567,10 +567,29 @@ _SELF_NAMED = re.compile(
 )
 
 
+# asks for a group, treatment or talks for those who hit ("finns det nån grupp för killar som
+# slår? kostar de nåt?", "treatment for men who use violence, how long is the wait?": round 39
+# gave three what calling the victims' lines costs), naming no partner or relative of their own
+_PROGRAM_FOR_THOSE_WHO_HIT = re.compile(
+    r"\b(grupp\w*|samtal\w*|behandling\w*|hjalp|program\w*|kurs\w*|stod|terapi|groups?|therapy"
+    r"|treatment|programs?|programmes?|courses?|counsel+ing|help|support) (for|till) (man|killar|kvinnor"
+    r"|tjejer|personer|folk|foraldrar|pappor|mammor|sana|guys|men|women|people|parents|dads|mums|moms)"
+    r" (som|who|that) (slar|har slagit|utovar vald|anvander vald|ar valdsamma|hotar|hit|are violent"
+    r"|use violence|abuse|hurt)\b"
+)
+_NAMES_THEIR_OWN = re.compile(
+    r"\b(min|mitt|my) (man|make|pojkvan|kille|sambo|son|bror|brorsa|pappa|far|partner|husband"
+    r"|boyfriend|brother|father|dad|ex)\b"
+)
+
+
 def names_self_as_the_one_who_hits(text: str) -> bool:
-    """Whether the writer says in so many words that they are the one who uses violence."""
+    """Whether the writer says in so many words that they are the one who uses violence, or asks
+    for a group or treatment for those who hit, naming no one close of their own."""
     norm = _THREAT_TO_BLAME.sub(" ", _CLAIMED.sub(" ", normalise(text)))
-    return _SELF_NAMED.search(norm) is not None
+    if _SELF_NAMED.search(norm) is not None:
+        return True
+    return _PROGRAM_FOR_THOSE_WHO_HIT.search(norm) is not None and not _NAMES_THEIR_OWN.search(norm)
 
 
 # "Jag är kurator på gymnasiet. En elev ...", "Polis här. Vi har en målsägande ...", "I'm a family
@@ -682,6 +701,8 @@ _NOT_ABOUT_ME = re.compile(
     r"\b(det )?(galler|handlar( om)?|ar) inte (om )?mig\b|\b(it'?s|it is|this is) not (about )?me\b"
     # "nej det är inte jag, det handlar om min syster" (round 37: the menu)
     r"|\b(det )?(ar|e) inte (jag|ja)\b|\bit (isn'?t|wasn'?t) me\b"
+    # "nej inte mig, det gäller min syster" (round 39 told her brother it was not his fault)
+    r"|\b(nej|no|nope),? (inte|not) (mig|mej|jag|ja|me)\b"
 )
 _ABOUT_SOMEONE = re.compile(
     r"\b(det )?(galler|handlar om|ar om|it'?s about|it is about|this is about|it'?s|it is) (min|mitt"
@@ -742,6 +763,11 @@ _NEIGHBOURS = re.compile(
     r"\b(lagenheten|vaningen|grannlagenheten) (under|ovanfor|bredvid|intill|mittemot) (mig|oss)\b"
     rf"|{_NEIGHBOUR_WORDS}|\bgrannlagenheten\b|{_COUPLE_NEAR}"
     r"|\b(the )?(flat|apartment) (below|above|next door|upstairs|downstairs)\b"
+    # a stranger, or a house on the writer's round ("jag hör en kvinna skrika från ett hus", from a
+    # refuse collector: round 39 told him to lock himself in)
+    r"|\b(en|ett|a|an) (kvinna|man|tjej|kille|barn|unge|woman|girl|guy|boy|child|kid) (skrika|skrik"
+    r"|grata|grater|skrek|grat|scream\w*|shout\w*|yell\w*|cry\w*)\b"
+    r"|\b(fran|i|from|in) (ett|a) (hus|house|radhus|villa)\b"
 )
 _I_PERCEIVE = re.compile(rf"{_WE_OR_I}( \S+){{0,2}} {_PERCEIVES}\b")
 # "det är egentligen jag", "it's actually me": the writer says it is them after all
@@ -756,6 +782,27 @@ def hears_the_neighbours(text: str) -> bool:
     the writer."""
     norm = normalise(text)
     if not (_NEIGHBOURS.search(norm) and _I_PERCEIVE.search(norm)):
+        return False
+    return not (someone_hurts_writer(text) or tells_own_violence(text))
+
+
+# a friend's parent or partner hurts the friend ("kompisens morsa slår han typ varje vecka, han
+# sover hos mig ibland": round 39 read it 0.95 as the writer's own home and offered a shelter)
+_FRIENDS_HOME = re.compile(
+    r"\b(kompisens|kompisen|polarens|vannens|vaninnans|bastisens|klasskompisens|min kompis|min polare"
+    r"|my (friend|mate|classmate|best friend)'?s?) (mamma|pappa|morsa|farsa|styvpappa|styvmamma"
+    r"|mamas|pappas|kille|tjej|pojkvan|flickvan|man|fru|sambo|mom|mum|dad|mother|father|stepdad"
+    r"|stepfather|boyfriend|girlfriend|husband|wife|bf|gf)\b"
+)
+
+_VIOLENT_VERB = re.compile(rf"\b{_VERBS}\b")
+
+
+def tells_of_a_friends_home(text: str) -> bool:
+    """Whether the writer tells of violence in a friend's home (the friend's parent or partner),
+    with none done to or by the writer."""
+    norm = normalise(text)
+    if _FRIENDS_HOME.search(norm) is None or _VIOLENT_VERB.search(norm) is None:
         return False
     return not (someone_hurts_writer(text) or tells_own_violence(text))
 

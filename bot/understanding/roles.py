@@ -46,6 +46,7 @@ from bot.understanding.role_cues import (
     someone_hurts_writer,
     tells_it_is_the_writer,
     tells_mutual_violence,
+    tells_of_a_friends_home,
     tells_of_someone_close,
     tells_of_violence,
     tells_own_violence,
@@ -67,6 +68,7 @@ from bot.understanding.topic_cues import (
     about_sexual_violence,
     about_shelter,
     after_effects,
+    ashamed_of_staying,
     asks_about_documenting,
     asks_about_injury_care,
     asks_about_language,
@@ -80,6 +82,7 @@ from bot.understanding.topic_cues import (
     asks_if_reportable,
     asks_if_reported,
     asks_if_someone_is_there,
+    asks_opening_hours,
     asks_own_duty_to_report,
     asks_something,
     asks_what_honour_is,
@@ -89,6 +92,7 @@ from bot.understanding.topic_cues import (
     children_kept_abroad,
     children_taken_abroad,
     hits_own_child,
+    married_off_or_sent_abroad,
     mentions_children,
     names_a_child_at_work,
     names_a_concern_report,
@@ -105,9 +109,11 @@ from bot.understanding.topic_cues import (
     order_is_broken,
     reported_someone,
     reported_writer,
+    reports_someone_else,
     tells_of_sexual_abuse,
     wants_to_see_own_children,
     wants_to_volunteer,
+    worn_out_by_going_back,
     writer_is_a_man,
 )
 
@@ -131,7 +137,7 @@ ANSWER_ROLE: dict[str, str] = {
             "adult_reports_concern",  # "if I tell at school": to a young person at home
             "forms_of_violence",  # "Känner du igen dig?": to the one it may happen to
             "feelings_after_violence", "restraining_order_broken", "children_kept_abroad",
-            "sexual_violence_young",
+            "sexual_violence_young", "ashamed_of_staying",
         ),
         SUBJECTED,
     ),
@@ -146,13 +152,13 @@ ANSWER_ROLE: dict[str, str] = {
     **dict.fromkeys(
         ("concerned", "concerned_young", "concerned_honour", "danger_witness", "report_for_someone",
          "sexual_violence_concerned", "outside_orebro_someone_else", "health_care_someone_else",
-         "forms_of_violence_someone_else", "concerned_own_guilt"),
+         "forms_of_violence_someone_else", "concerned_own_guilt", "concerned_worn_out"),
         CONCERNED,
     ),
     **dict.fromkeys(
         ("professional", "professional_adult", "professional_consult", "interpreter_professional",
          "professional_evidence", "professional_referral", "professional_other_municipality",
-         "professional_virginity"),
+         "professional_virginity", "professional_forced_marriage"),
         PROFESSIONAL,
     ),
 }  # fmt: skip
@@ -302,6 +308,7 @@ COUNTERPART = {
     # "min syster bor i Göteborg och hennes man har hotat henne med kniv": support where she lives
     ("outside_orebro", CONCERNED): "outside_orebro_someone_else",
     ("virginity", PROFESSIONAL): "professional_virginity",
+    ("forced_marriage", PROFESSIONAL): "professional_forced_marriage",
 }
 # Answers for anyone that fit one who may use violence too: they name every line, Välj att sluta
 # too, or speak only of the chat ("it cannot report you"). Given as they are, not asked about,
@@ -333,7 +340,7 @@ SAID_AGE_ONLY = frozenset({"sexual_violence"})
 # someone who uses violence
 NOT_YOUR_FAULT = frozenset(
     {"victim", "sexual_violence", "self_blame", "hit_back", "image_abuse", "feelings_after_violence",
-     "sexual_violence_young", "men_victims"}
+     "sexual_violence_young", "men_victims", "ashamed_of_staying"}
 )
 # Answers reached only as another role's counterpart of a topic or from the message's own words
 # (with_premise, specific_answer): no training examples of their own
@@ -347,7 +354,8 @@ COUNTERPART_ONLY = frozenset(
      "volunteer", "feelings_after_violence", "health_care_someone_else",
      "forms_of_violence_someone_else", "contact_with_children", "restraining_order_broken",
      "children_kept_abroad", "sexual_violence_young", "concerned_about_one_who_hits",
-     "concerned_own_guilt"}
+     "concerned_own_guilt", "ashamed_of_staying", "concerned_worn_out",
+     "professional_forced_marriage"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -409,6 +417,7 @@ QUESTIONS_ABOUT_THE_SERVICE = (
      asks_what_honour_is),
     ("who_can_write", frozenset({FALLBACK}), asks_if_men_may_write),
     ("bot_identity", frozenset({FALLBACK, "costs_and_anonymity", "open_now"}), asks_if_someone_is_there),
+    ("open_now", frozenset({FALLBACK, "costs_and_anonymity", "anonymity"}), asks_opening_hours),
 )  # fmt: skip
 ABOUT_SOMEONE_WHO_HITS = frozenset(
     {"concerned", "concerned_young", "report_for_someone", "professional", "professional_adult",
@@ -426,6 +435,11 @@ TOLD_INSTEAD = (
     # "Jag anmälde min bror för att han slog sin fru och nu hatar familjen mig" (round 33 told her
     # to get help to stop): the one who reported, worried about someone
     ("concerned", frozenset({"reported_for_violence"}), reported_someone),
+    # "om jag tipsar om min granne, kan han få reda på vem som ringt?" (round 39 gave two
+    # neighbours the police answer for one who reports her own partner)
+    ("report_for_someone",
+     frozenset({"police_report", "anonymity", "victim", "concerned", "forms_of_violence", FALLBACK}),
+     reports_someone_else),
     # "Jag tror att min son slår sin flickvän. Hur pratar jag med honom om det?" (rounds 32 to 34
     # told five parents and friends not to confront him)
     ("concerned_about_one_who_hits", ABOUT_SOMEONE_WHO_HITS, asks_about_one_who_hits),
@@ -441,6 +455,17 @@ TOLD_INSTEAD = (
      frozenset({"concerned", "concerned_young", "self_blame", "feeling_bad", "feelings_after_violence",
                 "report_for_someone", FALLBACK}),
      guilty_bystander),
+    # "min syster går tillbaka till honom hela tiden och jag orkar inte mer" (rounds 37 to 39 gave
+    # the script for starting a talk)
+    ("concerned_worn_out",
+     frozenset({"concerned", "concerned_young", "self_blame", "feeling_bad", "feelings_after_violence",
+                "victim", FALLBACK}),
+     worn_out_by_going_back),
+    # "jag älskar honom fortfarande och skäms så mycket" (rounds 36 to 39: a general answer)
+    ("ashamed_of_staying",
+     frozenset({"victim", "self_blame", "feeling_bad", "feelings_after_violence", "forms_of_violence",
+                FALLBACK}),
+     ashamed_of_staying),
     # "han tog barnen till Turkiet och nu säger han att dom inte kommer tillbaka" (rounds 32 to
     # 34: how to stop a trip)
     ("children_kept_abroad",
@@ -560,6 +585,11 @@ ON_THE_DUTY_TO_REPORT = frozenset({"professional", "professional_adult", "report
 HONOUR_TOPICS = frozenset(
     {"honour", "forced_marriage", "virginity", "honour_rights", "honour_explained"}
 )
+# Someone at work whose pupil or client is to be married off or sent abroad: how to act before the
+# trip, instead of the general answers at work or an answer to the one at risk
+MARRIED_OFF_INSTEAD_OF = (
+    HONOUR_TOPICS | AT_WORK_GENERAL_ANSWERS | {"report_concern_child", "children_custody", FALLBACK}
+)
 ASKED_ABOUT_THE_FAMILY = GENERAL_ANSWERS | HONOUR_TOPICS | {"concerned", "concerned_young", FALLBACK}
 # A parent or brother who keeps a daughter or sister from things often writes as if worried, or
 # is read as a parent who hits: the answer for the one who controls, whose counterparts answer a
@@ -577,7 +607,7 @@ FOR_ADULTS = {
     # (round 19: "jag e 15 ... då tar soc min lillebror" got how to report a concern)
     SUBJECTED: FOR_PARENTS
     | {"social_services", "economic_violence", "protected_identity", "report_concern_child", "shelter",
-       "feelings_after_violence", "sexual_violence", "self_blame"},
+       "feelings_after_violence", "sexual_violence", "self_blame", "ashamed_of_staying"},
     USES_VIOLENCE: frozenset(
         {"first_call", "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
          "interpreter_uses_violence", "is_it_a_crime_uses_violence", "restraining_order_against_me",
@@ -750,6 +780,12 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
     if decision.intent == FALLBACK and decision.writer in CHILDREN_NAMED and names_kids(text):
         return Decision(CHILDREN_NAMED[decision.writer], decision.writer, "switched")
     if (
+        decision.writer == PROFESSIONAL
+        and decision.intent in MARRIED_OFF_INSTEAD_OF
+        and married_off_or_sent_abroad(text)
+    ):  # "En elev ska giftas bort under sommarlovet. Vilka steg bör jag ta?" (rounds 38 and 39)
+        return Decision("professional_forced_marriage", decision.writer, "switched")
+    if (
         decision.writer in (CONCERNED, PROFESSIONAL)
         and decision.intent in TAKEN_ABROAD_INSTEAD_OF
         and children_taken_abroad(text)
@@ -804,8 +840,9 @@ def specific_answer(decision: Decision, text: str, earlier: Iterable[str] = ()) 
 def doubted(
     guess: RoleGuess, text: str, earlier: str | None, limits: Limits = LIMITS, evidence: float = 0.0
 ) -> RoleGuess:
-    """`guess`, unless `text` names the writer as the one who uses violence ("det är jag som slår":
-    then read so, as surely as the model read another role), or it reads the writer as subjected
+    """`guess`, unless `text` names the writer as the one who uses violence ("det är jag som slår",
+    "finns det nån grupp för killar som slår?": then read so, as surely as the answer for them
+    needs, unless it tells of violence against the writer), or it reads the writer as subjected
     while `text` tells only of the writer's own violence (then a doubt, as below), or it reads
     the writer as someone who uses violence while `text` tells of
     nothing violent the writer may have done (role_cues.tells_own_violence errs towards yes) and
@@ -831,12 +868,14 @@ def doubted(
     sover hos sin mamma nu", from a man who had told he pushed her, is still his story; so is a
     reading of the one subjected after a conversation that surely showed someone worried, unless
     the message tells it is the writer (`tells_it_is_the_writer`). A writer who hears it at the
-    neighbours' (`hears_the_neighbours`) is someone worried, as surely as a switch needs."""
-    if guess.role != USES_VIOLENCE and names_self_as_the_one_who_hits(text):
-        # "det är jag som slår i vårt förhållande": the reading's confidence, for the one who hits
-        top, violence = guess.confidence, guess.probabilities.get(USES_VIOLENCE, 0.0)
-        swapped = {guess.role: violence, USES_VIOLENCE: top}
-        return RoleGuess(guess.probabilities | swapped, guess.young)
+    neighbours' (`hears_the_neighbours`), of violence in a friend's home
+    (`tells_of_a_friends_home`) or of reporting someone else (`reports_someone_else`) is someone
+    worried, as surely as a switch needs."""
+    if names_self_as_the_one_who_hits(text) and not against_the_writer(text):
+        # "det är jag som slår i vårt förhållande", "hur slutar man slå", "finns det nån grupp för
+        # killar som slår?" (round 39 asked who it is about, or told what the victims' lines cost):
+        # the one who hits, as surely as the answer for them needs
+        return surely(guess, USES_VIOLENCE, limits)
     others = (SUBJECTED, CONCERNED, PROFESSIONAL)
     shown_hitting = earlier == USES_VIOLENCE and evidence >= limits.switch
     if shown_hitting and guess.role in others and not points_away_from_own_violence(text):
@@ -848,10 +887,19 @@ def doubted(
         # "min dotters sambo skriker på henne jämt", from a grandmother who said who she is
         # (round 37 told her to get to a safe place and lock herself in)
         return unclear_instead(guess)
-    if guess.role != CONCERNED and (says_it_is_someone_else(text) or hears_the_neighbours(text)):
+    if says_it_is_someone_else(text):
+        # "nej inte mig, det gäller min syster" after a first message read as hers (round 39 kept
+        # her brother as the one subjected): worried, as surely as a change of writer needs
+        return surely(guess, CONCERNED, limits, level=limits.change)
+    someone_elses = (
+        hears_the_neighbours(text) or tells_of_a_friends_home(text)
+        or (reports_someone_else(text) and not against_the_writer(text))
+    )  # fmt: skip
+    if guess.role != CONCERNED and someone_elses:
         # "nej, det gäller inte mig. det gäller min syster" (round 35 told her it was not her
-        # fault), "Jag hör skrik från lägenheten under mig" (round 37 likewise): worried about
-        # someone, as surely as a switch needs
+        # fault), "Jag hör skrik från lägenheten under mig" (round 37 likewise), "kompisens morsa
+        # slår han", "om jag tipsar om min granne" (round 39): worried about someone, as surely
+        # as a switch needs
         return surely(guess, CONCERNED, limits)
     if guess.confidence < limits.switch and asks_at_work(text):
         # "I'm a family lawyer. My client fears ..." read 0.89 as at work, "Jag är SFI-lärare. En
@@ -898,10 +946,13 @@ def unclear_instead(guess: RoleGuess) -> RoleGuess:
     return RoleGuess(guess.probabilities | {guess.role: 0.0, UNCLEAR: unclear}, guess.young)
 
 
-def surely(guess: RoleGuess, role: str, limits: Limits = LIMITS) -> RoleGuess:
-    """`guess` with `role` as sure as a switch needs (at least), the other readings scaled down
-    to make room."""
-    sure = max(guess.probabilities.get(role, 0.0), limits.switch)
+def surely(
+    guess: RoleGuess, role: str, limits: Limits = LIMITS, level: float | None = None
+) -> RoleGuess:
+    """`guess` with `role` as sure as a switch to its answer needs (or `level`), at least, the
+    other readings scaled down to make room."""
+    needed = switch_needed(role, limits) if level is None else level
+    sure = max(guess.probabilities.get(role, 0.0), needed)
     rest = 1.0 - guess.probabilities.get(role, 0.0)
     scale = (1.0 - sure) / rest if rest > 0 else 0.0
     scaled = {other: p * scale for other, p in guess.probabilities.items()}

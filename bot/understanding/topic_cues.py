@@ -97,6 +97,12 @@ _SEXUAL_VIOLENCE = re.compile(
     r"|\b(kraver|kravde|tjatar (sig )?till|pressar (mig|henne|honom) till) (sex|samliv|samlag)\b"
     r"|\b(sex|samliv|samlag)\b[^.?!]{0,30}\b(fast|trots att|aven nar|nar) (jag|hon|han) (sager|sagt|sa) nej\b"
     r"|\b(demands?|demanded|insists? on) sex\b|\bsex\b[^.?!]{0,30}\b(even )?when i say no\b"
+    # "blev typ tvingad av sin kille att göra grejer hon inte ville" (round 39 gave her friend the
+    # general script), "pressade mig till saker jag inte ville", "made her do things she didn't want"
+    r"|\b(tvinga\w*|pressa\w*|tjata\w*)( \S+){0,4} (att gora |till )?(grejer|saker|sant)( \S+)? (hon|jag|han"
+    r"|hen) (inte )?(ville|ville inte)\b"
+    r"|\b(forced|pressured|made|pushed) (her|me|him)( \S+){0,2} (to do |into doing |into |do )"
+    r"(things|stuff)( \S+)? (she|i|he) (didn'?t|did not) want\b"
 )
 # what children write of sexual abuse without naming it ("min styvpappa kommer in i mitt rum på
 # nätterna och rör mig", "my stepfather touch me when mom is working", "han säger att det är vår
@@ -220,6 +226,15 @@ _KEPT_ABROAD = re.compile(
     r"|kept them|refuses? to (send|bring|let))\b"
 )
 _ABROAD_NAMED = re.compile(rf"\b{_ABROAD}\b")
+# someone is to be married off, or sent or taken abroad ("hon ska giftas bort under sommarlovet",
+# "hon ska skickas till släkten i Afghanistan efter skolavslutningen", "a 'holiday' to Iraq")
+_MARRIED_OFF = re.compile(
+    r"\b(giftas bort|gifta bort|gifter bort|tvangsgift\w*|tvangsaktenskap\w*|ska gifta sig|ska giftas"
+    r"|forlovas|married off|marry (her|him) off|forced (to marry|marriage)|arranged marriage"
+    r"|to be married|is getting married)\b"
+    rf"|\b(skickas|skickad|sent|be sent|sending|semester|resa|trip|holiday|vacation)\b[^.?!]{{0,50}}"
+    rf"\b{_ABROAD}\b"
+)
 _THREATENED_TRIP = re.compile(
     r"\b(hotar|hotat|hotade|threat\w*|ska ta|vill ta|planerar|will take|going to take|wants to take"
     r"|plans? to)\b"
@@ -432,6 +447,41 @@ _REPORTED_SOMEONE = re.compile(
     r"|\b(jag|ja|vi) (som )?(ringde|larmade|kontaktade|tipsade) (polisen|snuten|112|soc\w*)"
     r" (pa|om) (min|mitt|mina|honom|henne|hans|hennes)\b|\bi (called|rang) the police on\b"
 )
+# the writer is ashamed of loving, staying with or going back to the one who hurts them ("jag
+# älskar honom fortfarande och skäms", "I feel so stupid ... i still made him breakfast":
+# rounds 36 to 39 gave five such writers a general answer or asked who it is about)
+_ASHAMED = re.compile(
+    r"\b(skams|skammes|skammer|skams|skam|dum|korkad|patetisk|stupid|ashamed|shame|embarrassed"
+    r"|pathetic|an idiot)\b"
+)
+_I_STAY = re.compile(
+    r"\b(jag|ja|i)( \w+){0,3} (alskar|stannat|stannar|stannade|stannar kvar|gar tillbaka|gick"
+    r" tillbaka|later|lat|love|loved|stayed|stay|go back|went back|keep going back|let|made)\b"
+    r"|\b(alskar|later|lat|stannar|stannade|gar|gick) (jag|ja)\b"  # "ändå låter jag honom ..."
+)
+# someone close keeps going back, and the writer is worn out or angry ("min syster går tillbaka
+# till honom hela tiden och jag orkar inte mer. är jag en dålig syster?": rounds 37 to 39)
+_GOES_BACK = re.compile(
+    r"\b(gar|gick|flyttar|flyttade|flyttat|gatt) tillbaka\b|\b(goes|went|going|gone|moved) back\b"
+)
+_WORN_OUT = re.compile(
+    r"\borkar inte\b|\btrott pa\b|\barg (pa henne|pa honom|pa hen)\b|\bsluta bry mig\b"
+    r"|\bdalig (syster|bror|van|vaninna|kompis|manniska|mamma|pappa|dotter|son)\b"
+    r"|\b(can'?t|cannot) (take|do) (it|this) any ?more\b|\bso (angry|tired|done)\b"
+    r"|\b(angry|mad|furious) (at|with) (her|him|them)\b|\bstop caring\b"
+    r"|\bbad (sister|brother|friend|person|mother|father|daughter|son)\b|\b(tired|sick) of\b"
+)
+
+
+# reports someone else or asks whether the one reported learns who it was ("om jag tipsar om min
+# granne, kan han få reda på vem som ringt?", "om jag ringer polisen, dom säger till mannen vem
+# ringde?": round 39 gave two such neighbours the answer for one who reports her own partner)
+_REPORTS_ANOTHER = re.compile(
+    r"\b(vem|who) (som )?(ringde|ringt|anmalde|anmalt|tipsade|tipsat|larmade|larmat|called|reported"
+    r"|tipped)\b|\btipsa\w* (polisen |snuten |soc\w* )?om\b|\b(tip off|give a tip to) the police\b"
+    r"|\b(anmala|anmaler|polisanmala|report) (min |mina |my |the )?(granne|grannen|grannar|grannarna"
+    r"|neighbou?rs?)\b"
+)
 # whether what the writer did can be reported or punished ("kan jag bli anmäld för det?", "can she
 # report me for that?"): rounds 31 to 33 gave the one who sent threats drunk the general answer
 _REPORTABLE = re.compile(
@@ -484,7 +534,17 @@ _SOMEONE_THERE = re.compile(
     r"|\b(real|actual) (person|human)\b|\bar (det|du) en (riktig )?(manniska|person)\b"
     r"|\b(nagon|nan|en manniska) (som )?(svarar|laser|finns) (har|pa andra sidan)\b"
     r"|\bboka (en )?tid\b|\bbook (a|an) (time|appointment)\b"
+    # "vilka e ni som svarar, e ni psykologer eller poliser" (round 39: what it costs)
+    r"|\bvilka (ar|e) ni\b|\bvem (ar|e) det som svarar\b|\bwho (are you|is answering|answers)\b"
+    r"|\b(ar|e) (ni|du) (psykolog|polis|kurator|socialsekreterare|volontar|robot)\w*"
 )
+# when the chat or the lines are open ("när har ni öpet?", "vilka tider är ni öppna": round 39 told
+# both what it costs), with nothing asked about money
+_OPENING_HOURS = re.compile(
+    r"\b(oppet|opet|oppettid\w*|opettid\w*|oppna|opening hours|open hours|are you open|when (are you"
+    r"|is it) open|vilka tider|vilken tid|what time)\b"
+)
+_MONEY = re.compile(r"\b(kosta\w*|gratis|avgift|pengar|cost\w*|free|fee|money|pay)\b")
 # a question without "?" ("ok tack. vad jag gör nu först", "vart jag ringa, vilken nummer")
 _QUESTION_WORD = re.compile(
     r"(^|[.,!] )(vad|vart|hur|vilken|vilket|vilka|vem|what|where|how|which|who)\b"
@@ -594,12 +654,19 @@ wants_to_see_own_children = _says(_SEE_OWN_CHILDREN)  # "får jag inte träffa m
 reported_writer = _says(_REPORTED_WRITER)  # "hon har anmält mig för misshandel"
 asks_if_reportable = _says(_REPORTABLE)  # "kan jag bli anmäld för det?"
 reported_someone = _says(_REPORTED_SOMEONE)  # "jag anmälde min bror för att han slog sin fru"
+reports_someone_else = _says(_REPORTS_ANOTHER)  # "om jag tipsar om min granne"
 asks_what_honour_is = _says(_WHAT_HONOUR_IS)  # "vad räknas som hedersvåld?"
 asks_if_men_may_write = _says(_MEN_TOO)  # "Do you talk to men too or only women?"
 asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?"
 asks_where_she_is = _says(_WHERE_SHE_IS)  # "kan ni säga vilket boende hon är på?"
 names_a_concern_report = _says(_CONCERN_REPORT)  # "räcker det för en orosanmälan?"
 asks_how_to_report_a_concern = _says(_HOW_TO_REPORT_A_CONCERN)  # "hur gör man en orosanmälan?"
+
+
+def asks_opening_hours(text: str) -> bool:
+    """Whether the writer asks when the chat or the lines are open, and nothing about money."""
+    norm = normalise(text)
+    return _OPENING_HOURS.search(norm) is not None and _MONEY.search(norm) is None
 
 
 def order_is_broken(text: str) -> bool:
@@ -625,6 +692,26 @@ def tells_of_sexual_abuse(text: str) -> bool:
     norm = normalise(text)
     touched = _TOUCHED.search(norm) is not None and _NOT_TOUCHED.search(norm) is None
     return touched or _SEXUAL_VIOLENCE.search(norm) is not None
+
+
+def ashamed_of_staying(text: str) -> bool:
+    """Whether the writer is ashamed of, or calls themselves stupid for, loving, staying with or
+    going back to the one who hurts them."""
+    norm = normalise(text)
+    return _ASHAMED.search(norm) is not None and _I_STAY.search(norm) is not None
+
+
+def worn_out_by_going_back(text: str) -> bool:
+    """Whether the writer tells that someone keeps going back to the one who hurts them and is
+    worn out, angry or afraid of being a bad sister, friend or parent for it."""
+    norm = normalise(text)
+    return _GOES_BACK.search(norm) is not None and _WORN_OUT.search(norm) is not None
+
+
+def married_off_or_sent_abroad(text: str) -> bool:
+    """Whether someone is to be married off, or sent abroad ("skickas till släkten i Afghanistan");
+    not children taken abroad by a parent (`children_taken_abroad`)."""
+    return _MARRIED_OFF.search(normalise(text)) is not None
 
 
 def blames_self_for_not_helping(text: str) -> bool:

@@ -43,3 +43,20 @@ async def test_a_flow_fails_when_the_answer_says_what_it_must_not():
         "step 1 (hej): the answer says “I FARA”"
     ]
     assert await run_flow(flow, await answering("Polisen utreder.")) == []
+
+
+async def test_a_flow_can_require_that_an_answer_does_not_open_with_112():
+    # a pure check of the flow runner: "15" after "who is it about?" is no emergency
+    flow = Flow("no false alarm", "sv", [{"user": "15", "emergency_first": False}], "x")
+
+    async def ask_with(first):
+        async def ask(session, message, lang):
+            return [first, {"text": "BRIS 116 111"}]
+
+        return ask
+
+    card = {"text": "Ring 112", "emergency": True}
+    assert await run_flow(flow, await ask_with(card)) == [
+        "step 1 (15): the first bubble is the emergency card"
+    ]
+    assert await run_flow(flow, await ask_with({"text": "Hej"})) == []

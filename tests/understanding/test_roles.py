@@ -35,6 +35,7 @@ from bot.understanding.roles import (
     ANSWER_ROLE,
     CALM,
     FALLBACK,
+    LIMITS,
     NEXT_STEP,
     NO_GUESS,
     NOT_UNDERSTOOD_AGAIN,
@@ -1616,7 +1617,8 @@ def test_a_writer_who_names_themselves_as_the_one_who_hits_is_read_so():
     # round 22: a woman who wrote "det är jag som slår" got the lines for those subjected
     text = "Jag är kvinna och det är jag som slår i vårt förhållande. Alla tror att det är han."
     read = doubted(guess(SUBJECTED, 0.76), text, None)
-    assert read.role == USES_VIOLENCE and read.confidence == 0.76
+    # as surely as the answer for those who hit needs (round 39 asked "hur slutar man slå")
+    assert read.role == USES_VIOLENCE and read.confidence == LIMITS.switch_to_uses_violence
     assert doubted(guess(UNCLEAR, 0.9), "I'm the one who hits, not him", None).role == USES_VIOLENCE
     # a writer read as subjected who tells only of her own violence: asked before "it is not
     # your fault" (round 25 said so to a woman who twisted her husband's wrist)
@@ -2290,3 +2292,91 @@ def test_someone_worried_stays_worried_and_a_neighbour_who_hears_it_is_worried()
     assert doubted(guess(SUBJECTED, 0.9), "grannarna hör när han slår mig", None).role == SUBJECTED
     sister = "nej det är inte jag, det handlar om min syster"
     assert doubted(guess(UNCLEAR, 0.9), sister, None).role == CONCERNED
+
+
+def test_a_brother_a_refuse_collector_and_a_friend_are_read_as_worried():
+    # round 39: "nej inte mig, det gäller min syster" kept the brother as the one subjected; a
+    # refuse collector who hears a woman scream from a house was told to lock himself in; a boy
+    # whose friend's mother hits him was read 0.95 as the one hit at home
+    sister = "nej inte mig, det gäller min syster. hon lämnade honom i våras"
+    for read in (guess(SUBJECTED, 0.8), guess(CONCERNED, 0.79)):
+        corrected = doubted(read, sister, SUBJECTED, evidence=0.98)
+        assert writer_role(corrected, SUBJECTED, evidence=0.98) == CONCERNED
+    house = "jag kör sopbil. tre veckor nu jag hör en kvinna skrika från ett hus, och en man skriker också"
+    assert doubted(guess(SUBJECTED, 0.6), house, None).role == CONCERNED
+    friend = "kompisens morsa slår han typ varje vecka, han sover hos mig ibland. kan han bo hos oss för gott?"
+    assert doubted(guess(SUBJECTED, 0.95), friend, None).role == CONCERNED
+    # ... not a child who hears it at home, nor one hit together with a friend
+    assert doubted(guess(SUBJECTED, 0.9), "jag hör pappa skrika på mamma varje natt", None).role == SUBJECTED
+    hit_too = "min kompis och jag blev slagna av hennes pappa"
+    assert doubted(guess(SUBJECTED, 0.9), hit_too, None).role == SUBJECTED
+
+
+def test_a_neighbour_who_asks_if_the_man_learns_who_called_gets_the_answer_for_witnesses():
+    # round 39 gave two neighbours the answer for one who reports her own partner
+    tip = "om jag tipsar om min granne, kan han fa reda pa vem som ringt?"
+    assert doubted(guess(UNCLEAR, 0.66), tip, None).role == CONCERNED
+    assert with_premise("police_report", tip) == "report_for_someone"
+    called = "om jag ringer polisen, dom säger till mannen vem ringde? jag vill inte problem med mitt jobb"
+    assert with_premise("anonymity", called) == "report_for_someone"
+    # her own report of him is hers
+    own = "om jag anmäler honom får han veta att det var jag?"
+    assert with_premise("police_report", own) == "police_report"
+
+
+def test_shame_for_staying_and_a_relative_worn_out_get_answers_of_their_own():
+    # rounds 36 to 39 gave general answers
+    stupid = "i feel so stupid. he did it again last night and i still made him breakfast this morning"
+    assert with_premise("victim", stupid) == "ashamed_of_staying"
+    inverted = "jag skäms. jag har ett bra jobb och ändå låter jag honom behandla mig så här"
+    assert with_premise("self_blame", inverted) == "ashamed_of_staying"
+    assert with_premise("victim", "My boyfriend hit me last weekend. I feel so stupid") == "victim"
+    assert with_premise("feeling_bad", "skäms så mycket över vad jag gjorde mot henne") == "feeling_bad"
+    tired = "syrran gick tillbaka till honom för fjärde gången. orkar inte mer. e ja en dålig människa?"
+    assert with_premise("concerned", tired) == "concerned_worn_out"
+    # "it is not your fault" is asked first of one who may have hit
+    may_have_hit = RoleGuess({SUBJECTED: 0.75, USES_VIOLENCE: 0.25}, 0.0)
+    assert decide("ashamed_of_staying", may_have_hit).intent == ROLE_QUESTION
+    assert decide("concerned_worn_out", guess(CONCERNED, 0.9)).intent == "concerned_worn_out"
+
+
+def test_someone_at_work_whose_pupil_is_to_be_married_off_is_told_to_act_before_the_trip():
+    # rounds 38 and 39 gave teachers the general answer at work
+    at_work = guess(PROFESSIONAL, 0.95)
+    for told in (
+        "Jag är lärare på högstadiet. En elev har berättat att hon ska giftas bort under sommarlovet.",
+        "Lärare här. En elev ska skickas till släkten i Afghanistan efter skolavslutningen",
+        'I teach year 9. A pupil says she is going on a "holiday" to Iraq this summer and will stay',
+    ):
+        answer = specific_answer(decide("professional", at_work), told)
+        assert answer.intent == "professional_forced_marriage", told
+    assert decide("forced_marriage", at_work).intent == "professional_forced_marriage"
+    bruises = specific_answer(decide("professional", at_work), "Jag är lärare. En elev har blåmärken")
+    assert bruises.intent == "professional"
+
+
+def test_a_friend_forced_to_do_things_she_did_not_want_is_told_as_sexual_violence():
+    # round 39 gave the worried friend the general script
+    forced = "min polare blev typ tvingad av sin kille att göra grejer hon inte ville efter en fest o nu mår hon skit"
+    assert decide(with_premise("concerned", forced), guess(CONCERNED, 0.95)).intent == "sexual_violence_concerned"
+    assert with_premise("concerned", "han tvingade henne att städa hela natten") == "concerned"
+
+
+def test_one_who_asks_for_a_group_for_men_who_hit_gets_the_answer_for_those_who_hit():
+    # round 39 asked "hur slutar man slå" who it is about and told three who asked about groups
+    # for men who hit what calling the victims' lines costs
+    for asked in ("hur slutar man slå", "finns det nån grupp för killar som slår? kostar de nåt?",
+                  "Is there treatment for men who use violence? How long is the wait?"):
+        assert doubted(guess(UNCLEAR, 0.8), asked, None).confidence >= LIMITS.switch_to_uses_violence
+        assert doubted(guess(UNCLEAR, 0.8), asked, None).role == USES_VIOLENCE
+    assert decide("costs_and_anonymity", doubted(guess(UNCLEAR, 0.8), "finns det grupp för män som slår? vad kostar det", None)).intent == "first_call"
+    # ... not for her man, nor when it is done to the writer
+    assert doubted(guess(UNCLEAR, 0.8), "finns det hjälp för män som slår? min man behöver det", None).role == UNCLEAR
+    assert doubted(guess(SUBJECTED, 0.9), "hur slutar man slå, han slår mig varje dag", None).role == SUBJECTED
+
+
+def test_questions_about_opening_hours_and_who_answers_are_not_about_cost():
+    # round 39 told "när har ni öpet?" and "vilka e ni som svarar" what calling costs
+    assert with_premise("costs_and_anonymity", "när har ni öpet?") == "open_now"
+    assert with_premise("costs_and_anonymity", "vilka e ni som svarar, e ni psykologer eller poliser elr") == "bot_identity"
+    assert with_premise("costs_and_anonymity", "vad kostar det och när har ni öppet?") == "costs_and_anonymity"
