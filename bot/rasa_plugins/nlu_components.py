@@ -53,6 +53,7 @@ from bot.understanding.roles import (
     ROLE_QUESTION,
     Decision,
     after_witnessing,
+    answer_for_own_violence,
     calm_after_witnessing,
     danger_writer,
     decide,
@@ -365,7 +366,8 @@ class RoleDetector(_Untrained):
                 # "19" after "who is it about?" is no question for Servicecenter (round 36)
                 decision = Decision(ROLE_QUESTION, decision.writer, "age")
             decision = next_step(decision, said_before)
-            decision = not_asked_twice(decision, said_before, general)
+            told_own = answer_for_own_violence(guess, own_violence, age)
+            decision = not_asked_twice(decision, said_before, general, told_own)
             decision = general_before_not_understood(decision, said_before, general, guess)
             decision = calm_after_witnessing(decision, said_before)
             if said_enough(decision.intent, said_before):

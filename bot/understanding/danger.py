@@ -168,6 +168,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(is|he'?s|she'?s|they'?re)\b[^.!?]{0,15}\b(hitting|beating|kicking|attacking) me\b",
         # "its happening right now actually. loud bangs", "det händer nu" (round 24's neighbour)
         r"(\b(it'?s|it is|its|this is) (happening|going on)( again)? (right )?now|\bdet (händer|pågår) (igen )?(just )?nu)\b(?! (and then|och då))",
+        # "det låter som det håller på just nu" (round 40's neighbour got how control works)
+        r"\b(det|han|dom|de|bråket|slagsmålet) (håller på|pågår)( igen)? (just nu|precis nu|nu igen)\b(?! att)",
         # strangling or suffocating, now or in the last day (a strong warning sign)
         r"\b(stryper|kväver)\b|\b(ströp|strypte|kvävde|strypgrepp|stryptag|försökte strypa|försökte kväva)\b[^.!?]{0,30}\b(nyss|precis|igår|idag|ikväll|inatt|i natt|just nu|nu)\b",
         r"\b(nyss|precis|igår|idag|ikväll|inatt|i natt)\b[^.!?]{0,30}\b(ströp|strypte|strypgrepp|stryptag|kvävde)\b|\bhänder(na)? (runt|om) (min )?hals\b|\bkudde över (mitt )?ansikte\b",
@@ -543,6 +545,9 @@ _WANTS_TO_STOP = _compile(
 _ASKS_WHAT_TO_DO = _compile(
     r"\b(vad (ska|skall|kan|bör) (jag|ja|vi) göra|vad gör (jag|ja|vi)|hur gör (jag|ja|vi)|"
     r"what (do|should|can) (i|we) do|what now|help me|hjälp mig)( nu| now)?[?!. ]*$"
+    # "kan jag gå till grannen?" while he is on his way home (round 40 gave the anonymity text)
+    r"|\b(kan|ska|borde|får) (jag|ja|vi) (gå|springa|åka|fly|ta mig|gömma mig|låsa in mig)\b[^.!?]{0,25}"
+    r"[?!. ]*$|\b(can|should) (i|we) (go|run|hide|get out|leave|lock myself)\b[^.!?]{0,25}[?!. ]*$"
 )
 _SHORT = 10  # words
 

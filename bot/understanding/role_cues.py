@@ -284,11 +284,30 @@ _HITTING_BACK = re.compile(
 )
 
 
+# "han tog tag i mitt hår, då slog jag honom i ansiktet", "he grabbed my throat so i hit him":
+# the writer's blow right after violence against them (round 40 gave her Välj att sluta)
+_THEN_I_STRUCK = re.compile(
+    r"\b(da|sa|och da)( \S+)? (slog|sparkade|knuffade|bet|klos|rev|puttade|orfilade) (jag|ja)\b"
+    r"|\b(so|then|and then) i (hit|punched|slapped|kicked|pushed|bit|scratched|shoved)\b"
+)
+# ... and the violence against them may be told by the part of the body ("tog tag i mitt hår")
+_HOLDS_MY_BODY = re.compile(
+    r"\b(tog tag i|tar tag i|drog i|drar i|slet i|holl (fast|om)|grep|grabbed|pulled|held|squeezed"
+    r"|twisted|choked) (mitt|min|mina|my) (har|hals|nacke|arm|armar|handled|ansikte|hair|throat|neck"
+    r"|arms?|wrists?|face)\b"
+)
+
+
 def says_hit_back(text: str) -> bool:
     """Whether the writer says in so many words that they hit back or defended themselves ("jag
-    slog tillbaka", "self-defence"), not only that they hit (defended_self errs towards yes)."""
+    slog tillbaka", "self-defence"), or struck right after violence told against them ("han tog
+    tag i mitt hår, då slog jag honom"), not only that they hit (defended_self errs towards yes)."""
     norm = normalise(text)
-    return _HITTING_BACK.search(norm) is not None and _NOT_DONE.search(norm) is None
+    if _NOT_DONE.search(norm) is not None:
+        return False
+    against_me = someone_hurts_writer(text) or _HOLDS_MY_BODY.search(norm) is not None
+    struck_then = _THEN_I_STRUCK.search(norm) is not None and against_me
+    return struck_then or _HITTING_BACK.search(norm) is not None
 
 
 _AGAINST_WRITER = frozenset({CUE_NAMES.index("done to writer"), CUE_NAMES.index("writer suffers")})
@@ -348,10 +367,20 @@ def hides_from_someone(text: str) -> bool:
     return _HIDING.search(normalise(text)) is not None
 
 
+# "no he does not hit me back", "han har aldrig slagit mig" (round 40 took a woman who had said she
+# hits her partner for the one hit)
+_NOT_AGAINST_ME = re.compile(
+    r"\b(does not|doesn'?t|did not|didn'?t|never|has never|hasn'?t|won'?t|will not|inte|aldrig|int)"
+    r"( \S+)? (hit|hits|slap\w*|push\w*|touch\w*|hurt\w*|kick\w*|sla|slar|slog|slagit|rort|ror"
+    r"|knuffa\w*|skada\w*|sparka\w*) (me|mig|mej)\b( back| tillbaka)?"
+    r"|\b(slar|slog|knuffar|knuffade|ror|rorde) (mig|mej) (inte|aldrig|int)\b( tillbaka)?"
+)
+
+
 def someone_hurts_writer(text: str) -> bool:
     """Whether someone does something violent to the writer ("min fru slår mig", "I was hit"),
-    not a threat to report or leave them."""
-    norm = _THREAT_TO_REPORT.sub(" ", normalise(text))
+    not a threat to report or leave them, nor a denial ("he does not hit me back")."""
+    norm = _NOT_AGAINST_ME.sub(" ", _THREAT_TO_REPORT.sub(" ", normalise(text)))
     return any(cue in _AGAINST_WRITER for cue in cues_of(norm))
 
 
@@ -564,6 +593,15 @@ _SELF_NAMED = re.compile(
     r"|skrika\b|knuffa\b|kontrollera\b))"
     r"|\b((can|could) i get|i (want|need)) help to stop( being)?(?=\s*([.,?!]|$|without\b|before\b"
     r"|hitting\b|violent\b|using violence|abusing\b|hurting\b|threatening\b|yelling\b))"
+    # "jag behöver hjälp med mitt beteende mot min familj", "help with my anger" (round 40: the
+    # anonymity text and a line for those subjected)
+    r"|\b(hjalp|stod|prata med nagon|prata med nan) (med|om) (mitt|min) (beteende|ilska|aggression"
+    r"|aggressivitet|humor|temperament)\b|\bhelp (with|for) my (anger|behaviou?r|temper|aggression)\b"
+    # "i put a tracking app on my girlfriend phone" (round 40: 112 and the victims' lines, twice)
+    r"|\b(i|jag|ja)( have| har)? (put|installed|placed|installerade|installerat|satte|satt|lade|lagt)"
+    r"( \S+){0,3} (app|apps|tracker|tracking app|gps|spyware|sparningsapp|sparare|spionapp)\b[^.?!]{0,25}"
+    r"\b(her|hennes|min (flickvans|frus|tjejs|sambos|partners)|my (girlfriend'?s?|wife'?s?|partner'?s?"
+    r"|gf'?s?))\b"
 )
 
 

@@ -111,6 +111,7 @@ from bot.understanding.topic_cues import (
     reported_writer,
     reports_someone_else,
     tells_of_sexual_abuse,
+    tells_of_threats_sent,
     wants_to_see_own_children,
     wants_to_volunteer,
     worn_out_by_going_back,
@@ -440,6 +441,9 @@ TOLD_INSTEAD = (
     ("report_for_someone",
      frozenset({"police_report", "anonymity", "victim", "concerned", "forms_of_violence", FALLBACK}),
      reports_someone_else),
+    # "My sister ex keep sending her messages that he know where she live" (round 40: the chat's
+    # privacy text)
+    ("threat_messages", frozenset({"anonymity"}), tells_of_threats_sent),
     # "Jag tror att min son slår sin flickvän. Hur pratar jag med honom om det?" (rounds 32 to 34
     # told five parents and friends not to confront him)
     ("concerned_about_one_who_hits", ABOUT_SOMEONE_WHO_HITS, asks_about_one_who_hits),
@@ -1289,21 +1293,36 @@ def next_step(decision: Decision, said: Sequence[str]) -> Decision:
     return Decision(step, decision.writer, "next step")
 
 
-def not_asked_twice(decision: Decision, said: Sequence[str], general: str | None) -> Decision:
+def not_asked_twice(
+    decision: Decision, said: Sequence[str], general: str | None, told_own: str | None = None
+) -> Decision:
     """`decision`, unless it asks who the message is about right after the bot asked it (`said`:
     the responses so far, oldest first) and the person wrote on instead of choosing: then the
     writer's `general` answer (general_answer), or their not-understood answer when that is the
     question too. Round 10 asked a man twice in a row after he told that his wife throws things
     at him. When nobody knows who is writing, or it may be someone who uses violence and the
-    bot is not sure enough for their answer, the question stands."""
+    bot is not sure enough for their answer, the question stands, unless this message told
+    their own violence (`told_own`: `answer_for_own_violence`)."""
     asked_just_now = said[-1:] == [f"utter_{ROLE_QUESTION}"]
     if decision.intent != ROLE_QUESTION or not asked_just_now or decision.writer is None:
         return decision
     if general not in (None, ROLE_QUESTION):
         return Decision(general, decision.writer, "asked before")
     if decision.writer == USES_VIOLENCE:  # not Välj att sluta's lines to a misread victim
-        return decision
+        return Decision(told_own, USES_VIOLENCE, "asked before") if told_own else decision
     return Decision(FALLBACK, decision.writer, "asked before")
+
+
+def answer_for_own_violence(
+    guess: RoleGuess, own_violence: bool, age: str | None = None, limits: Limits = LIMITS
+) -> str | None:
+    """The general answer for one who uses violence (for their age) when this message tells the
+    writer's own violence (`own_violence`) and the model reads it so `told_own` surely; else
+    None. Round 40 asked "who is it about?" twice in a row of a young man who, asked, wrote "jag
+    kollar hennes snap och insta och säger till om hon ska träffa nån kille"."""
+    if not (own_violence and guess.role == USES_VIOLENCE and guess.confidence >= limits.told_own):
+        return None
+    return for_age(ROLE_INTENT[USES_VIOLENCE], USES_VIOLENCE, guess, limits, age)
 
 
 def in_honour_case(general: str | None, said: Iterable[str]) -> str | None:

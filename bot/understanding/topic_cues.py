@@ -473,6 +473,23 @@ _WORN_OUT = re.compile(
 )
 
 
+# threats or messages sent or posted ("he keep sending her messages that he know where she live,
+# and he put her address on internet": round 40 gave the chat's privacy text), not a question about
+# this chat's privacy
+_THREATS_SENT = re.compile(
+    r"\b(hot|hoten|hotar|hotade|hotfulla|threat\w*|messages|meddelanden|sms|texts|dms|mejl|emails?"
+    r"|adress|address)\b"
+)
+_SENDS = re.compile(
+    r"\b(skickar|skickade|skriver|skrev|smsar|sends?|sent|sending|writes?|wrote|posted|lade ut|lagt ut"
+    r"|publicerade|put)\b"
+)
+_ABOUT_THIS_CHAT = re.compile(
+    r"\b(anonym\w*|historik\w*|history|spara\w*|saved?|syns|trace\w*|spar|vet ni vem|who i am"
+    r"|chatt\w*|chat|er|ni|you)\b"
+)
+
+
 # reports someone else or asks whether the one reported learns who it was ("om jag tipsar om min
 # granne, kan han få reda på vem som ringt?", "om jag ringer polisen, dom säger till mannen vem
 # ringde?": round 39 gave two such neighbours the answer for one who reports her own partner)
@@ -661,6 +678,14 @@ asks_if_someone_is_there = _says(_SOMEONE_THERE)  # "what hours is someone here?
 asks_where_she_is = _says(_WHERE_SHE_IS)  # "kan ni säga vilket boende hon är på?"
 names_a_concern_report = _says(_CONCERN_REPORT)  # "räcker det för en orosanmälan?"
 asks_how_to_report_a_concern = _says(_HOW_TO_REPORT_A_CONCERN)  # "hur gör man en orosanmälan?"
+
+
+def tells_of_threats_sent(text: str) -> bool:
+    """Whether `text` tells of threats or messages sent or posted, and asks nothing about this
+    chat's privacy."""
+    norm = normalise(text)
+    told = _THREATS_SENT.search(norm) is not None and _SENDS.search(norm) is not None
+    return told and _ABOUT_THIS_CHAT.search(norm) is None
 
 
 def asks_opening_hours(text: str) -> bool:

@@ -7,6 +7,7 @@ from bot.understanding.danger import (
     MEDICAL,
     SUICIDAL,
     anothers_suicide,
+    asks_what_to_do,
     detect,
     normalise,
     own_violence,
@@ -224,3 +225,13 @@ def test_someone_elses_wish_to_die_told_by_a_moderator_is_theirs():
     # round 36 asked a Discord moderator whether his own life was in danger
     assert anothers_suicide("someone in my discord server keeps saying they wanna die. im just a mod")
     assert not anothers_suicide("i wanna die")
+
+
+def test_violence_going_on_now_and_a_question_where_to_run_are_told_apart():
+    # round 40: a neighbour's "det låter som det håller på just nu" got how control works, and
+    # "kan jag gå till grannen?" while he was on his way home got the anonymity text
+    assert detect("ok. det låter som det håller på just nu faktiskt").kind == DANGER_NOW
+    assert detect("vi håller på att separera just nu") is None
+    assert asks_what_to_do("kan jag gå till grannen?")
+    assert asks_what_to_do("should i run to the neighbours?")
+    assert not asks_what_to_do("kan jag gå till kuratorn och prata om det som hände förra året när han slog mig")

@@ -42,6 +42,7 @@ from bot.understanding.roles import (
     ROLE_QUESTION,
     Decision,
     after_witnessing,
+    answer_for_own_violence,
     calm_after_witnessing,
     danger_writer,
     decide,
@@ -2380,3 +2381,35 @@ def test_questions_about_opening_hours_and_who_answers_are_not_about_cost():
     assert with_premise("costs_and_anonymity", "när har ni öpet?") == "open_now"
     assert with_premise("costs_and_anonymity", "vilka e ni som svarar, e ni psykologer eller poliser elr") == "bot_identity"
     assert with_premise("costs_and_anonymity", "vad kostar det och när har ni öppet?") == "costs_and_anonymity"
+
+
+def test_round_40s_writers_are_read_as_who_they_are():
+    # a woman hit back after he pulled her hair: not Välj att sluta
+    hair = "Vi bråkade igen och han tog tag i mitt hår, då slog jag honom i ansiktet så han fick näsblod"
+    assert says_hit_back(hair)
+    assert not says_hit_back("vi bråkade och då slog jag henne")
+    # "no he does not hit me back", from a woman who said she hits: no violence against her
+    assert not tells_violence_against_writer("no he does not hit me back")
+    assert doubted(guess(SUBJECTED, 0.99), "no he does not hit me back", USES_VIOLENCE, evidence=0.99).role == UNCLEAR
+    # a man who tracks his girlfriend, and one who asks for help with his behaviour
+    for told in ("i put a tracking app on my girlfriend phone so i can see where she is. is this illegal",
+                 "Jag har insett att jag behöver hjälp med mitt beteende mot min familj. Kostar samtal något?"):
+        assert names_self_as_the_one_who_hits(told), told
+    assert not names_self_as_the_one_who_hits("han satte en app på min telefon så han ser var jag är")
+    # threats sent to a sister are no question about this chat's privacy
+    threats = "My sister ex keep sending her messages that he know where she live, and he put her address on internet"
+    assert with_premise("anonymity", threats) == "threat_messages"
+    assert with_premise("anonymity", "syns det om jag skickar meddelanden här?") == "anonymity"
+
+
+def test_one_who_tells_his_own_control_after_the_question_gets_his_answer_not_the_question_again():
+    # round 40 asked "who is it about?" twice in a row
+    asked = ["utter_greet", f"utter_{ROLE_QUESTION}"]
+    question = Decision(ROLE_QUESTION, USES_VIOLENCE, "asked")
+    told = answer_for_own_violence(guess(USES_VIOLENCE, 0.9), own_violence=True)
+    assert told == "uses_violence"
+    assert not_asked_twice(question, asked, None, told).intent == "uses_violence"
+    # not on a reading less sure than told_own, nor without their own violence told
+    assert answer_for_own_violence(guess(USES_VIOLENCE, 0.7), own_violence=True) is None
+    assert answer_for_own_violence(guess(USES_VIOLENCE, 0.9), own_violence=False) is None
+    assert not_asked_twice(question, asked, None, None).intent == ROLE_QUESTION
