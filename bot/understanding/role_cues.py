@@ -261,10 +261,13 @@ _OWN_ACT = re.compile(
     rf"\b(i|ive|i've|im|i'm)\b{_GAP} {_AFTER_BE}({_EN_VERBS}|{_EN_ALSO})\b{_NOT_TO_WRITER}"
 )
 _CLAIMED = re.compile(
-    r"(\b(han|hon|hen|de|dom|he|she|they|min \w+|mitt \w+|my \w+|her \w+|his \w+)"
+    r"(\b(han|hon|hen|de|dom|he|she|they|min \w+|mitt \w+|my \w+|her \w+|his \w+|mamma|pappa|morsan"
+    r"|farsan|familjen|mom|mum|dad)"
     r"( \S+){0,3} (sager|saga|sagt|pastar|pastod|anklagar|anklagade|tror|trodde|says|said|claims|"
     r"claimed|think|thinks|thought|tells \w+|told \w+|accuses \w+|accused \w+)|"
-    r"\b(sager|pastar|tror|trodde) (han|hon|hen|de|dom|polisen|alla)( nog)?)"  # "tror de nog att"
+    # "tror de nog att", "nu säger mamma att det är jag som är våldsam" (round 41: her own words)
+    r"\b(sager|pastar|tror|trodde) (han|hon|hen|de|dom|polisen|alla|mamma|pappa|morsan|farsan"
+    r"|familjen|skolan)( nog)?)"
     # to the end of the claim: "och att …", "and that …" go on with it ("han säger att han ska
     # polisanmäla mig och att det är jag som är våldsam": round 28 read it as her own words)
     r"\b.*?(?=[.!?,;]| (och|men|for|eftersom|and|but|because) (?!att\b|that\b)|$)"
@@ -275,7 +278,8 @@ _STRUCK = (
 )
 _HITTING_BACK = re.compile(
     # not "han slår aldrig tillbaka" (round 34 read a woman who hits her husband as hitting back)
-    rf"{_STRUCK} ((?!(aldrig|inte|int|never|not|doesn'?t|don'?t)\b)\S+ ){{0,2}}(tillbaka|back)\b|"
+    # ... within one sentence ("one time I hit her. Back home it was normal": round 41)
+    rf"{_STRUCK} ((?!(aldrig|inte|int|never|not|doesn'?t|don'?t)\b)[^\s.!?]+ ){{0,2}}(tillbaka|back)\b|"
     r"\bforsvara\w* (mig|sig)\b|\bdefend\w* (myself|my self)\b|\bself.?defen[cs]e\b|"
     r"\bsjalvforsvar\w*|\bnodvarn\w*|"
     # "jag sparkade honom för att komma loss" (round 31 gave her Välj att sluta)

@@ -672,6 +672,9 @@ class Limits:
     # violence done to or by the writer, is torn with someone worried (a judgement on used final
     # sets and dev: below it 15 such readings were someone worried and 9 the one subjected)
     torn: float = 0.7
+    # nobody surely writing and someone worried this likely: asked before "it is not your fault"
+    # (a judgement: a torn reading gives each of the two just under `sure`)
+    torn_worried: float = 0.4
 
 
 LIMITS = Limits()
@@ -875,7 +878,7 @@ def doubted(
     neighbours' (`hears_the_neighbours`), of violence in a friend's home
     (`tells_of_a_friends_home`) or of reporting someone else (`reports_someone_else`) is someone
     worried, as surely as a switch needs."""
-    if names_self_as_the_one_who_hits(text) and not against_the_writer(text):
+    if names_self_as_the_one_who_hits(text) and not (against_the_writer(text) or says_hit_back(text)):
         # "det är jag som slår i vårt förhållande", "hur slutar man slå", "finns det nån grupp för
         # killar som slår?" (round 39 asked who it is about, or told what the victims' lines cost):
         # the one who hits, as surely as the answer for them needs
@@ -1224,6 +1227,10 @@ def _decide(
         if needs_evidence and uses_violence < limits.uses_violence:
             return Decision(ROLE_QUESTION, None, "asked")
         if intent in NOT_YOUR_FAULT and uses_violence >= limits.doubt_not_your_fault:
+            return Decision(ROLE_QUESTION, None, "asked")
+        if intent in NOT_YOUR_FAULT and guess.probabilities.get(CONCERNED, 0.0) >= limits.torn_worried:
+            # "my friend was raped at a party", read as torn between her and a friend (round 41
+            # told the friend it was not her fault): ask
             return Decision(ROLE_QUESTION, None, "asked")
         if intent in YOUNG_ANSWER.values():  # an answer for young people needs their age
             answer = for_age(intent, speaks_to, guess, limits, age)

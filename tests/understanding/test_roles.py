@@ -2413,3 +2413,19 @@ def test_one_who_tells_his_own_control_after_the_question_gets_his_answer_not_th
     assert answer_for_own_violence(guess(USES_VIOLENCE, 0.7), own_violence=True) is None
     assert answer_for_own_violence(guess(USES_VIOLENCE, 0.9), own_violence=False) is None
     assert not_asked_twice(question, asked, None, None).intent == ROLE_QUESTION
+
+
+def test_round_41s_victims_who_hit_back_and_a_worried_friend_are_not_misread():
+    # "nu säger mamma att det är jag som är våldsam": her mother's words, and she hit back
+    teen = ("jag slog tillbaka på min storebror igår när han tog tag i mig igen. nu säger mamma att "
+            "det är jag som är våldsam. är jag det?")  # fmt: skip
+    assert not names_self_as_the_one_who_hits(teen)
+    assert doubted(guess(SUBJECTED, 0.97), teen, None).role == SUBJECTED
+    # "I hit her. Back home it was normal" is no hitting back
+    syria = "I shout to my wife and one time I hit her. Back home it was normal, here I understand it is not."
+    assert not says_hit_back(syria)
+    assert says_hit_back("he grabbed me and I hit him back.")
+    # a friend's rape read as torn between her and the friend: asked before "not your fault"
+    torn_reading = RoleGuess({SUBJECTED: 0.481, CONCERNED: 0.481, UNCLEAR: 0.038}, 0.0)
+    assert decide("sexual_violence", torn_reading).intent == ROLE_QUESTION
+    assert decide("sexual_violence", RoleGuess({SUBJECTED: 0.45, UNCLEAR: 0.55}, 0.0)).intent == "sexual_violence"
