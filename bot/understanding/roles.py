@@ -889,6 +889,12 @@ def doubted(
         # round 36 answered such a man as someone worried for five turns, and a woman who slapped
         # her boyfriend ("No he did not hit back. He just left") as the one in danger
         return unclear_instead(guess)
+    shown_subjected = earlier == SUBJECTED and evidence >= limits.switch
+    if shown_subjected and guess.role == CONCERNED and not says_it_is_someone_else(text):
+        # "Min syster bor i en etta med sin kille, jag kan inte vara där", from a woman who had
+        # told of her partner, read 0.98 as worried (round 42 answered her about her sister for
+        # three turns): someone close named is no change of writer unless she says so
+        return unclear_instead(guess)
     shown_worried = earlier == CONCERNED and evidence >= limits.switch
     if shown_worried and guess.role == SUBJECTED and not tells_it_is_the_writer(text):
         # "min dotters sambo skriker på henne jämt", from a grandmother who said who she is

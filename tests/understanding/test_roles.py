@@ -2429,3 +2429,15 @@ def test_round_41s_victims_who_hit_back_and_a_worried_friend_are_not_misread():
     torn_reading = RoleGuess({SUBJECTED: 0.481, CONCERNED: 0.481, UNCLEAR: 0.038}, 0.0)
     assert decide("sexual_violence", torn_reading).intent == ROLE_QUESTION
     assert decide("sexual_violence", RoleGuess({SUBJECTED: 0.45, UNCLEAR: 0.55}, 0.0)).intent == "sexual_violence"
+
+
+def test_one_subjected_stays_so_when_she_names_her_sister():
+    # round 42: "Min syster bor i en etta med sin kille, jag kan inte vara där", after she told of
+    # her partner, read 0.98 as worried; answered about her sister for three turns
+    sister = "Min syster bor i en etta med sin kille, jag kan inte vara där"
+    held = doubted(guess(CONCERNED, 0.98), sister, SUBJECTED, evidence=0.95)
+    assert held.role == UNCLEAR
+    assert writer_role(held, SUBJECTED, evidence=0.95) == SUBJECTED
+    # ... unless she says it is someone else
+    said = "nej inte mig, det gäller min syster"
+    assert writer_role(doubted(guess(CONCERNED, 0.98), said, SUBJECTED, evidence=0.95), SUBJECTED, evidence=0.95) == CONCERNED
