@@ -3,7 +3,8 @@
 A flow is a list of steps. Each step is what the user writes (`user:`) or the button they press
 (`button:`, by its title in the previous answer), and what the answer must contain:
 `bot_says` (text anywhere in the answer), `bot_does_not_say`, `first_bubble_says`,
-`emergency_first` (the first bubble is the emergency card itself), `shows` (resource ids on
+`emergency_first` (true: the first bubble is the emergency card itself; false: it is not, no
+false alarm), `shows` (resource ids on
 cards), `not_shows` (ids that must not be), `buttons` (button titles),
 and, from the staff explanation of the turn (bot/tools/explain.py), `role` (who the bot takes the
 writer to be) and `asks_who` (the bot asks whom the message is about).
