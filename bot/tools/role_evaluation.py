@@ -152,8 +152,23 @@ def scored(paths: Sequence[Path]) -> list[RoleExample]:
     return [e for e in load_examples(paths) if e.lang in CHAT_LANGUAGES]
 
 
+def topic_found(readings: Sequence[Reading]) -> tuple[int, int]:
+    """Of the messages whose writer and need name an answer (corpus_intents.intent_for), how many
+    the topic classifier read as that answer's topic, and how many there are."""
+    from bot.tools.corpus_intents import intent_for
+
+    expected = [(r, intent_for(r.example)) for r in readings]
+    named = [(r, intent) for r, intent in expected if intent]
+    return sum(r.topic == intent for r, intent in named), len(named)
+
+
 def report(name: str, readings: Sequence[Reading], show_misses: bool) -> str:
-    lines = [f"{name}: {score(readings).summary()}", by_role(readings)]
+    found, named = topic_found(readings)
+    lines = [
+        f"{name}: {score(readings).summary()}",
+        by_role(readings),
+        f"  topic the need names: {found} of {named} ({found / max(named, 1):.1%})",
+    ]
     if show_misses:
         for r in score(readings).wrong:
             lines.append(f"  WRONG {r.example.role} -> {r.intent} ({r.topic}): {r.example.text}")
