@@ -66,6 +66,7 @@ from bot.understanding.roles import (
     in_honour_case,
     lines_for_writer,
     next_step,
+    not_again_at_once,
     not_asked_twice,
     readable,
     said_enough,
@@ -368,6 +369,7 @@ class RoleDetector(_Untrained):
             decision = next_step(decision, said_before)
             told_own = answer_for_own_violence(guess, own_violence, age)
             decision = not_asked_twice(decision, said_before, general, told_own)
+            decision = not_again_at_once(decision, said_before)
             decision = general_before_not_understood(decision, said_before, general, guess)
             decision = calm_after_witnessing(decision, said_before)
             if said_enough(decision.intent, said_before):
@@ -401,6 +403,7 @@ class RoleDetector(_Untrained):
                         own_violence=own_violence, **shown,
                     )  # fmt: skip
                     own = next_step(specific_answer(own, text, earlier_texts), said_before)
+                    own = not_again_at_once(own, said_before)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")
                     own_writer = danger_writer(

@@ -55,6 +55,7 @@ from bot.understanding.roles import (
     in_honour_case,
     lines_for_writer,
     next_step,
+    not_again_at_once,
     not_asked_twice,
     not_understood_response,
     readable,
@@ -1216,6 +1217,27 @@ def test_a_topic_answered_just_now_gets_its_next_step_for_the_same_writer():
     for topic, step in NEXT_STEP.items():
         assert ANSWER_ROLE[topic] == ANSWER_ROLE[step]
         assert step in ruled
+
+
+def test_the_answer_just_given_is_not_given_again_at_once():
+    shelter = Decision("shelter", SUBJECTED, "kept")
+    # "kostar det något att bo där?" right after the answer on protected housing
+    assert not_again_at_once(shelter, ["utter_greet", "utter_shelter"]) == Decision(
+        FALLBACK, SUBJECTED, "said just now"
+    )
+    # also when one line followed the answer in that turn
+    assert not_again_at_once(shelter, ["utter_shelter", "utter_danger_question"]).intent == FALLBACK
+    # given in an earlier turn, not the last: it may come again (said_enough limits it)
+    assert not_again_at_once(shelter, ["utter_shelter", "utter_anonymity", "utter_greet"]) == shelter
+    # danger answers, the question who it is about and replies are not topics: they may repeat
+    for intent in ("danger_now", ROLE_QUESTION, "acknowledge", FALLBACK):
+        kept = Decision(intent, SUBJECTED, "kept")
+        assert not_again_at_once(kept, [f"utter_{intent}"]) == kept
+
+
+def test_a_second_not_understood_in_a_row_gives_people_to_talk_to():
+    assert not_understood_response(SUBJECTED, 0) == "utter_default_subjected"
+    assert not_understood_response(SUBJECTED, 1, ["utter_default_subjected"]) == NOT_UNDERSTOOD_AGAIN
 
 
 def test_not_understood_gives_the_writers_general_answer_once():
