@@ -66,7 +66,6 @@ from bot.understanding.roles import (
     in_honour_case,
     lines_for_writer,
     next_step,
-    not_again_at_once,
     not_asked_twice,
     readable,
     said_enough,
@@ -87,6 +86,7 @@ from bot.understanding.short_replies import (
     says_no,
 )
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
+from bot.understanding.topic_cues import asks_about_telling_the_family, opens_with_a_greeting
 from bot.understanding.triage import (
     ACUTE,
     NONE,
@@ -142,7 +142,8 @@ THANKS = ("thanks", "goodbye")  # a word or three of thanks or farewell after da
 TOPIC_CONFIDENCE = 0.5  # a topic guessed less surely than this is not answered after danger
 CONTEXT_MESSAGES = 10  # how many earlier messages of the conversation count as context
 # An opening line that says nothing yet ("Hej, jag undrar en sak", "Jag vet inte om jag ska skriva
-# här"), read this surely as a greeting or a question who may write, in at most this many words,
+# här"), read this surely as a greeting or a question who may write, or beginning with a greeting
+# and telling of no violence, in at most this many words,
 # shows 112 first only when acute: the model reads short texts as danger more often (rounds 36
 # to 39 answered six such openings with 112 and "are you in danger?")
 OPENERS = ("greet", "who_can_write")
@@ -241,8 +242,9 @@ class DangerDetector(_Untrained):
             # inte": round 12 asked "are you in danger?"; not "ja hjälp mig"); not thanks ("tack
             # för att ni inte dömde mig" may be a farewell) nor "he has left" out of the blue
             reply_first = short_reply and ranking[0][INTENT_NAME_KEY] == name
-            opener = name in OPENERS and share >= REPLY_CONFIDENCE and (
-                len(text.split()) <= OPENER_WORDS
+            opener = len(text.split()) <= OPENER_WORDS and (
+                (name in OPENERS and share >= REPLY_CONFIDENCE)
+                or (opens_with_a_greeting(text) and not tells_of_violence(text))
             )
             # a bare age ("15", after "who is it about?") tells no danger (rounds 35 to 39 asked
             # four young people "are you in danger?" after it)
@@ -366,10 +368,10 @@ class RoleDetector(_Untrained):
             elif only_an_age(text) and decision.intent in OUT_OF_SCOPE:
                 # "19" after "who is it about?" is no question for Servicecenter (round 36)
                 decision = Decision(ROLE_QUESTION, decision.writer, "age")
-            decision = next_step(decision, said_before)
+            if not asks_about_telling_the_family(text):  # else the warning again, not a next step
+                decision = next_step(decision, said_before)
             told_own = answer_for_own_violence(guess, own_violence, age)
             decision = not_asked_twice(decision, said_before, general, told_own)
-            decision = not_again_at_once(decision, said_before)
             decision = general_before_not_understood(decision, said_before, general, guess)
             decision = calm_after_witnessing(decision, said_before)
             if said_enough(decision.intent, said_before):
@@ -403,7 +405,6 @@ class RoleDetector(_Untrained):
                         own_violence=own_violence, **shown,
                     )  # fmt: skip
                     own = next_step(specific_answer(own, text, earlier_texts), said_before)
-                    own = not_again_at_once(own, said_before)
                     if said_enough(own.intent, said_before):  # not a third time after 112 either
                         own = Decision(NLU_FALLBACK, own.writer, "said enough")
                     own_writer = danger_writer(

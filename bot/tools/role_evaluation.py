@@ -194,10 +194,16 @@ def intent_eval_examples() -> list[RoleExample]:
     ]
 
 
+# Messages from the middle of the used final conversations, labelled as each alone shows them
+# (data/roles/README.md): how the topic classifier reads follow-ups
+CONVERSATION_DEV_DIR = DEV_DIR.parent / "dev-conversations"
+
+
 def development_sets() -> dict[str, list[RoleExample]]:
     return {
         "dev: role corpus": scored(corpus_files(DEV_DIR)),
         "dev: intent evaluation set": intent_eval_examples(),
+        "dev: conversation messages": scored(corpus_files(CONVERSATION_DEV_DIR)),
     }
 
 

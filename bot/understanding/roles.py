@@ -1306,20 +1306,6 @@ def next_step(decision: Decision, said: Sequence[str]) -> Decision:
     return Decision(step, decision.writer, "next step")
 
 
-def not_again_at_once(decision: Decision, said: Sequence[str]) -> Decision:
-    """`decision`, unless its answer is the one the bot gave in its last turn (`said`: the
-    responses so far, oldest first; a turn ends with at most one line after the answer) and
-    `next_step` had none to follow it: then the writer's not-understood answer, which says the bot
-    cannot answer everything and gives their lines. In the judged rounds 29 to 43, 111 later
-    turns repeated the answer before word for word and 7 of them were good ("ok. men dom kommer
-    ändå göra en utredning eller?" after the answer on social services got that answer again)."""
-    if decision.intent in NOT_A_TOPIC or decision.intent in UNTOUCHED:
-        return decision
-    if f"utter_{decision.intent}" not in said[-2:]:
-        return decision
-    return Decision(FALLBACK, decision.writer, "said just now")
-
-
 def not_asked_twice(
     decision: Decision, said: Sequence[str], general: str | None, told_own: str | None = None
 ) -> Decision:
@@ -1654,17 +1640,18 @@ def not_understood_response(
     writer: str | None, in_a_row: int = 0, said: Sequence[str] = (), young: bool = False
 ) -> str:
     """The response when a message was not understood: for the writer's role (the `role` slot)
-    and, when subjected, worried or nobody knows who is writing, their age (`young`:
+    and, when subjected, worried, using violence or nobody knows who is writing, their age (`young`:
     `young_writer`; round 23's 15-year-old whose stepdad comes into her room got the menu);
     after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, or when the conversation already had
     that response `SAID_ENOUGH` times (`said`: the responses so far), people to talk to instead
-    (the action adds the lines open now); when that too was said enough, the start menu. Only
-    when all of them were said enough does one come a third time."""
+    (the action adds the lines open now); when that too was said enough or just now, the start
+    menu. Only when all of them were said enough does one come a third time."""
     own = NOT_UNDERSTOOD.get(writer or "", "utter_default")
-    if young and writer in (SUBJECTED, CONCERNED, None):
-        own = NOT_UNDERSTOOD_YOUNG
+    if young and writer in (SUBJECTED, CONCERNED, USES_VIOLENCE, None):
+        own = NOT_UNDERSTOOD_YOUNG  # also a 14-year-old who hits: BRIS, not the adults' line
     options = [NOT_UNDERSTOOD_AGAIN, "utter_default"]
     if in_a_row < NOT_UNDERSTOOD_BEFORE_PERSON:
         options.insert(0, own)
     counts = list(said)
-    return next((o for o in options if counts.count(o) < SAID_ENOUGH), NOT_UNDERSTOOD_AGAIN)
+    fresh = (o for o in options if counts.count(o) < SAID_ENOUGH and counts[-1:] != [o])
+    return next(fresh, NOT_UNDERSTOOD_AGAIN)

@@ -651,6 +651,12 @@ def asks_about_telling_the_family(text: str) -> bool:
     return bool(_ASKS_TO_TALK_TO_THEM.search(norm) and _FAMILY_NAMED.search(norm))
 
 
+# A greeting first ("hej. jag undrar en sak", "salaam, kan jag fråga"): an opening line
+_GREETING_FIRST = re.compile(
+    r"^(hej(san|hej)?|halla|hallo|tja(bba|tjena)?|tjena|god (morgon|kvall|dag)|hi|hello|hey|hiya|"
+    r"salaa?m|selam|marhaba)\b"
+)
+opens_with_a_greeting = _says(_GREETING_FIRST)
 asks_about_language = _says(_LANGUAGE)  # "is there help in Polish?", "can we get an interpreter?"
 asks_if_reported = _says(_BEING_REPORTED)  # "måste ni anmäla det till polisen?"
 names_restraining_order = _says(_RESTRAINING_ORDER)

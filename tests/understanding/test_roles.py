@@ -55,7 +55,6 @@ from bot.understanding.roles import (
     in_honour_case,
     lines_for_writer,
     next_step,
-    not_again_at_once,
     not_asked_twice,
     not_understood_response,
     readable,
@@ -1219,25 +1218,12 @@ def test_a_topic_answered_just_now_gets_its_next_step_for_the_same_writer():
         assert step in ruled
 
 
-def test_the_answer_just_given_is_not_given_again_at_once():
-    shelter = Decision("shelter", SUBJECTED, "kept")
-    # "kostar det något att bo där?" right after the answer on protected housing
-    assert not_again_at_once(shelter, ["utter_greet", "utter_shelter"]) == Decision(
-        FALLBACK, SUBJECTED, "said just now"
-    )
-    # also when one line followed the answer in that turn
-    assert not_again_at_once(shelter, ["utter_shelter", "utter_danger_question"]).intent == FALLBACK
-    # given in an earlier turn, not the last: it may come again (said_enough limits it)
-    assert not_again_at_once(shelter, ["utter_shelter", "utter_anonymity", "utter_greet"]) == shelter
-    # danger answers, the question who it is about and replies are not topics: they may repeat
-    for intent in ("danger_now", ROLE_QUESTION, "acknowledge", FALLBACK):
-        kept = Decision(intent, SUBJECTED, "kept")
-        assert not_again_at_once(kept, [f"utter_{intent}"]) == kept
-
-
 def test_a_second_not_understood_in_a_row_gives_people_to_talk_to():
     assert not_understood_response(SUBJECTED, 0) == "utter_default_subjected"
     assert not_understood_response(SUBJECTED, 1, ["utter_default_subjected"]) == NOT_UNDERSTOOD_AGAIN
+    # ... and the start menu after that, not people to talk to twice in a row
+    said = ["utter_default_subjected", NOT_UNDERSTOOD_AGAIN]
+    assert not_understood_response(SUBJECTED, 2, said) == "utter_default"
 
 
 def test_not_understood_gives_the_writers_general_answer_once():
@@ -1595,8 +1581,10 @@ def test_a_young_writer_not_understood_gets_bris():
     # ... also when nobody knows who is writing ("my stepdad comes into my room ... i'm 15")
     assert not_understood_response(None, young=True) == "utter_default_young"
     assert not_understood_response(None, young=False) == "utter_default"
-    # the young answer is for someone subjected or worried, not for one who uses violence
-    assert not_understood_response(USES_VIOLENCE, young=True) == "utter_default_uses_violence"
+    # ... and for one under 18 who uses violence: BRIS and an adult they trust, as their own
+    # answer says, not Välj att sluta (the staff flow "Ung som slår ett syskon")
+    assert not_understood_response(USES_VIOLENCE, young=True) == "utter_default_young"
+    assert not_understood_response(USES_VIOLENCE, young=False) == "utter_default_uses_violence"
 
 
 def test_someone_else_who_wants_to_stop_gets_where_they_can_turn():
