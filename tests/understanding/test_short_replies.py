@@ -97,16 +97,13 @@ async def test_not_understood_three_times_points_to_people_not_the_same_answer(a
         "vilken färg har himlen på mars egentligen", "vem vann melodifestivalen förra året",
         "vad kostar det?", "vad tycker du om fotboll",
     )  # fmt: skip
-    first, second, third, cost, after = (answer[0]["text"] for answer in answers[1:])
-    assert "Välj att sluta" in first and "Kvinnofridslinjen" in first
-    # never the same text twice in a row: people to talk to, then the start menu
-    assert second != first and "människa" in second
-    cards = [card["id"] for card in answers[2][0]["resources"]]
-    assert "kvinnofridslinjen" in cards and answers[2][-1]["buttons"]  # for anyone, and a way back
-    assert third != second and answers[3][-1]["buttons"]
-    # an answered question ends the row; the writer's lines may come once more, not a third time
-    assert "gratis" in cost and after != cost
-    assert [first, second, third].count(after) <= 1
+    first, second, third, _, after = (answer[0]["text"] for answer in answers[1:])
+    assert first == second and "Välj att sluta" in first and "Kvinnofridslinjen" in first
+    assert third != first and "människa" in third
+    cards = [card["id"] for card in answers[3][0]["resources"]]
+    assert "kvinnofridslinjen" in cards and answers[3][-1]["buttons"]  # for anyone, and a way back
+    # an answered question ends the row, but the same lines never come a third time (round 9)
+    assert after == third
 
 
 async def test_what_do_you_mean_shows_the_last_answers_services_again(agent, catalogue):
