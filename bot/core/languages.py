@@ -80,6 +80,19 @@ _LANGUAGE_NAMES = re.compile(
 )
 
 
+# A name inside a sentence ("do I have to live in Örebro? I live in Hallsberg" looked Swedish:
+# round 45 answered it in Swedish); a name that opens a sentence is left alone
+_NAME_IN_SENTENCE = re.compile(r"(?<=[^\s.!?:] )[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\b")
+# An English greeting alone: too short to identify, but it says which language (round 45: "hi",
+# "hello", "salam. hello" were greeted in Swedish five times). "hej" says less: English speakers
+# in Sweden use it too.
+_ENGLISH_GREETING = re.compile(
+    r"^((salaa?m|salam aleikum|as-?salaa?mu? alaikum)[\s.!,]+)?(hi|hello|hey|hiya|good (morning"
+    r"|afternoon|evening))( there)?[\s.!,]*$",
+    re.IGNORECASE,
+)
+
+
 class LanguageIdentifier:
     """Which of our languages a message is written in (about 0.1 ms a message)."""
 
@@ -127,7 +140,9 @@ class LanguageIdentifier:
         """The language code, or None when the text is too short or unclear to tell."""
         if _GEEZ.search(text):
             return "ti"
-        text = _LANGUAGE_NAMES.sub(" ", text)
+        if _ENGLISH_GREETING.match(text.strip()):
+            return "en"
+        text = _NAME_IN_SENTENCE.sub(" ", _LANGUAGE_NAMES.sub(" ", text))
         non_latin = _ARABIC_SCRIPT.search(text) or _CYRILLIC.search(text)
         if not non_latin and len(set(text.lower().split())) < MIN_WORDS:  # "plz plz plz"
             return None

@@ -144,6 +144,19 @@ def test_short_or_button_messages_keep_the_chosen_language(identifier):
     assert answer_language("sv", "my husband hits me every day", identifier) == "en"
 
 
+def test_an_english_greeting_or_names_in_an_english_sentence_switch_to_english(identifier):
+    # round 45 greeted "hi", "hello" and "salam. hello" in Swedish, and answered an English
+    # question in Swedish because of the towns in it
+    for text in ("hi", "Hello!", "hey there", "salam. hello", "good morning"):
+        assert answer_language("sv", text, identifier) == "en", text
+    assert answer_language("sv", "do I have to live in Örebro? I live in Hallsberg", identifier) == (
+        "en"
+    )
+    # "hej" is said in English too: the conversation's language stays
+    assert answer_language("en", "hej", identifier) == "en"
+    assert answer_language("sv", "min man heter Ahmed och han slår mig", identifier) == "sv"
+
+
 def test_naming_a_language_does_not_switch_to_it(identifier):
     for text in ("ni har tolk somaliska?", "kan jag få en tolk på arabiska eller persiska"):
         assert answer_language("sv", text, identifier) == "sv", text
