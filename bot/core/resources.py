@@ -206,11 +206,16 @@ def people_to_talk_to(
 ) -> list[Resource]:
     """Lines to talk to when the bot has not understood several times: the writer's own first
     (open now, else all of them), then the lines open now for anyone, in case the role was
-    misread. Round 17 gave a man who had told of his violence only Kvinnofridslinjen and BRIS."""
+    misread. Round 17 gave a man who had told of his violence only Kvinnofridslinjen and BRIS.
+    Someone asking at work gets social services that may answer now first: where they report and
+    consult (round 45 gave a home-care worker asking whom to contact in the municipality the
+    honour line, Mind and Kvinnofridslinjen)."""
     anyone = open_lines(catalogue, at) or lines_for(catalogue, None)
     if role not in ROLE_AUDIENCES:
         return anyone
     own = open_lines(catalogue, at, role) or lines_for(catalogue, role)
+    if role == "professional":
+        own = [*social_services_now(catalogue, at, role), *own]
     return [*own, *(r for r in anyone if r not in own)]
 
 

@@ -37,7 +37,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.core.languages import CHAT_LANGUAGES
-from bot.understanding.age_cues import YOUNG, only_an_age, said_age
+from bot.understanding.age_cues import YOUNG, only_an_age
 from bot.understanding.danger import anothers_suicide
 from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import UNSURE
@@ -54,6 +54,7 @@ from bot.understanding.roles import (
     Decision,
     after_witnessing,
     answer_for_own_violence,
+    answer_for_their_age,
     calm_after_witnessing,
     danger_writer,
     decide,
@@ -75,6 +76,7 @@ from bot.understanding.roles import (
     violence_shown,
     with_premise,
     writer_age,
+    writers_age,
 )
 from bot.understanding.roles import FALLBACK as NLU_FALLBACK
 from bot.understanding.short_replies import CONFIDENCE as REPLY_CONFIDENCE
@@ -86,7 +88,11 @@ from bot.understanding.short_replies import (
     says_no,
 )
 from bot.understanding.short_replies import KINDS as REPLY_KINDS
-from bot.understanding.topic_cues import asks_about_telling_the_family, opens_with_a_greeting
+from bot.understanding.topic_cues import (
+    asks_about_telling_the_family,
+    married_off_or_sent_abroad,
+    opens_with_a_greeting,
+)
 from bot.understanding.triage import (
     ACUTE,
     NONE,
@@ -341,7 +347,7 @@ class RoleDetector(_Untrained):
             # tells of violence: danger triage saw it, or a violent verb with a subject or object
             danger_disclosure = (message.get("danger") or {}).get("disclosure")
             disclosure = bool(danger_disclosure or tells_of_violence(text))
-            said = said_age(text)
+            said = writers_age(text, earlier)
             age = said or earlier_age(parses)
             own_violence = tells_own_violence(text)  # may change a role shown less surely
             decision = decide(
@@ -362,7 +368,10 @@ class RoleDetector(_Untrained):
             general = general_answer(decision.writer, guess, earlier, age=age, **shown)
             typed = [line for line in (text, *earlier_texts) if not line.startswith("/")]
             general = after_witnessing(in_honour_case(general, typed), said_before)
-            if only_an_age(text) and general not in (None, ROLE_QUESTION):
+            if theirs := answer_for_their_age(decision.writer, only_an_age(text)):
+                # "14 år" from someone worried or at work: the age of the one they write about
+                decision = Decision(theirs, decision.writer, "age")
+            elif only_an_age(text) and general not in (None, ROLE_QUESTION):
                 # "16" after the story: the writer's answer for that age (BRIS for the young)
                 decision = Decision(general, decision.writer, "age")
             elif only_an_age(text) and decision.intent in OUT_OF_SCOPE:
@@ -376,7 +385,9 @@ class RoleDetector(_Untrained):
             decision = calm_after_witnessing(decision, said_before)
             if said_enough(decision.intent, said_before):
                 # their lines instead; nobody knows who writes: who it is about, not the menu
-                instead = NLU_FALLBACK if decision.writer else ROLE_QUESTION
+                # (a third question for the rest of the municipality: the menu, not "who is it about?")
+                plain = decision.writer or decision.intent in OUT_OF_SCOPE
+                instead = NLU_FALLBACK if plain else ROLE_QUESTION
                 decision = Decision(instead, decision.writer, "said enough")
             verdict = message.get("danger") or {}
             if intent in DANGER_INTENTS:
@@ -395,6 +406,7 @@ class RoleDetector(_Untrained):
                     "lines_for_writer": lines_for_writer(writer, writers_answer, said_before),
                     "writer_answer": writers_answer,
                     "young": writer_age(decision.writer, guess, age, LIMITS) == YOUNG,
+                    "trip": married_off_or_sent_abroad(text) and not tells_of_violence(text),
                 }
                 if verdict.get("topic"):
                     # the topic's answer for this writer's role and age; it may follow 112 in

@@ -65,6 +65,9 @@ NEXT_STEPS = {
     CAUSED: "utter_danger_caused_next",
     SUICIDAL_SOMEONE_ELSE: "utter_suicidal_someone_else_next",
 }
+# Witnessed danger that is a marriage or a trip abroad ahead, told with no violence now: 112
+# before the trip, not "do not go in alone" (round 44's teacher whose pupil is to be married off)
+TRIP = "utter_danger_trip"
 # Danger now again after its bubble and next steps: what to do while it goes on
 STAY = "utter_danger_stay"
 HELP_ON_THE_WAY = "utter_help_on_the_way"  # they have called 112: stay safe until help comes
@@ -103,7 +106,7 @@ TOPICS_THAT_FIT = {
               "professional_other_municipality", "professional_virginity",
               "outside_orebro_someone_else", "health_care_someone_else",
               "forms_of_violence_someone_else", "concerned_about_one_who_hits", "concerned_own_guilt",
-              "concerned_worn_out", "professional_forced_marriage"},
+              "concerned_worn_out", "professional_forced_marriage", "reporter_anonymity"},
     CAUSED: {"uses_violence", "uses_violence_young", "first_call", "perpetrator_children",
              "reported_for_violence", "uses_sexual_violence", "controls_for_honour",
              "interpreter_uses_violence", "is_it_a_crime_uses_violence",
@@ -215,6 +218,8 @@ def plan(
         first = "utter_danger_silent"  # also after 112: "I can't call, he'd hear me" is news
     elif shown == kind:
         first = "utter_danger_again"
+    elif kind == WITNESS and verdict.get("trip"):
+        first = TRIP
     else:
         first = EMERGENCY[kind]
     young = bool(verdict.get("young")) and kind in NEXT_STEPS_YOUNG

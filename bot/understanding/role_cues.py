@@ -342,6 +342,7 @@ def tells_own_violence(text: str) -> bool:
     the one who hits her", "vi tar hennes telefon"): errs towards yes."""
     norm = _THREAT_TO_BLAME.sub(" ", without_bumps(spoken_forms(normalise(text))))
     norm = _HIDING.sub(" ", _HITTING_BACK.sub(" ", _CLAIMED.sub(" ", _NOT_ME.sub(" ", norm))))
+    norm = _DENIED.sub(" ", norm)  # "no i never hit her" (round 45 took a man hit by his wife)
     own = _OWN_ACT.search(norm) or _OWN_TRAIT.search(norm) or DROPPED_I_VIOLENCE.search(norm)
     return own is not None or RESTRICTS in cues_of(text)
 
@@ -349,10 +350,14 @@ def tells_own_violence(text: str) -> bool:
 # "Jag har aldrig slagit tillbaka", "I have never touched her", "I would never hit her back"
 # (round 20): the writer denies violence of their own, which the cues (a violent verb after
 # "jag") count as telling of it
+# ("nej aldrig slagit henne", round 44, drops the "I"; "aldrig slagit henne så hårt förut" and "I
+# never hit her before today" tell of it)
 _DENIED = re.compile(
-    r"\b(jag|ja|i|i'?ve|ive)( har| have| would| will| could| skulle| ska| kommer)? (aldrig|inte|"
+    r"(\b(jag|ja|i|i'?ve|ive)( har| have| would| will| could| skulle| ska| kommer)?|"
+    r"\b(nej|no|nope)[,.!]?) (aldrig|inte|"
     r"never|not|didn'?t|haven'?t|did not|have not)( \S+){0,2} (slagit|slag|slog|sla|rort|ror|"
     r"skadat|hit|touched|hurt|laid a (hand|finger))\b"
+    r"(?!( \S+){0,2} (sa hart|so hard|this hard|that hard|forut|before|innan|tidigare|forran))"
 )
 
 
@@ -655,7 +660,7 @@ _SAYS_OWN_JOB = re.compile(
     rf"|(^|[.!?] ){_JOB}( har| here)?[.,:]|^{_JOB}( (pa|i|at|in) \w+){{1,2}}[.,:]"
     r"|\b(jag )?(jobbar|arbetar) (i|pa) (hemtjansten|forskola\w*|akuten|vardcentral\w*|skola\w*"
     r"|socialtjansten|bvc|mvc|ungdomsmottagning\w*|aldreboende\w*|fritidsgard\w*)"
-    r"|\bi work (in|at) (a |an |the )?(school|hospital|health cent(re|er)|care home|home care"
+    r"|\bi work (in|at) (a |an |the )?(school|hospital|health cent(re|er)|care home|home care|hemtjanst"
     r"|preschool|social services|emergency department|clinic)"
 )
 # someone met at work: a client, patient or pupil (a child of the writer's own is no one's at work)
@@ -680,13 +685,19 @@ _OWN_LIFE = re.compile(
 )
 
 
+def says_own_job(text: str) -> bool:
+    """Whether the writer names their job ("Hello, I'm a GP at a health centre", "i work in
+    hemtjänst") and tells nothing of their own partner, shame or violence done to or by them."""
+    norm = normalise(text)
+    if not _SAYS_OWN_JOB.search(norm) or _OWN_LIFE.search(norm):
+        return False
+    return not (someone_hurts_writer(text) or tells_own_violence(text))
+
+
 def asks_at_work(text: str) -> bool:
     """Whether the writer names their job and someone they met in it, and tells of no violence
     done to them or by them ("Jag är sjuksköterska och min man slår mig" is the nurse's own)."""
-    norm = normalise(text)
-    if not (_SAYS_OWN_JOB.search(norm) and _MET_AT_WORK.search(norm)) or _OWN_LIFE.search(norm):
-        return False
-    return not (someone_hurts_writer(text) or tells_own_violence(text))
+    return says_own_job(text) and _MET_AT_WORK.search(normalise(text)) is not None
 
 
 # "Min bror har slagit sin fru", "jag såg min kusin få en örfil av sin man", "my friend's ex

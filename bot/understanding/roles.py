@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.understanding.age_cues import ADULT, YOUNG
+from bot.understanding.age_cues import ADULT, YOUNG, only_an_age, said_age
+from bot.understanding.danger_dialogue import INTENTS as DANGER_INTENTS
 from bot.understanding.danger_dialogue import NOT_A_TOPIC
 from bot.understanding.danger_dialogue import (
     UNSURE as DANGER_UNSURE,  # 112 first, then "in danger?"
@@ -41,6 +42,7 @@ from bot.understanding.role_cues import (
     points_away_from_own_violence,
     says_hit_back,
     says_it_is_someone_else,
+    says_own_job,
     seeks_protection,
     someone_else_wants_to_stop,
     someone_hurts_writer,
@@ -82,6 +84,7 @@ from bot.understanding.topic_cues import (
     asks_if_reportable,
     asks_if_reported,
     asks_if_someone_is_there,
+    asks_if_the_reporter_is_known,
     asks_opening_hours,
     asks_own_duty_to_report,
     asks_something,
@@ -112,6 +115,7 @@ from bot.understanding.topic_cues import (
     reports_someone_else,
     tells_of_sexual_abuse,
     tells_of_threats_sent,
+    trip_still_to_come,
     wants_to_see_own_children,
     wants_to_volunteer,
     worn_out_by_going_back,
@@ -138,7 +142,7 @@ ANSWER_ROLE: dict[str, str] = {
             "adult_reports_concern",  # "if I tell at school": to a young person at home
             "forms_of_violence",  # "Känner du igen dig?": to the one it may happen to
             "feelings_after_violence", "restraining_order_broken", "children_kept_abroad",
-            "sexual_violence_young", "ashamed_of_staying",
+            "sexual_violence_young", "ashamed_of_staying", "costs_and_anonymity_subjected",
         ),
         SUBJECTED,
     ),
@@ -214,6 +218,7 @@ COUNTERPART = {
     ("self_blame", USES_VIOLENCE): "uses_violence",
     # the cost, anonymity and interpreter answers name the lines for those subjected
     ("costs_and_anonymity", USES_VIOLENCE): "first_call",
+    ("costs_and_anonymity", SUBJECTED): "costs_and_anonymity_subjected",
     # "I made my wife have sex when she didn't want to": that it is rape, also in a marriage
     ("sexual_violence", USES_VIOLENCE): "uses_sexual_violence",
     # "my friend was forced at a party, how do I support her?": not "it is not your fault"
@@ -234,6 +239,7 @@ COUNTERPART = {
     # traces); from a professional, their own duty to report
     ("anonymity", USES_VIOLENCE): "first_call",
     ("anonymity", PROFESSIONAL): "professional",
+    ("reporter_anonymity", USES_VIOLENCE): "first_call",
     # "she says she will report me", "she has a restraining order against me"
     ("police_report", USES_VIOLENCE): "reported_for_violence",
     # "I hear the neighbours every night, should I call the police?": not the victim's own report
@@ -356,7 +362,7 @@ COUNTERPART_ONLY = frozenset(
      "forms_of_violence_someone_else", "contact_with_children", "restraining_order_broken",
      "children_kept_abroad", "sexual_violence_young", "concerned_about_one_who_hits",
      "concerned_own_guilt", "ashamed_of_staying", "concerned_worn_out",
-     "professional_forced_marriage"}
+     "professional_forced_marriage", "costs_and_anonymity_subjected", "reporter_anonymity"}
 )  # fmt: skip
 # Answers that speak to something the message must say, and the answer when it does not: "he hit
 # me and I'm afraid he comes back (tillbaka) tonight" is no self-defence; "how do I apply for a
@@ -388,6 +394,9 @@ PREMISES = {
     # "hon har flytt till nåt skyddat boende med barnen, kan ni säga vilket?" (round 30 gave the
     # father the answer on protected housing): whose question is it?
     "shelter": (lambda text: not asks_where_she_is(text), ROLE_QUESTION),
+    # "han pratar om att ta med dem till Turkiet i sommar. Kan jag vägra skriva på deras pass?"
+    # (round 45 answered as if the children were already kept abroad): how to stop the trip
+    "children_kept_abroad": (lambda text: not trip_still_to_come(text), "children_custody"),
     # "Kan jag ta barnen till Irak utan mamma skriva på? Hon har anmält mig för misshandel" (round
     # 31 told him how to flee with the children): whose question is it?
     "children_custody": (lambda text: not reported_writer(text), ROLE_QUESTION),
@@ -408,6 +417,8 @@ BOTH_WAYS = frozenset(
 # 21 gave a priest the answer on adults subjected); the topics it replaces
 HELP_SOMEONE_STOP = "help_someone_stop"
 VOLUNTEER = "volunteer"  # an answer for anyone who asks how to volunteer
+# Whether the family learns who made a report of concern: an answer for anyone who reports
+REPORTER_ANONYMITY = "reporter_anonymity"
 # Questions about honour violence or the chat itself that the classifier answered otherwise or not
 # at all (round 29): "What counts as honour-related violence?" (the rights answer), "Is honour
 # based violence a crime?", "Do you talk to men too or only women?", "what hours is someone
@@ -436,6 +447,8 @@ TOLD_INSTEAD = (
     # "Jag anmälde min bror för att han slog sin fru och nu hatar familjen mig" (round 33 told her
     # to get help to stop): the one who reported, worried about someone
     ("concerned", frozenset({"reported_for_violence"}), reported_someone),
+    # "om jag ringer socialtjänsten får mina föräldrar veta att det var jag då?", "måste jag säga
+    # mitt namn om jag anmäla" (rounds 44 and 45: the chat's privacy text, or not understood)
     # "om jag tipsar om min granne, kan han få reda på vem som ringt?" (round 39 gave two
     # neighbours the police answer for one who reports her own partner)
     ("report_for_someone",
@@ -470,6 +483,9 @@ TOLD_INSTEAD = (
      frozenset({"victim", "self_blame", "feeling_bad", "feelings_after_violence", "forms_of_violence",
                 FALLBACK}),
      ashamed_of_staying),
+    # "Min man vill ta barnen till Irak i sommar. Kan jag stoppa det? ... jag har bara
+    # uppehållstillstånd" (round 45: her residence permit, not how to stop the trip)
+    ("children_custody", frozenset({"residence_permit"}), children_taken_abroad),
     # "han tog barnen till Turkiet och nu säger han att dom inte kommer tillbaka" (rounds 32 to
     # 34: how to stop a trip)
     ("children_kept_abroad",
@@ -630,6 +646,8 @@ UNTOUCHED = frozenset(
     {"danger_now", "suicidal", "danger_medical", DANGER_UNSURE, CALM, ROLE_QUESTION,
      "delete_conversation"}
 )  # fmt: skip
+# Not instead of 112, nor of a child's own question about telling an adult (REPORTER_ANONYMITY)
+NOT_THE_REPORTERS = UNTOUCHED | set(DANGER_INTENTS) | {"adult_reports_concern", "young_person"}
 DANGER_FOR_WRITER = {
     ("danger_caused", SUBJECTED): "danger_now",
     ("danger_witness", SUBJECTED): "danger_now",
@@ -724,6 +742,11 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
         return "victim"
     if intent in ABOUT_A_CHILD and names_adult_child(text):
         return "sexual_violence_concerned" if about_sexual_violence(text) else "concerned"
+    if asks_if_the_reporter_is_known(text) and intent not in NOT_THE_REPORTERS:
+        # "om jag ringer socialtjänsten får mina föräldrar veta att det var jag då?", "måste jag
+        # säga mitt namn om jag anmäla" (rounds 44 and 45: the chat's privacy text, the answer on
+        # a first call, or not understood): the classifier's topic varies, the question does not
+        return REPORTER_ANONYMITY
     for answer, replaces, tells in TOLD_INSTEAD:
         if intent in replaces and tells(text):
             return answer
@@ -745,8 +768,8 @@ def with_premise(intent: str, text: str, earlier: Iterable[str] = ()) -> str:
         return "concerned_honour" if honour else "concerned"
     if intent in GENERAL_ANSWERS:
         return next((topic for topic, names in SPECIFIC_TOPICS if names(text)), intent)
-    if intent == "children_custody" and about_residence_permit(text):
-        return "residence_permit"
+    if intent == "children_custody" and about_residence_permit(text) and not children_taken_abroad(text):
+        return "residence_permit"  # (TOLD_INSTEAD turns it back when a trip abroad is the question)
     if intent in WORRIED_GENERAL_ANSWERS and about_sexual_violence(text):
         return "sexual_violence"
     named = names_protected_details(text)
@@ -941,6 +964,10 @@ def doubted(
         return as_doubt(guess, limits)
     if guess.role != USES_VIOLENCE or tells_own_violence(text):
         return guess
+    if earlier == SUBJECTED and denies_own_violence(text):
+        # "no i never hit her", after the conversation showed him hit by his wife (round 45 gave
+        # him Välj att sluta three times): it says nothing new of who is writing
+        return unclear_instead(guess)
     points_to_subjected = against_the_writer(text)  # the writer's own violence is ruled out above
     unsure = (
         guess.confidence < limits.change or not tells_of_violence(text)
@@ -1404,10 +1431,15 @@ def lines_for_writer(writer: str | None, general: str | None, said: Sequence[str
 
 def said_enough(intent: str, said: Iterable[str]) -> bool:
     """Whether `intent`'s answer is among the responses already `said` in this conversation
-    (Rasa's `utter_action` names) `SAID_ENOUGH` times; only topic answers count."""
-    if intent in NOT_A_TOPIC or intent in UNTOUCHED:
+    (Rasa's `utter_action` names) `SAID_ENOUGH` times; only topic answers and the answer to
+    questions for the rest of the municipality count."""
+    if intent in OUT_OF_SCOPE:  # both answered by Servicecenter's number
+        answer = "utter_municipal_other"
+    elif intent in NOT_A_TOPIC or intent in UNTOUCHED:
         return False
-    return sum(response == f"utter_{intent}" for response in said) >= SAID_ENOUGH
+    else:
+        answer = f"utter_{intent}"
+    return sum(response == answer for response in said) >= SAID_ENOUGH
 
 
 def settle_close_call(
@@ -1556,16 +1588,21 @@ def earlier_role(parses: Iterable[dict]) -> str | None:
 
 
 def evidence_for(role: str | None, parses: Iterable[dict]) -> float:
-    """How surely the conversation showed `role`: 1.0 for a button the person chose, else the
-    highest probability the role model gave it on a message read as written by it (1.0 when no
-    such message is among `parses`: the role then came from further back)."""
+    """How surely the conversation showed `role`: 1.0 for a button the person chose or, for a
+    professional, a message naming their job (round 45: a GP's "I'm a GP", read 0.84, gave way
+    to a later 0.92 for someone worried), else the highest probability the role model gave it on
+    a message read as written by it (1.0 when no such message is among `parses`: the role then
+    came from further back)."""
     surest = None
     for parse in parses:
         intent = (parse.get("intent") or {}).get("name") or ""
-        if (parse.get("text") or "").startswith("/"):
+        text = parse.get("text") or ""
+        if text.startswith("/"):
             if intent in BUTTON_ROLES and ANSWER_ROLE[intent] == role:
                 return 1.0
             continue
+        if role == PROFESSIONAL and says_own_job(text):
+            return 1.0
         reading = parse.get("role") or {}
         if role and reading.get("guess") == role:
             surest = max(surest or 0.0, (reading.get("probabilities") or {}).get(role, 0.0))
@@ -1586,6 +1623,31 @@ def violence_shown(parses: Iterable[dict]) -> float:
         ),
         default=0.0,
     )
+
+
+def writers_age(text: str, earlier: str | None) -> str | None:
+    """What `text` says of the writer's age (age_cues.said_age). A bare age ("14 år") after the
+    conversation showed someone worried or asking at work is the age of the one they write about
+    (round 45: a mother's "14 år" about her daughter's friend made her a child, then BRIS)."""
+    if earlier in (CONCERNED, PROFESSIONAL) and only_an_age(text):
+        return None
+    return said_age(text)
+
+
+# The answer when someone worried or at work gives the age of the one they write about (`YOUNG`
+# or `ADULT`): round 45's mother ("14 år") got BRIS, a home-care worker ("she is 82") the duty to
+# report a child
+AGE_OF_THE_ONE_WRITTEN_ABOUT = {
+    (CONCERNED, YOUNG): "report_concern_child",
+    (CONCERNED, ADULT): "concerned",
+    (PROFESSIONAL, YOUNG): "professional",
+    (PROFESSIONAL, ADULT): "professional_adult",
+}
+
+
+def answer_for_their_age(writer: str | None, bare_age: str | None) -> str | None:
+    """The answer to a bare age (age_cues.only_an_age) from someone worried or at work, else None."""
+    return AGE_OF_THE_ONE_WRITTEN_ABOUT.get((writer or "", bare_age or ""))
 
 
 def earlier_age(parses: Iterable[dict]) -> str | None:

@@ -239,6 +239,19 @@ _THREATENED_TRIP = re.compile(
     r"\b(hotar|hotat|hotade|threat\w*|ska ta|vill ta|planerar|will take|going to take|wants to take"
     r"|plans? to)\b"
 )
+# a trip still to come, as the one subjected tells it ("han pratar om att ta med dem till
+# Turkiet i sommar", "kan jag vägra skriva på deras pass?": round 45 told her what to do when the
+# children are already kept abroad)
+_TRIP_AHEAD = re.compile(
+    r"\b(pratar om att (ta|aka|flytta)|talks? about (taking|moving)|i sommar|this summer|nasta"
+    r" (vecka|manad|sommar|ar)|next (week|month|summer|year)|pass(et|en)?|passports?)\b"
+)
+# ... not when the children have already gone ("han tog dem på semester och kom hem utan dem")
+_TAKEN_ALREADY = re.compile(
+    r"\b(tog|har tagit|hade tagit|akte|har akt|flog|took|has taken|had taken|left|flew|went)\b"
+    r"[^.?!]{0,40}\b(barnen|dem|dom|them|the (kids|children))\b|\b(kom|kommit) (hem|tillbaka) utan"
+    r"|\bcame (home|back) without\b"
+)
 _LAWFUL = re.compile(
     r"\b(olagligt?|brottsligt|straffbart|lagligt|illegal|against the law)\b|\bis (it|this|that) legal\b"
     r"|\b(ar|is) (det|detta|it|this|that) (ett |a )?(brott|crime)\b"
@@ -499,6 +512,43 @@ _REPORTS_ANOTHER = re.compile(
     r"|\b(anmala|anmaler|polisanmala|report) (min |mina |my |the )?(granne|grannen|grannar|grannarna"
     r"|neighbou?rs?)\b"
 )
+# whether the family learns who made a report of concern ("om jag ringer socialtjänsten får mina
+# föräldrar veta att det var jag då?", "måste jag säga mitt namn om jag anmäla", "Can I report it
+# to social services without my name?": rounds 44 and 45 gave the chat's privacy text, or none)
+_REPORTER_KNOWN = re.compile(
+    r"\b(fa|far|kan) \w+( \w+)? (veta|reda pa|ta reda pa|se) (att det (var|ar|e) (jag|ja|vi|mig)|vem (som|det))\b"
+    r"|\b(find out|know|learn|see|tell (him|her|them)) (that )?(it was|it'?s|it is|its) (me|us)\b"
+    r"|\b(find out|know|learn) who (reported|called|told|made)\b"
+    r"|\butan (att (saga|uppge|lamna|ge) )?(mitt|mitt eget|sitt|namn)\b|\b(maste|behover|ska) (jag|ja|man)"
+    r" (saga|uppge|lamna|ge|skriva) (mitt|sitt) namn\b|\bwithout (my|giving (my|a|your)|a) name\b"
+    r"|\b(do|must|have to) i (give|say|tell) my name\b|\banonym\w*"
+)
+# ... a report to social services or the school, not to the police (the police answer has its own)
+_REPORT_TO_SOCIAL = re.compile(
+    r"\b(orosanmal\w*|anmal\w*|soc|socialen|socialtjanst\w*|social services|social worker"
+    r"|report\w*|tip (off )?social|(tell|tells|telling|berattar for|sager till|saga till)"
+    r" (a |the |en |min |hennes |hans )?(teacher|counsell?or|school|larare|lararen|kurator\w*|skolan|rektor\w*))"
+)
+_TO_THE_POLICE = re.compile(r"\b(polis\w*|police|114 ?14|snuten)\b")
+# ... nor the writer's report of the one who hurts them ("om jag anmäler honom får han veta att
+# det var jag?": the police answer for her own report)
+_REPORTS_THE_ONE_WHO_HURTS = re.compile(
+    r"\b(anmal\w*|report\w*) (honom|henne|him|her|mitt ex|my ex|(min|my|sin) (man|make|fru|sambo|kille"
+    r"|tjej|pojkvan|flickvan|partner|husband|wife|boyfriend|girlfriend|pappa|mamma|styvpappa|dad|mum"
+    r"|mom|stepdad))\b"
+)
+# ... nor whether the writer will be reported ("om jag berättar att jag har slagit min fru, måste
+# ni anmäla mig då? är det anonymt?": the anonymity of those who use violence)
+_WRITER_REPORTED = re.compile(
+    r"\b(anmal\w* (mig|oss)|report(s|ing)? (me|us)|(be|being|get|getting) reported|(bli|blir) anmald)\b"
+    r"|\b(jag|ja|i) (har |have |ve )?(slagit|slog|hit|hurt|knuffat|knuffade|pushed|tappar det)\b"
+)
+_TO_SOCIAL_OR_SCHOOL = re.compile(
+    r"\b(orosanmal\w*|soc|socialen|socialtjanst\w*|social services|skolan|school|teacher|larare\w*"
+    r"|kurator\w*)\b"
+)
+
+
 # whether what the writer did can be reported or punished ("kan jag bli anmäld för det?", "can she
 # report me for that?"): rounds 31 to 33 gave the one who sent threats drunk the general answer
 _REPORTABLE = re.compile(
@@ -653,7 +703,7 @@ def asks_about_telling_the_family(text: str) -> bool:
 
 # A greeting first ("hej. jag undrar en sak", "salaam, kan jag fråga"): an opening line
 _GREETING_FIRST = re.compile(
-    r"^(hej(san|hej)?|halla|hallo|tja(bba|tjena)?|tjena|god (morgon|kvall|dag)|hi|hello|hey|hiya|"
+    r"^(hej(san|hej)?|halla|hallo|tja(bba)?|tjena|god (morgon|kvall|dag)|hi|hello|hey|hiya|"
     r"salaa?m|selam|marhaba)\b"
 )
 opens_with_a_greeting = _says(_GREETING_FIRST)
@@ -686,6 +736,17 @@ names_a_concern_report = _says(_CONCERN_REPORT)  # "räcker det för en orosanm�
 asks_how_to_report_a_concern = _says(_HOW_TO_REPORT_A_CONCERN)  # "hur gör man en orosanmälan?"
 
 
+def asks_if_the_reporter_is_known(text: str) -> bool:
+    """Whether the writer asks if the family learns who reported to social services or the
+    school, or whether they must give their name (a report to the police alone is left out)."""
+    norm = normalise(text)
+    if not (_REPORTER_KNOWN.search(norm) and _REPORT_TO_SOCIAL.search(norm)):
+        return False
+    if _REPORTS_THE_ONE_WHO_HURTS.search(norm) or _WRITER_REPORTED.search(norm):
+        return False
+    return not _TO_THE_POLICE.search(norm) or _TO_SOCIAL_OR_SCHOOL.search(norm) is not None
+
+
 def tells_of_threats_sent(text: str) -> bool:
     """Whether `text` tells of threats or messages sent or posted, and asks nothing about this
     chat's privacy."""
@@ -706,6 +767,14 @@ def order_is_broken(text: str) -> bool:
     norm = normalise(text)
     holds = _HOLDS_ORDER.search(norm) and not _ORDER_AGAINST_WRITER.search(norm)
     return bool(holds and _BREAKS_IT.search(norm))
+
+
+def trip_still_to_come(text: str) -> bool:
+    """Whether `text` tells of a trip abroad still to come (a threat, a plan, a passport), not
+    children already kept in another country."""
+    norm = normalise(text)
+    ahead = _THREATENED_TRIP.search(norm) or _TRIP_AHEAD.search(norm)
+    return ahead is not None and _TAKEN_ALREADY.search(norm) is None
 
 
 def children_kept_abroad(text: str) -> bool:

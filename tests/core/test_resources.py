@@ -373,6 +373,12 @@ def test_people_to_talk_to_after_not_understood_start_with_the_writers_own(catal
     assert len(lines) == len(set(lines))
     anyone = [r.id for r in people_to_talk_to(catalogue, None, sunday_night)]
     assert "valj_att_sluta" not in anyone and "kvinnofridslinjen" in anyone
+    # someone asking at work: social services that may answer now first (round 45's home-care
+    # worker got the honour line and Mind)
+    monday_morning = at("2026-12-07 10:00")
+    at_work = [r.id for r in people_to_talk_to(catalogue, "professional", monday_morning)]
+    assert at_work[:2] == ["socialtjansten", "socialjouren"]
+    assert len(at_work) == len(set(at_work))
 
 
 def test_who_can_i_call_now_names_the_social_services_that_may_answer(catalogue):

@@ -387,3 +387,19 @@ def test_while_asking_one_read_as_subjected_who_hit_back_gets_every_line():
     for writer in (None, USES_VIOLENCE):
         told = {"level": "uncertain", "kind": "danger_now", "own_violence": True, "writer": writer}
         assert responses(UNSURE, told, None)[1] == "utter_danger_caused_next"
+
+
+def test_a_marriage_or_trip_ahead_told_by_someone_at_work_gets_112_before_the_trip():
+    # round 44's teacher ("en elev ska giftas bort i sommar") got "do not go in alone"
+    verdict = {"level": "acute", "kind": "danger_now", "writer": "professional", "trip": True,
+               "answer": "professional_forced_marriage", "answer_fits": True}  # fmt: skip
+    # (RoleDetector makes danger now told at work witnessed danger: roles.DANGER_FOR_WRITER)
+    assert responses("danger_witness", verdict, None) == [
+        "utter_danger_trip",
+        "utter_professional_forced_marriage",
+    ]
+    # violence heard now is still the witness's card, and someone in danger keeps their own
+    heard = verdict | {"trip": False}
+    assert responses("danger_witness", heard, None)[0] == "utter_danger_witness"
+    own = verdict | {"writer": SUBJECTED, "answer": "forced_marriage"}
+    assert responses("danger_now", own, None)[0] == "utter_danger_now"

@@ -43,6 +43,7 @@ from bot.understanding.roles import (
     Decision,
     after_witnessing,
     answer_for_own_violence,
+    answer_for_their_age,
     calm_after_witnessing,
     danger_writer,
     decide,
@@ -64,6 +65,7 @@ from bot.understanding.roles import (
     violence_shown,
     with_premise,
     writer_role,
+    writers_age,
     young_writer,
 )
 
@@ -518,6 +520,13 @@ def test_the_writer_tells_their_own_violence_or_violence_against_them():
     assert denies_own_violence("Jag har aldrig slagit tillbaka. Men om jag ringer polisen")
     assert denies_own_violence("I have never touched her")
     assert denies_own_violence("I would never hit her back. But I'm scared for our daughter")
+    # ... and a denial tells no violence of one's own (round 45's man hit by his wife, "no i never
+    # hit her", got Välj att sluta), unless it tells of it too
+    for text in ("no i never hit her", "nej aldrig slagit henne", "jag har inte slagit henne"):
+        assert denies_own_violence(text) and not tells_own_violence(text), text
+    for text in ("jag har aldrig slagit henne så hårt förut", "I never hit her before today",
+                 "I did not hit her, I only pushed her"):  # fmt: skip
+        assert tells_own_violence(text), text
     assert denies_own_violence("jag skulle aldrig slå henne")
     assert not denies_own_violence("jag har slagit henne två gånger")
     for text in ("hon hotar att anmäla mig", "she threatened to report me to the police",
@@ -1385,6 +1394,13 @@ def test_an_answer_said_twice_in_a_conversation_is_not_said_a_third_time():
     assert not said_enough("menu", ["utter_menu"] * 3)
 
 
+def test_a_third_question_for_the_rest_of_the_municipality_gets_no_third_servicecenter_answer():
+    said = ["utter_municipal_other", "utter_municipal_other"]
+    assert said_enough("out_of_scope", said)
+    assert said_enough("municipal_other", said)
+    assert not said_enough("out_of_scope", said[:1])
+
+
 def reading(role: str, p: float, writer: str | None = None, reason: str = "kept") -> dict:
     """A parse as RoleDetector leaves it: the guess, its probability and the decision."""
     return {"text": "...", "role": {"guess": role, "probabilities": {role: p},
@@ -1413,6 +1429,20 @@ def test_a_role_shown_by_an_unsure_guess_changes_on_a_guess_as_sure_as_a_switch_
     assert decide("uses_violence", guess(USES_VIOLENCE, 0.9), SUBJECTED, evidence=0.64).writer == (
         SUBJECTED
     )
+
+
+def test_a_professional_who_named_their_job_stays_one_on_a_later_unsure_guess():
+    # round 45: "Hello, I'm a GP at a health centre" (0.84), then "She came with her
+    # mother-in-law who insisted on interpreting" (0.92 worried): the interpreter answer for
+    # professionals, not the one for the patient
+    gp = reading(PROFESSIONAL, 0.84) | {"text": "Hello, I'm a GP at a health centre in Örebro"}
+    evidence = evidence_for(PROFESSIONAL, [gp])
+    assert evidence == 1.0
+    decision = decide("interpreter", guess(CONCERNED, 0.92), PROFESSIONAL, evidence=evidence)
+    assert (decision.intent, decision.writer) == ("interpreter_professional", PROFESSIONAL)
+    # the job of a partner, or one's own story, is no evidence of asking at work
+    nurse = reading(PROFESSIONAL, 0.84) | {"text": "jag är sjuksköterska och min man slår mig"}
+    assert evidence_for(PROFESSIONAL, [nurse]) == 0.84
 
 
 def test_not_your_fault_is_not_said_after_a_message_read_as_from_someone_who_hits():
@@ -2071,9 +2101,12 @@ def test_round_33s_wrong_persons_are_asked_or_answered_for_who_writes():
     read = RoleGuess({SUBJECTED: 0.6, CONCERNED: 0.34, UNCLEAR: 0.06}, 0.2)
     assert decide("threat_messages", doubted(read, friend, None)).writer is None
     assert doubted(read, "mitt ex skickar dödshot på snap", None) == read
-    # how to make a report of concern: the answer on it, not the one for parents
-    how = "Hur gör man en orosanmälan till soc och får mamman veta att det var jag?"
+    # how to make a report of concern: the answer on it, not the one for parents; asked with
+    # whether the mother learns who it was, the answer on that (it says how too, with the numbers)
+    how = "Hur gör man en orosanmälan till soc?"
     assert with_premise("social_services", how) == "report_concern_child"
+    known = "Hur gör man en orosanmälan till soc och får mamman veta att det var jag?"
+    assert with_premise("social_services", known) == "reporter_anonymity"
 
 
 def test_one_who_uses_violence_asking_if_it_can_be_reported_gets_what_is_a_crime():
@@ -2443,3 +2476,54 @@ def test_one_subjected_stays_so_when_she_names_her_sister():
     # ... unless she says it is someone else
     said = "nej inte mig, det gäller min syster"
     assert writer_role(doubted(guess(CONCERNED, 0.98), said, SUBJECTED, evidence=0.95), SUBJECTED, evidence=0.95) == CONCERNED
+
+
+def test_a_bare_age_from_someone_worried_is_the_age_of_the_one_they_write_about():
+    # round 45: a mother's "14 år" about her daughter's friend made her a child (BRIS after it)
+    assert writers_age("14 år", CONCERNED) is None
+    assert writers_age("she is 82", PROFESSIONAL) is None
+    assert writers_age("14 år", SUBJECTED) == YOUNG
+    assert writers_age("14", None) == YOUNG
+    assert writers_age("jag är 15 och orolig för min kompis", CONCERNED) == YOUNG
+
+
+def test_a_trip_abroad_still_to_come_gets_how_to_stop_it_not_children_already_kept_abroad():
+    # round 45: "Kan jag vägra skriva på deras pass?" got the answer for children kept abroad,
+    # "Min man vill ta barnen till Irak i sommar. Kan jag stoppa det?" the one on residence permits
+    ahead = ("Han pratar om att ta med dem till sin bror i Turkiet i sommar. Kan jag vägra skriva "
+             "på deras pass?")  # fmt: skip
+    assert with_premise("children_kept_abroad", ahead) == "children_custody"
+    assert with_premise("children_kept_abroad", "han hotar att ta barnen till Irak") == (
+        "children_custody"
+    )
+    stop = "Min man vill ta barnen till Irak i sommar. Kan jag stoppa det? Jag har bara uppehållstillstånd"
+    assert with_premise("residence_permit", stop) == "children_custody"
+    assert with_premise("children_custody", stop) == "children_custody"  # stable when read again
+    # children already gone, also when a holiday or passports are named
+    for kept in ("han tog barnen till Turkiet och nu säger han att dom inte kommer tillbaka",
+                 "He took the kids on holiday to Iraq and now says they will not come back, he "
+                 "has their passports"):  # fmt: skip
+        assert with_premise("children_kept_abroad", kept) == "children_kept_abroad", kept
+    assert with_premise("residence_permit", "om jag lämnar honom blir jag utvisad då? vi har två barn") == (
+        "residence_permit"
+    )
+
+
+def test_a_bare_age_from_someone_worried_or_at_work_gets_the_answer_for_that_persons_age():
+    assert answer_for_their_age(CONCERNED, YOUNG) == "report_concern_child"
+    assert answer_for_their_age(PROFESSIONAL, ADULT) == "professional_adult"  # "she is 82"
+    assert answer_for_their_age(SUBJECTED, YOUNG) is None  # the writer's own age
+    assert answer_for_their_age(CONCERNED, None) is None
+
+
+def test_whether_the_family_learns_who_reported_is_answered_whatever_the_topic_read():
+    question = "måste jag säga mitt namn om jag anmäla"
+    for topic in ("first_call", "anonymity", "concerned", FALLBACK):
+        assert with_premise(topic, question) == "reporter_anonymity", topic
+    assert with_premise("danger_witness", question) == "danger_witness"
+
+
+def test_a_man_hit_by_his_wife_who_says_he_never_hit_her_is_not_taken_for_the_one_who_hits():
+    # round 45: "no i never hit her" after "my wife hits me" got Välj att sluta three times
+    reading = doubted(guess(USES_VIOLENCE, 0.9), "no i never hit her", SUBJECTED)
+    assert decide("uses_violence", reading, SUBJECTED).writer == SUBJECTED
