@@ -153,6 +153,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(sleep forever|never wake up|better off without me|no reason to live|point (of|in) living|(pills|tablets) ready|(going to|gonna) jump)\b",
         r"\b(no point in (anything|life|going on)|can'?t go on|give up on life|nothing to live for)\b",
         r"\b(ingen mening med (något|livet|att leva)|orkar inte mer med livet|vill inte finnas)\b",
+        # "ibland tänker jag att det vore bättre om jag inte fanns" (round 46: the answer on
+        # protected housing, no word on her thoughts)
+        # (not "om jag inte fanns här när han kommer hem": a place)
+        r"\b(vore|är|blir|skulle vara) (det )?(bättre|lättare|enklare|bäst) (för alla )?(om|ifall) jag (inte fanns|inte finns|inte levde|var död|dog)\b(?! (här|hemma|där|kvar))",
+        r"\b(better|easier) (for everyone )?(off )?if i (was|were) (dead|not alive)\b|\b(better|easier) (for everyone )?if i (wasn'?t|weren'?t|was not|were not) alive\b|\bbetter off dead\b",
         r"(انتحار|اقتل نفسی|ان اموت|لا ارید ان اعیش|خودکشی|بمیرم|زنده باشم|نمیخوام زنده)",
         r"\b(is dil|isdil|is dilo|waan is dilayaa|inaan dhinto)\b",
         r"(ርእሰይ ክቐትል|ክመውት)",

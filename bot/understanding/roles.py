@@ -1032,9 +1032,15 @@ def writer_role(
     problem", then "I scream at my girlfriend and I have pushed her": round 8), unless it was
     someone who uses violence (a parent who hits, then "my father hit me a lot"). A message that
     tells the writer's own violence (`own_violence`: role_cues.tells_own_violence) changes such a
-    role on a guess `told_own` sure."""
+    role on a guess `told_own` sure; no other message changes a role to the one who uses
+    violence."""
     if earlier in (None, guess.role):
         needed = limits.sure
+    elif guess.role == USES_VIOLENCE and not own_violence:
+        # a role the conversation showed becomes the one who uses violence only on a message that
+        # tells the writer's own violence (round 46: a teacher's "hur gör jag det utan att hon
+        # tappar förtroendet för mig?", 0.99, got Välj att sluta for four turns)
+        return earlier
     elif evidence < limits.switch and earlier != USES_VIOLENCE:
         told = own_violence and guess.role == USES_VIOLENCE
         needed = limits.told_own if told else switch_needed(guess.role, limits)

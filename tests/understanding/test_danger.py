@@ -51,6 +51,8 @@ DANGER_MESSAGES = [
 
 SUICIDAL_MESSAGES = [
     "jag vill inte leva längre",
+    "Ibland tänker jag att det vore bättre om jag inte fanns.",  # round 46
+    "sometimes I think everyone would be better off if I was dead",
     "Jag vill dö",
     "jag tänker på självmord",
     "sjalvmord",

@@ -546,7 +546,11 @@ def test_a_writer_who_told_of_violence_against_them_is_not_answered_as_one_who_h
     # round 12: a mother the conversation showed as subjected, locked in with her baby
     locked = doubted(certain_hitter, "ok. i locked myself in the bedroom with her now", SUBJECTED)
     assert decide("danger_now", locked, earlier=SUBJECTED).intent == "danger_now"
-    assert decide("danger_now", certain_hitter, earlier=SUBJECTED).intent == "danger_caused"
+    # ... and an undoubted one that tells the writer's own violence
+    assert decide(
+        "danger_now", certain_hitter, earlier=SUBJECTED, own_violence=True
+    ).intent == "danger_caused"
+    assert decide("danger_now", certain_hitter, earlier=SUBJECTED).intent == "danger_now"
     # a worried mother ("she gets angry at me if I ask") or someone subjected, on a reading not
     # all but certain; an all but certain one needs the message to point to the writer
     assert doubted(sure_hitter, "Hon blir arg på mig om jag frågar", CONCERNED).role == UNCLEAR
@@ -1413,7 +1417,7 @@ def test_a_role_shown_by_an_unsure_guess_changes_on_a_guess_as_sure_as_a_switch_
     parses = [reading(SUBJECTED, 0.64)]
     evidence = evidence_for(SUBJECTED, parses)
     hits = guess(USES_VIOLENCE, 0.953)
-    decision = decide("uses_violence", hits, SUBJECTED, evidence=evidence)
+    decision = decide("uses_violence", hits, SUBJECTED, evidence=evidence, own_violence=True)
     assert (decision.intent, decision.writer) == ("uses_violence", USES_VIOLENCE)
     # leaving "uses violence" always needs the model all but certain ("my father hit me a lot")
     parent = evidence_for(USES_VIOLENCE, [reading(USES_VIOLENCE, 0.7)])
@@ -2527,3 +2531,15 @@ def test_a_man_hit_by_his_wife_who_says_he_never_hit_her_is_not_taken_for_the_on
     # round 45: "no i never hit her" after "my wife hits me" got Välj att sluta three times
     reading = doubted(guess(USES_VIOLENCE, 0.9), "no i never hit her", SUBJECTED)
     assert decide("uses_violence", reading, SUBJECTED).writer == SUBJECTED
+
+
+def test_a_role_the_conversation_showed_becomes_the_one_who_hits_only_on_told_violence():
+    # round 46: a teacher's "Men hur gör jag det utan att hon tappar förtroendet för mig?" read
+    # 0.99 as one who uses violence, and a mother's "det är inte jag som blir slagen. det är min
+    # dotter" kept the answer for those who hit
+    certain = guess(USES_VIOLENCE, 0.99)
+    for earlier in (PROFESSIONAL, CONCERNED, SUBJECTED):
+        assert decide("uses_violence", certain, earlier).writer == earlier, earlier
+        assert decide("uses_violence", certain, earlier, own_violence=True).writer == USES_VIOLENCE
+    mother = "nej det ar inte jag som blir slagen. det ar min dotter"
+    assert doubted(guess(CONCERNED, 0.57), mother, USES_VIOLENCE).role == CONCERNED
