@@ -90,6 +90,9 @@ _PATTERNS: dict[str, list[str]] = {
         # a baby who was shaken: brain injuries often show no mark and may show later
         # (Vårdgivarguiden, "Risker med att skaka ett litet barn"; round 31's parent got no 112)
         r"\b(skakade|skakat|skakar|ruskade|ruskat)\b[^.!?]{0,20}\b(bebis\w*|bäbis\w*|baby\w*|spädbarn\w*|lilla|bebben)\b|\b(shook|shaken|shaking)\b[^.!?]{0,20}\b(baby|babies|infant|newborn)\b",
+        # ... also named before it ("jag är rädd att jag ska skada min bebis ... igår skakade jag
+        # henne": round 47, the answer for those who hit with 112 only at the end)
+        r"^(?=.*\b(bebis\w*|bäbis\w*|baby|babies|spädbarn\w*|nyfödd\w*|newborn|infant)\b)(?=.*\b(skakade|skakat|skakar|ruskade|ruskat|shook|shaken|shaking)\b( \S+)?( \S+)? (henne|honom|hen|den|barnet|her|him|it)\b)",
         r"\b(andas inte|andas konstigt|andas knappt|andas dåligt|slutat andas)\b",
         r"\b(medvetslös\w*|svimmat|vaknar inte|går inte att väcka|rör sig inte)\b",
         r"\b(blöder|blod överallt|blodet (slutar|rinner|sprutar)|massa blod|mycket blod)\b",
